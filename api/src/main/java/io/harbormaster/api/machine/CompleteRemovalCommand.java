@@ -1,0 +1,7 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The driver removed the host (sent by the removal process). */
+public record CompleteRemovalCommand(@TargetAggregateIdentifier MachineId machineId) {
+}

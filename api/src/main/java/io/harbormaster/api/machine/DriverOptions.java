@@ -1,0 +1,39 @@
+package io.harbormaster.api.machine;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Driver settings given at creation, like docker-machine's {@code --<driver>-<option>} flags. Never secrets: drivers
+ * refer to credentials by name, and the values live in the secret store.
+ */
+public record DriverOptions(Map<String, String> values) {
+
+    public static final int MAX_ENTRIES = 64;
+    public static final int MAX_KEY_LENGTH = 64;
+    public static final int MAX_VALUE_LENGTH = 2048;
+
+    public DriverOptions {
+        values = values == null ? Map.of() : Map.copyOf(new TreeMap<>(values));
+        if (values.size() > MAX_ENTRIES) {
+            throw new IllegalArgumentException("at most " + MAX_ENTRIES + " driver options are allowed");
+        }
+        values.forEach((key, value) -> {
+            if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+                throw new IllegalArgumentException("driver option names must be 1 to " + MAX_KEY_LENGTH + " characters");
+            }
+            if (value.length() > MAX_VALUE_LENGTH) {
+                throw new IllegalArgumentException(
+                        "driver option '" + key + "' must be at most " + MAX_VALUE_LENGTH + " characters");
+            }
+        });
+    }
+
+    public static DriverOptions none() {
+        return new DriverOptions(Map.of());
+    }
+
+    public String get(String key) {
+        return values.get(key);
+    }
+}

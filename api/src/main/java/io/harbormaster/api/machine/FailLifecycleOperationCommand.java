@@ -1,0 +1,7 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The driver could not finish an operation that was in progress (sent by the lifecycle process). */
+public record FailLifecycleOperationCommand(@TargetAggregateIdentifier MachineId machineId, LifecycleOperation operation, String reason) {
+}

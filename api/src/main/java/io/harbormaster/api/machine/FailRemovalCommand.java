@@ -1,0 +1,7 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The driver could not remove the host (sent by the removal process). */
+public record FailRemovalCommand(@TargetAggregateIdentifier MachineId machineId, String reason) {
+}

@@ -1,0 +1,7 @@
+package io.harbormaster.api.machine;
+
+import io.harbormaster.api.common.PageRequest;
+
+/** A machine's history, newest first. Answers {@link io.harbormaster.api.audit.AuditPage}. */
+public record FindMachineHistoryQuery(MachineId machineId, PageRequest page) {
+}

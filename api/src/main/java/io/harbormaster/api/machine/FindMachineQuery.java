@@ -1,0 +1,5 @@
+package io.harbormaster.api.machine;
+
+/** One machine's detail. Answers {@link MachineDetail}, or null when there is no such machine. */
+public record FindMachineQuery(MachineId machineId) {
+}

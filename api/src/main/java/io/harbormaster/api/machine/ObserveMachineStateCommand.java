@@ -1,0 +1,7 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Record the state the driver reports for the machine (the reconciler's observation). */
+public record ObserveMachineStateCommand(@TargetAggregateIdentifier MachineId machineId, MachineState observed) {
+}

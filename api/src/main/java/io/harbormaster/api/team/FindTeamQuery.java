@@ -1,0 +1,5 @@
+package io.harbormaster.api.team;
+
+/** One team with its members. Answers {@link TeamDetail}, or null when there is no such team. */
+public record FindTeamQuery(TeamId teamId) {
+}

@@ -1,0 +1,2 @@
+/** The team part of the shared language: records only, no Spring and no persistence. */
+package io.harbormaster.api.team;
