@@ -1,0 +1,2 @@
+/** Axon wiring of the write side: interceptors, correlation data, processor modes and error policy. */
+package io.harbormaster.command.config;

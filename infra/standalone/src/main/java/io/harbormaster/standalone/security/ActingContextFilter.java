@@ -1,0 +1,54 @@
+package io.harbormaster.standalone.security;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.command.audit.CurrentActingContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Turns the authenticated request into the acting context that every command of this request carries: the account,
+ * the channel (the CLI says so in a header; everything else on the API is {@code api}), the client address and a
+ * correlation id (the caller's, if well-formed, so a client can follow its request through the audit log).
+ */
+class ActingContextFilter extends OncePerRequestFilter {
+
+    static final String CHANNEL_HEADER = "X-Harbormaster-Channel";
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof Account account)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var correlationId = request.getHeader(CORRELATION_HEADER);
+        if (correlationId == null || !SAFE_CORRELATION_ID.matcher(correlationId).matches()) {
+            correlationId = null;
+        }
+        var context = new ActingContext(account.userId().value(), account.username(), channelOf(request),
+                request.getRemoteAddr(), correlationId);
+        response.setHeader(CORRELATION_HEADER, context.correlationId());
+        CurrentActingContext.set(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CurrentActingContext.clear();
+        }
+    }
+
+    /** Clients may only claim to be the CLI; ui, reconciler and system are set by the platform itself. */
+    static Channel channelOf(HttpServletRequest request) {
+        var claimed = request.getHeader(CHANNEL_HEADER);
+        return "cli".equalsIgnoreCase(claimed == null ? "" : claimed.strip()) ? Channel.CLI : Channel.API;
+    }
+}

@@ -1,0 +1,139 @@
+package io.harbormaster.standalone;
+
+import static io.harbormaster.standalone.ApiClient.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two people acting on one machine at the same moment: exactly one change wins, the other gets a clear conflict,
+ * and the event stream of the machine has no gap and no duplicate.
+ */
+class ConcurrentCommandsIntegrationTest {
+
+    private static RunningPlatform platform;
+    private static String team;
+    private static List<String> members;
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.startOnFreshDatabase();
+        var admin = platform.admin();
+        team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        members = new ArrayList<>();
+        for (var name : List.of("erin", "frank")) {
+            var id = admin.post("/api/users", """
+                    {"username":"%s","displayName":"%s","platformAdmin":false}""".formatted(name, name)).text("userId");
+            admin.post("/api/teams/" + team + "/members", """
+                    {"userId":"%s","role":"MEMBER"}""".formatted(id));
+            members.add(id);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void twoHandOffsAgainstTheSameVersion_oneWinsAndTheOtherIsAConflict() throws Exception {
+        var admin = platform.admin();
+        var id = createRunningMachine(admin, "race-1");
+        var version = admin.get("/api/machines/" + id).etag();
+        assertThat(version).isNotBlank();
+        var before = eventsOf(id);
+
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var futures = new ArrayList<Future<ApiClient.Response>>();
+            for (var member : members) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/machines/" + id + "/handoff", """
+                            {"to":"%s","revokePreviousHolder":true}""".formatted(member), version);
+                }));
+            }
+            start.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var future : futures) {
+                var response = future.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    assertThat(response.contentType()).contains("application/problem+json");
+                    assertThat(response.text("detail")).containsIgnoringCase("changed");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        }
+        var after = eventsOf(id);
+        assertThat(after).hasSize(before.size() + 1);
+        assertThat(after.getLast()).isEqualTo("io.harbormaster.api.machine.MachineHandedOff");
+        assertContiguous(id);
+    }
+
+    @Test
+    void manyConcurrentLifecycleCommands_loseNoEventAndDuplicateNone() throws Exception {
+        var admin = platform.admin();
+        var id = createRunningMachine(admin, "race-2");
+        var statuses = new ArrayList<Integer>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            var futures = new ArrayList<Future<ApiClient.Response>>();
+            for (int i = 0; i < 40; i++) {
+                var verb = i % 2 == 0 ? "stop" : "start";
+                futures.add(pool.submit(() -> admin.post("/api/machines/" + id + "/" + verb, null)));
+            }
+            for (var future : futures) {
+                var response = future.get();
+                statuses.add(response.status());
+                if (response.status() != 202) {
+                    assertThat(response.status()).isEqualTo(409);
+                    assertThat(response.contentType()).contains("application/problem+json");
+                }
+            }
+        }
+        assertThat(statuses).contains(202);
+        assertContiguous(id);
+        var events = eventsOf(id);
+        var requested = events.stream().filter(type -> type.endsWith("Requested")).count();
+        // Each accepted stop/start is completed exactly once by the lifecycle process.
+        await(() -> admin.get("/api/machines/" + id), r -> List.of("Running", "Stopped").contains(r.text("state")));
+        await(() -> admin.get("/api/machines/" + id + "/history?size=500"), r -> {
+            var completed = eventsOf(id).stream().filter(t -> t.endsWith("MachineStopped") || t.endsWith("MachineStarted")).count();
+            var req = eventsOf(id).stream().filter(t -> t.endsWith("Requested")).count();
+            return completed == req;
+        });
+        assertThat(requested).isPositive();
+        assertContiguous(id);
+    }
+
+    private static String createRunningMachine(ApiClient admin, String name) {
+        var id = admin.post("/api/machines", """
+                {"team":"%s","name":"%s","driver":"none","driverOptions":{"url":"tcp://10.213.0.30:2376"}}"""
+                .formatted(team, name)).text("machineId");
+        await(() -> admin.get("/api/machines/" + id), r -> "Running".equals(r.text("state")));
+        return id;
+    }
+
+    private static List<String> eventsOf(String id) {
+        return platform.jdbc().sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = :id "
+                + "ORDER BY sequence_number").param("id", id).query(String.class).list();
+    }
+
+    private static void assertContiguous(String id) {
+        var sequences = platform.jdbc().sql("SELECT sequence_number FROM domain_event_entry "
+                + "WHERE aggregate_identifier = :id ORDER BY sequence_number").param("id", id).query(Long.class).list();
+        for (int i = 0; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).isEqualTo((long) i);
+        }
+        var eventIds = platform.jdbc().sql("SELECT count(DISTINCT event_identifier) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = :id").param("id", id).query(Long.class).single();
+        assertThat(eventIds).isEqualTo(sequences.size());
+    }
+}

@@ -1,0 +1,96 @@
+package io.harbormaster.standalone;
+
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.standalone.security.AccountStore;
+import io.harbormaster.testing.TestPostgres;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The whole platform, started the way {@code ./harbormaster start} starts it, on a real PostgreSQL test database.
+ * It can be stopped and started again on the same database to prove that nothing lives only in memory.
+ */
+final class RunningPlatform implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private final TestPostgres.Database database;
+    private ConfigurableApplicationContext context;
+
+    private RunningPlatform(TestPostgres.Database database) {
+        this.database = database;
+    }
+
+    static RunningPlatform startOnFreshDatabase() {
+        return startOn(TestPostgres.freshDatabase());
+    }
+
+    static RunningPlatform startOn(TestPostgres.Database database) {
+        var platform = new RunningPlatform(database);
+        platform.start();
+        return platform;
+    }
+
+    void start() {
+        context = new SpringApplicationBuilder(HarbormasterApplication.class)
+                .properties(Map.of(
+                        "spring.datasource.url", database.url(),
+                        "spring.datasource.username", database.user(),
+                        "spring.datasource.password", database.password(),
+                        "server.port", "0",
+                        "harbormaster.home", System.getProperty("java.io.tmpdir") + "/hm-test-home",
+                        "spring.main.banner-mode", "off"))
+                .run();
+        var admin = jdbc().sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'")
+                .query(String.class).single();
+        context.getBean(AccountStore.class).setPasswordHash(UserId.of(admin),
+                context.getBean(PasswordEncoder.class).encode(ADMIN_PASSWORD), Instant.now());
+    }
+
+    /** Stops the application (not the database) and starts it again. */
+    void restart() {
+        close();
+        start();
+    }
+
+    ApiClient admin() {
+        return as("admin", ADMIN_PASSWORD);
+    }
+
+    ApiClient as(String user, String password) {
+        return new ApiClient(baseUrl(), user, password);
+    }
+
+    ApiClient anonymous() {
+        return new ApiClient(baseUrl(), null, null);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    JdbcClient jdbc() {
+        return context.getBean(JdbcClient.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    TestPostgres.Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.harbormaster.query.audit;
+
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.user.UserId;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The audit trail's own lookups: which team a machine belongs to and the names of machines, teams and users. Machine
+ * events carry only the machine id; these tables let each entry name its subject and land in the right team's log.
+ * Names are taken as of the event, never rewritten later, because an audit entry records what was true then.
+ */
+final class AuditNames {
+
+    /** A machine as the audit trail knows it. */
+    record MachineRef(TeamId teamId, String name) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AuditNames(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void machine(MachineId machine, TeamId team, String name) {
+        jdbc.sql("""
+                INSERT INTO rm_audit_machine (machine_id, team_id, name) VALUES (:id, :team, :name)
+                ON CONFLICT (machine_id) DO NOTHING""")
+                .param("id", uuid(machine.value())).param("team", uuid(team.value())).param("name", name)
+                .update();
+    }
+
+    void team(TeamId team, String name) {
+        jdbc.sql("INSERT INTO rm_audit_team (team_id, name) VALUES (:id, :name) ON CONFLICT (team_id) DO NOTHING")
+                .param("id", uuid(team.value())).param("name", name).update();
+    }
+
+    void user(UserId user, String username) {
+        jdbc.sql("INSERT INTO rm_audit_user (user_id, username) VALUES (:id, :name) ON CONFLICT (user_id) DO NOTHING")
+                .param("id", uuid(user.value())).param("name", username).update();
+    }
+
+    Optional<MachineRef> machine(MachineId machine) {
+        return jdbc.sql("SELECT team_id, name FROM rm_audit_machine WHERE machine_id = :id")
+                .param("id", uuid(machine.value()))
+                .query((rs, n) -> new MachineRef(TeamId.of(rs.getString("team_id")), rs.getString("name")))
+                .optional();
+    }
+
+    /** The team's name, or its id when the team is not known (yet). */
+    String team(TeamId team) {
+        return jdbc.sql("SELECT name FROM rm_audit_team WHERE team_id = :id")
+                .param("id", uuid(team.value())).query(String.class).optional().orElse(team.value());
+    }
+
+    /** The user's login name, or their id when the user is not known (yet). */
+    String user(UserId user) {
+        if (user == null) {
+            return "nobody";
+        }
+        return jdbc.sql("SELECT username FROM rm_audit_user WHERE user_id = :id")
+                .param("id", uuid(user.value())).query(String.class).optional().orElse(user.value());
+    }
+
+    void truncate() {
+        jdbc.sql("TRUNCATE rm_audit_entry, rm_audit_machine, rm_audit_team, rm_audit_user").update();
+    }
+
+    static UUID uuid(String value) {
+        return UUID.fromString(value);
+    }
+}

@@ -1,0 +1,209 @@
+package io.harbormaster.query.machine;
+
+import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.ClientCertIssued;
+import io.harbormaster.api.machine.EngineUpgraded;
+import io.harbormaster.api.machine.IpChanged;
+import io.harbormaster.api.machine.LifecycleOperationFailed;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineImported;
+import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineKilled;
+import io.harbormaster.api.machine.MachineProvisioned;
+import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.machine.MachineRestartRequested;
+import io.harbormaster.api.machine.MachineRestarted;
+import io.harbormaster.api.machine.MachineShared;
+import io.harbormaster.api.machine.MachineStartRequested;
+import io.harbormaster.api.machine.MachineStarted;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.api.machine.MachineStopped;
+import io.harbormaster.api.machine.MachineUnshared;
+import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.machine.ProvisioningStepCompleted;
+import io.harbormaster.api.machine.RemovalFailed;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.user.UserRegistered;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects machine events into {@code rm_machine} (list and detail) and {@code rm_machine_share}. Every machine
+ * event advances the row's version, even the ones that change nothing visible, because the version is the ETag
+ * clients send back to the command side. Users and teams are followed only for their names.
+ */
+@Component
+@ProcessingGroup(MachineListProjection.PROCESSING_GROUP)
+public class MachineListProjection {
+
+    public static final String PROCESSING_GROUP = "machine-list";
+
+    private final MachineRows rows;
+
+    public MachineListProjection(JdbcClient jdbc) {
+        this.rows = new MachineRows(jdbc);
+    }
+
+    @EventHandler
+    void on(MachineCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
+                MachineState.Creating, seq, at);
+    }
+
+    @EventHandler
+    void on(MachineImported e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
+                e.state() == null ? MachineState.Unknown : e.state(), seq, at);
+    }
+
+    @EventHandler
+    void on(ProvisioningStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Provisioning);
+    }
+
+    @EventHandler
+    void on(ProvisioningStepCompleted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(MachineProvisioned e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.running(e.machineId(), seq, at, e.dockerUrl());
+    }
+
+    @EventHandler
+    void on(ProvisioningFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.failed(e.machineId(), seq, at, MachineState.Error, e.reason());
+    }
+
+    @EventHandler
+    void on(MachineStartRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Starting);
+    }
+
+    @EventHandler
+    void on(MachineRestartRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Starting);
+    }
+
+    @EventHandler
+    void on(MachineStopRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Stopping);
+    }
+
+    @EventHandler
+    void on(MachineKillRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Stopping);
+    }
+
+    @EventHandler
+    void on(MachineStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Running);
+    }
+
+    @EventHandler
+    void on(MachineRestarted e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Running);
+    }
+
+    @EventHandler
+    void on(MachineStopped e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Stopped);
+    }
+
+    @EventHandler
+    void on(MachineKilled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Stopped);
+    }
+
+    @EventHandler
+    void on(LifecycleOperationFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.failed(e.machineId(), seq, at, e.stateAfter() == null ? MachineState.Unknown : e.stateAfter(), e.reason());
+    }
+
+    @EventHandler
+    void on(MachineStateObserved e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, e.observed());
+    }
+
+    @EventHandler
+    void on(IpChanged e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.dockerUrl(e.machineId(), seq, at,
+                DockerUrls.withHost(rows.dockerUrlOf(e.machineId()), e.previousAddress(), e.newAddress()));
+    }
+
+    @EventHandler
+    void on(CertsRegenerated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(EngineUpgraded e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(ClientCertIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(MachineHandedOff e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.holder(e.machineId(), seq, at, e.newHolder());
+    }
+
+    @EventHandler
+    void on(MachineShared e, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (rows.touch(e.machineId(), seq, at)) {
+            rows.share(e.machineId(), e.grantee(), e.role());
+        }
+    }
+
+    @EventHandler
+    void on(MachineUnshared e, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (rows.touch(e.machineId(), seq, at)) {
+            rows.unshare(e.machineId(), e.grantee());
+        }
+    }
+
+    @EventHandler
+    void on(MachineRemovalRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Removing);
+    }
+
+    @EventHandler
+    void on(RemovalFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.failed(e.machineId(), seq, at, MachineState.Error, e.reason());
+    }
+
+    @EventHandler
+    void on(MachineRemoved e, @SequenceNumber long seq) {
+        rows.remove(e.machineId(), seq);
+    }
+
+    @EventHandler
+    void on(UserRegistered e) {
+        rows.userName(e.userId(), e.username().value());
+    }
+
+    @EventHandler
+    void on(TeamCreated e) {
+        rows.teamName(e.teamId(), e.name().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.truncate();
+    }
+}

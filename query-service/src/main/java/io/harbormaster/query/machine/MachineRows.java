@@ -1,0 +1,174 @@
+package io.harbormaster.query.machine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.ShareRole;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.user.UserId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The writes of the machine-list projection. Every change to a machine row goes through {@link #advance}, which
+ * applies it only when the event's sequence number is above the stored version: that makes redelivered events
+ * harmless and keeps {@code version} equal to the aggregate's last sequence number.
+ */
+final class MachineRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+
+    MachineRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new machine row, unless it already exists or was removed (a redelivered creation must not revive it). */
+    void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
+                MachineState state, long seq, Instant at) {
+        jdbc.sql("""
+                INSERT INTO rm_machine (id, team_id, team_name, name, name_sort_key, driver, driver_options, state,
+                                        holder_id, holder_name, created_at, updated_at, version)
+                SELECT :id, :team, (SELECT name FROM rm_machine_team_name WHERE team_id = :team), :name, :sortKey,
+                       :driver, CAST(:options AS jsonb), :state, :holder,
+                       (SELECT username FROM rm_machine_user_name WHERE user_id = :holder), :at, :at, :seq
+                WHERE NOT EXISTS (SELECT 1 FROM rm_machine_removed WHERE machine_id = :id)
+                ON CONFLICT (id) DO NOTHING""")
+                .param("id", uuid(id.value()))
+                .param("team", uuid(team.value()))
+                .param("name", name)
+                .param("sortKey", NaturalSortKey.of(name))
+                .param("driver", driver)
+                .param("options", json(options))
+                .param("state", state.name())
+                .param("holder", holder == null ? null : uuid(holder.value()), java.sql.Types.OTHER)
+                .param("at", timestamp(at))
+                .param("seq", seq)
+                .update();
+    }
+
+    /** Records that the event happened (version, updatedAt) without changing anything else. */
+    boolean touch(MachineId id, long seq, Instant at) {
+        return advance(id, seq, at, "", Map.of());
+    }
+
+    boolean state(MachineId id, long seq, Instant at, MachineState state) {
+        return advance(id, seq, at, "state = :state", Map.of("state", state.name()));
+    }
+
+    boolean failed(MachineId id, long seq, Instant at, MachineState state, String error) {
+        var params = new HashMap<String, Object>();
+        params.put("state", state.name());
+        params.put("error", error);
+        return advance(id, seq, at, "state = :state, last_error = :error", params);
+    }
+
+    boolean running(MachineId id, long seq, Instant at, String dockerUrl) {
+        var params = new HashMap<String, Object>();
+        params.put("url", dockerUrl);
+        return advance(id, seq, at, "state = 'Running', docker_url = :url", params);
+    }
+
+    boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl) {
+        var params = new HashMap<String, Object>();
+        params.put("url", dockerUrl);
+        return advance(id, seq, at, "docker_url = :url", params);
+    }
+
+    String dockerUrlOf(MachineId id) {
+        return jdbc.sql("SELECT docker_url FROM rm_machine WHERE id = :id")
+                .param("id", uuid(id.value())).query(String.class).optional().orElse(null);
+    }
+
+    boolean holder(MachineId id, long seq, Instant at, UserId holder) {
+        return advance(id, seq, at,
+                "holder_id = :holder, holder_name = (SELECT username FROM rm_machine_user_name WHERE user_id = :holder)",
+                Map.of("holder", uuid(holder.value())));
+    }
+
+    void share(MachineId id, Grantee grantee, ShareRole role) {
+        jdbc.sql("""
+                INSERT INTO rm_machine_share (machine_id, grantee_kind, grantee_id, role)
+                VALUES (:id, :kind, :grantee, :role)
+                ON CONFLICT (machine_id, grantee_kind, grantee_id) DO UPDATE SET role = excluded.role""")
+                .param("id", uuid(id.value())).param("kind", grantee.kind().name())
+                .param("grantee", uuid(grantee.id())).param("role", role.name())
+                .update();
+    }
+
+    void unshare(MachineId id, Grantee grantee) {
+        jdbc.sql("DELETE FROM rm_machine_share WHERE machine_id = :id AND grantee_kind = :kind AND grantee_id = :grantee")
+                .param("id", uuid(id.value())).param("kind", grantee.kind().name())
+                .param("grantee", uuid(grantee.id()))
+                .update();
+    }
+
+    /** Deletes the row (shares cascade) and leaves a tombstone so an older, redelivered event cannot bring it back. */
+    void remove(MachineId id, long seq) {
+        jdbc.sql("DELETE FROM rm_machine WHERE id = :id AND version < :seq")
+                .param("id", uuid(id.value())).param("seq", seq).update();
+        jdbc.sql("""
+                INSERT INTO rm_machine_removed (machine_id, version) VALUES (:id, :seq)
+                ON CONFLICT (machine_id) DO UPDATE SET version = GREATEST(rm_machine_removed.version, excluded.version)""")
+                .param("id", uuid(id.value())).param("seq", seq).update();
+    }
+
+    /** Remembers a username and fills it into machines whose holder was recorded before the name was known. */
+    void userName(UserId user, String username) {
+        var id = uuid(user.value());
+        jdbc.sql("INSERT INTO rm_machine_user_name (user_id, username) VALUES (:id, :name) ON CONFLICT (user_id) DO NOTHING")
+                .param("id", id).param("name", username).update();
+        jdbc.sql("UPDATE rm_machine SET holder_name = :name WHERE holder_id = :id AND holder_name IS DISTINCT FROM :name")
+                .param("id", id).param("name", username).update();
+    }
+
+    /** Same as {@link #userName} for team names. */
+    void teamName(TeamId team, String name) {
+        var id = uuid(team.value());
+        jdbc.sql("INSERT INTO rm_machine_team_name (team_id, name) VALUES (:id, :name) ON CONFLICT (team_id) DO NOTHING")
+                .param("id", id).param("name", name).update();
+        jdbc.sql("UPDATE rm_machine SET team_name = :name WHERE team_id = :id AND team_name IS DISTINCT FROM :name")
+                .param("id", id).param("name", name).update();
+    }
+
+    void truncate() {
+        jdbc.sql("TRUNCATE rm_machine_share, rm_machine, rm_machine_removed, rm_machine_user_name, rm_machine_team_name")
+                .update();
+    }
+
+    private boolean advance(MachineId id, long seq, Instant at, String assignments, Map<String, ?> params) {
+        var set = assignments.isEmpty() ? "" : assignments + ", ";
+        var statement = jdbc.sql("UPDATE rm_machine SET " + set + "version = :seq, updated_at = :at "
+                        + "WHERE id = :id AND version < :seq")
+                .param("id", uuid(id.value())).param("seq", seq).param("at", timestamp(at));
+        for (var param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement.update() == 1;
+    }
+
+    static UUID uuid(String value) {
+        return UUID.fromString(value);
+    }
+
+    static OffsetDateTime timestamp(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(DriverOptions options) {
+        try {
+            return JSON.writeValueAsString(options == null ? Map.of() : options.values());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("driver options could not be written as JSON", e);
+        }
+    }
+}
