@@ -14,7 +14,7 @@ public final class AuditMetadata {
     public static final String CHANNEL = "channel";
     /** Network address the request came from, or empty for platform-internal actions. */
     public static final String CLIENT_ADDRESS = "clientAddress";
-    /** Ties every message caused by one request together; Axon's own correlation key. */
+    /** Ties every message caused by one request together, process steps included. */
     public static final String CORRELATION_ID = "correlationId";
 
     public static final String SYSTEM_ACTOR = "system";

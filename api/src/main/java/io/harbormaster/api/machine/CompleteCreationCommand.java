@@ -2,6 +2,9 @@ package io.harbormaster.api.machine;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The driver created the host and, where it provisions, provisioned it (sent by the creation process). */
-public record CompleteCreationCommand(@TargetAggregateIdentifier MachineId machineId) {
+/**
+ * The driver created the host and, where it provisions, provisioned it (sent by the creation process); its Docker
+ * daemon listens at {@code dockerUrl}, which only the driver knows once the host exists.
+ */
+public record CompleteCreationCommand(@TargetAggregateIdentifier MachineId machineId, String dockerUrl) {
 }

@@ -4,12 +4,12 @@ import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 import static io.harbormaster.api.audit.AuditMetadata.ACTOR_NAME;
 import static io.harbormaster.api.audit.AuditMetadata.CHANNEL;
 import static io.harbormaster.api.audit.AuditMetadata.CLIENT_ADDRESS;
+import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
 import io.harbormaster.command.audit.ActingContextDispatchInterceptor;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,16 +29,15 @@ public class CommandSideConfiguration {
         return new ActingContextDispatchInterceptor();
     }
 
-    /** Copies the acting user, channel and client address from a command onto the events it causes. */
+    /**
+     * Copies the acting context from a command onto the events it causes, the request's correlation id included.
+     * This replaces Axon's MessageOriginProvider, which would overwrite {@code correlationId} with the id of the
+     * parent message: we want the id the request started with, so one id follows a request through every event and
+     * every process step it causes.
+     */
     @Bean
     CorrelationDataProvider actingContextCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_NAME, CHANNEL, CLIENT_ADDRESS);
-    }
-
-    /** Axon's own provider carries {@code correlationId} (and {@code traceId}) from message to message. */
-    @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_NAME, CHANNEL, CLIENT_ADDRESS, CORRELATION_ID);
     }
 
     /**

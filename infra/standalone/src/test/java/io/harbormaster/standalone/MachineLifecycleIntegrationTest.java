@@ -75,14 +75,13 @@ class MachineLifecycleIntegrationTest {
         assertThat(handOffEntry.path("correlationId").asString()).isNotBlank();
 
         platform.restart();
-        admin = platform.admin();
-        var afterRestart = admin.get("/api/machines/" + id);
+        var adminAgain = platform.admin();
+        var afterRestart = adminAgain.get("/api/machines/" + id);
         assertThat(afterRestart.status()).isEqualTo(200);
         assertThat(afterRestart.text("holderName")).isEqualTo("bob");
         assertThat(afterRestart.text("state")).isEqualTo("Running");
-        assertThat(actions(admin.get("/api/machines/" + id + "/history"))).hasSize(expectedHistory.size());
+        assertThat(actions(adminAgain.get("/api/machines/" + id + "/history"))).hasSize(expectedHistory.size());
 
-        var adminAgain = admin;
         assertThat(adminAgain.delete("/api/machines/" + id).status()).isEqualTo(202);
         await(() -> adminAgain.get("/api/machines/" + id), r -> r.status() == 404);
         var finalHistory = await(() -> adminAgain.get("/api/machines/" + id + "/history"),

@@ -89,7 +89,8 @@ class ProjectionRebuildIntegrationTest {
                 return false;
             }
             for (var processor : r.json()) {
-                if (!processor.path("caughtUp").asBoolean() || processor.path("replaying").asBoolean()) {
+                if (!processor.path("caughtUp").asBoolean()
+                        || processor.path("position").asLong(-1) < processor.path("headPosition").asLong()) {
                     return false;
                 }
             }

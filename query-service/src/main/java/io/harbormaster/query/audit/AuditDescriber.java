@@ -8,6 +8,7 @@ import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.ApiTokenIssued;
 import io.harbormaster.api.user.ApiTokenRevoked;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.UserRegistered;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ final class AuditDescriber {
             case MemberRoleChanged e -> team(e.teamId(), names.user(e.userId()) + "'s role changed from "
                     + MachineEventDescriber.lower(e.previousRole()) + " to " + MachineEventDescriber.lower(e.role()));
             case MemberRemoved e -> team(e.teamId(), names.user(e.userId()) + " removed from the team");
-            case io.harbormaster.api.user.UserRegistered e -> new Description(null, null, e.username().value(),
+            case UserRegistered e -> new Description(null, null, e.username().value(),
                     "registered" + (e.displayName() == null ? "" : " as " + e.displayName())
                             + (e.platformAdmin() ? ", platform admin" : ""));
             case ApiTokenIssued e -> user(e.userId(), "API token '" + e.name() + "' issued, expires " + e.expiresAt());

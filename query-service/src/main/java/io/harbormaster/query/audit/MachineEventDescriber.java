@@ -29,6 +29,7 @@ import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
 import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.user.UserId;
 import java.util.Locale;
 
 /**
@@ -98,7 +99,7 @@ final class MachineEventDescriber {
 
     private String grantee(Grantee grantee) {
         return switch (grantee.kind()) {
-            case USER -> "user " + names.user(io.harbormaster.api.user.UserId.of(grantee.id()));
+            case USER -> "user " + names.user(UserId.of(grantee.id()));
             case TEAM -> "team " + names.team(TeamId.of(grantee.id()));
         };
     }

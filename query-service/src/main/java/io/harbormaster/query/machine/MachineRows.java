@@ -9,6 +9,7 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,7 +51,7 @@ final class MachineRows {
                 .param("driver", driver)
                 .param("options", json(options))
                 .param("state", state.name())
-                .param("holder", holder == null ? null : uuid(holder.value()), java.sql.Types.OTHER)
+                .param("holder", holder == null ? null : uuid(holder.value()), Types.OTHER)
                 .param("at", timestamp(at))
                 .param("seq", seq)
                 .update();

@@ -33,7 +33,7 @@ class BootstrapAccounts {
     }
 
     boolean teamExists(String name) {
-        return jdbc.sql("SELECT count(*) FROM cmd_team WHERE name = :n").param("n", name)
+        return jdbc.sql("SELECT count(*) FROM cmd_teams WHERE lower(name) = lower(:n)").param("n", name)
                 .query(Long.class).single() > 0;
     }
 

@@ -1,0 +1,83 @@
+package io.harbormaster.cli.machine;
+
+import io.harbormaster.api.machine.MachineState;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * docker-machine's {@code --filter key=value} options as the API's query parameters. {@code name} is a regular
+ * expression found anywhere in the name, as in docker-machine; the server matches the whole name, so it is wrapped
+ * in {@code .*(?:...).*}, which both Java and PostgreSQL read the same way.
+ */
+record LsFilters(String state, String driver, String name) {
+
+    private static final List<String> KEYS = List.of("driver", "state", "name");
+
+    static LsFilters parse(List<String> filters, CommandSpec spec) {
+        var values = new LinkedHashMap<String, String>();
+        for (var filter : filters) {
+            int equals = filter.indexOf('=');
+            if (equals <= 0) {
+                throw new ParameterException(spec.commandLine(),
+                        "Invalid filter '" + filter + "': use key=value, e.g. --filter state=Running");
+            }
+            var key = filter.substring(0, equals).strip().toLowerCase(Locale.ROOT);
+            var value = filter.substring(equals + 1).strip();
+            if (!KEYS.contains(key)) {
+                throw new ParameterException(spec.commandLine(),
+                        "Unsupported filter key '" + key + "': hm filters by " + String.join(", ", KEYS));
+            }
+            if (values.putIfAbsent(key, value) != null) {
+                throw new ParameterException(spec.commandLine(), "Only one " + key + "= filter at a time, for now");
+            }
+        }
+        return new LsFilters(state(values.get("state"), spec), blankToNull(values.get("driver")),
+                name(values.get("name"), spec));
+    }
+
+    /** The query parameters, in a stable order, without the ones not given. */
+    Map<String, String> queryParameters() {
+        var query = new LinkedHashMap<String, String>();
+        query.put("state", state);
+        query.put("driver", driver);
+        query.put("name", name);
+        return query;
+    }
+
+    private static String state(String value, CommandSpec spec) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(MachineState.values())
+                .map(Enum::name)
+                .filter(state -> state.equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "Unknown state '" + value + "': one of "
+                        + Arrays.stream(MachineState.values()).map(Enum::name).collect(Collectors.joining(", "))));
+    }
+
+    private static String name(String value, CommandSpec spec) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw new ParameterException(spec.commandLine(),
+                    "The name filter is not a regular expression: " + e.getDescription());
+        }
+        return ".*(?:" + value + ").*";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

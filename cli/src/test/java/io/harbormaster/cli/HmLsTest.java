@@ -1,0 +1,259 @@
+package io.harbormaster.cli;
+
+import static io.harbormaster.cli.MachineJson.machine;
+import static io.harbormaster.cli.MachineJson.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.cli.StubServer.Answer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HmLsTest {
+
+    private static final String PASSWORD = "s3cret-Pa55";
+
+    private final StubServer server = new StubServer();
+    private final Map<String, String> signedIn = Map.of(
+            "HM_SERVER", server.url(), "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void listsMachinesInDockerMachinesColumns() {
+        server.answer(request -> Answer.json(page(0, 100, 2,
+                machine("web-1", "generic", "Running", "tcp://10.0.0.5:2376"),
+                machine("db-10", "amazonec2", "Stopped", null))));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("""
+                NAME    ACTIVE   DRIVER      STATE     URL                   SWARM   DOCKER   ERRORS
+                web-1   -        generic     Running   tcp://10.0.0.5:2376
+                db-10   -        amazonec2   Stopped
+                """);
+    }
+
+    @Test
+    void givenNoMachines_thenOnlyTheHeader() {
+        server.answer(request -> Answer.json(page(0, 100, 0)));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.out()).isEqualTo("NAME   ACTIVE   DRIVER   STATE   URL   SWARM   DOCKER   ERRORS\n");
+    }
+
+    @Test
+    void pagesThroughEveryPageTheServerHas() {
+        server.answer(request -> request.uri().getQuery().contains("page=0")
+                ? Answer.json(page(0, 100, 3, machine("a", "generic", "Running", null),
+                        machine("b", "generic", "Running", null)))
+                : Answer.json(page(1, 100, 3, machine("c", "generic", "Running", null))));
+
+        var result = Hm.run(signedIn, "ls", "-q");
+
+        assertThat(result.out()).isEqualTo("a\nb\nc\n");
+        assertThat(server.requests).extracting(r -> r.uri().getPath() + "?" + r.uri().getQuery())
+                .containsExactly("/api/machines?page=0&size=100", "/api/machines?page=1&size=100");
+    }
+
+    @Test
+    void sendsTheCliChannelAndBasicCredentials() {
+        server.answer(request -> Answer.json(page(0, 100, 0)));
+
+        Hm.run(signedIn, "ls");
+
+        var request = server.requests.getFirst();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.header("X-Harbormaster-Channel")).isEqualTo("cli");
+        assertThat(request.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder()
+                .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(request.header("User-Agent")).isEqualTo("hm/dev");
+    }
+
+    @Test
+    void givenNoCredentials_whenTheServerWantsThem_thenSaysHowToSignIn() {
+        server.answer(request -> Answer.problem(401, """
+                {"type":"https://harbormaster.dev/problems/unauthenticated","title":"Not signed in","status":401,\
+                "detail":"Sign in with HTTP Basic (user name and password) to use the API."}"""));
+
+        var result = Hm.run(Map.of("HM_SERVER", server.url()), "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Not signed in: set HM_USER and HM_PASSWORD\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(server.requests.getFirst().header("Authorization")).isNull();
+    }
+
+    @Test
+    void givenAWrongPassword_thenSaysHowToSignInWithoutEchoingIt() {
+        server.answer(request -> Answer.problem(401, "{}"));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Not signed in: set HM_USER and HM_PASSWORD\n");
+        assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void givenAProblemDetail_thenPrintsItsDetail() {
+        server.answer(request -> Answer.problem(403, """
+                {"type":"https://harbormaster.dev/problems/forbidden","title":"Forbidden","status":403,\
+                "detail":"Your account may not do this; ask a platform admin."}"""));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Your account may not do this; ask a platform admin.\n");
+    }
+
+    @Test
+    void givenAnErrorWithoutAProblemDocument_thenNamesTheStatus() {
+        server.answer(request -> new Answer(502, "text/html", "<html>Bad gateway</html>"));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Harbormaster answered HTTP 502 and no explanation\n");
+    }
+
+    @Test
+    void givenNoServerListening_thenSaysSoAndWhereItLooked() {
+        var url = server.url();
+        server.close();
+
+        var result = Hm.run(Map.of("HM_SERVER", url, "HM_USER", "alice", "HM_PASSWORD", PASSWORD), "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Cannot reach Harbormaster at " + url
+                + ": connection refused. Is the server running? Set HM_SERVER.\n");
+    }
+
+    @Test
+    void givenAnUnknownHost_thenSaysSo() {
+        var result = Hm.run(Map.of("HM_SERVER", "http://no-such-host.invalid"), "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Cannot reach Harbormaster at http://no-such-host.invalid"
+                + ": unknown host. Is the server running? Set HM_SERVER.\n");
+    }
+
+    @Test
+    void givenAnAnswerItCannotRead_thenSaysSo() {
+        server.answer(request -> Answer.json("{\"items\":[{\"id\":\"not-a-uuid\"}],\"total\":1}"));
+
+        var result = Hm.run(signedIn, "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("Harbormaster at " + server.url() + " answered with something hm cannot read");
+    }
+
+    @Test
+    void quietPrintsNamesOnly() {
+        server.answer(request -> Answer.json(page(0, 100, 2,
+                machine("web-1", "generic", "Running", "tcp://10.0.0.5:2376"),
+                machine("web-2", "generic", "Stopped", null))));
+
+        assertThat(Hm.run(signedIn, "ls", "--quiet").out()).isEqualTo("web-1\nweb-2\n");
+    }
+
+    @Test
+    void formatFillsTheTemplatePerMachineAndAlignsAtTabs() {
+        server.answer(request -> Answer.json(page(0, 100, 2,
+                machine("web-1", "generic", "Running", "tcp://10.0.0.5:2376"),
+                machine("database", "amazonec2", "Stopped", null))));
+
+        var result = Hm.run(signedIn, "ls", "--format", "{{.Name}}\\t{{.DriverName}}: {{ .State }} {{.URL}}");
+
+        assertThat(result.out()).isEqualTo("""
+                web-1      generic: Running tcp://10.0.0.5:2376
+                database   amazonec2: Stopped
+                """);
+    }
+
+    @Test
+    void aTableFormatAddsHeaders() {
+        server.answer(request -> Answer.json(page(0, 100, 1, machine("web-1", "generic", "Running", null))));
+
+        var result = Hm.run(signedIn, "ls", "-f", "table {{.Name}}\\t{{.State}}");
+
+        assertThat(result.out()).isEqualTo("""
+                NAME    STATE
+                web-1   Running
+                """);
+    }
+
+    @Test
+    void anUnknownTemplateFieldFailsBeforeAskingTheServer() {
+        var result = Hm.run(signedIn, "ls", "--format", "{{.Nmae}}");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("--format: hm does not know {{.Nmae}}; use {{.Name}}, ");
+        assertThat(server.requests).isEmpty();
+    }
+
+    @Test
+    void filtersBecomeQueryParameters() {
+        server.answer(request -> Answer.json(page(0, 100, 0)));
+
+        var result = Hm.run(signedIn, "ls", "--filter", "driver=generic", "--filter", "state=running",
+                "--filter", "name=web 1");
+
+        assertThat(result.exitCode()).isZero();
+        var request = server.requests.getFirst();
+        assertThat(request.uri().getQuery())
+                .isEqualTo("state=Running&driver=generic&name=.*(?:web 1).*&page=0&size=100");
+        assertThat(request.uri().getRawQuery()).contains("name=.*%28%3F%3Aweb%201%29.*");
+    }
+
+    @Test
+    void anUnsupportedFilterIsAUsageError() {
+        var result = Hm.run(signedIn, "ls", "--filter", "label=env=prod");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Unsupported filter key 'label': hm filters by driver, state, name");
+        assertThat(server.requests).isEmpty();
+    }
+
+    @Test
+    void anUnknownStateIsAUsageError() {
+        var result = Hm.run(signedIn, "ls", "--filter", "state=Sleeping");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("Unknown state 'Sleeping': one of Creating, Provisioning, Running");
+    }
+
+    @Test
+    void theServerOptionWinsOverTheEnvironmentBeforeOrAfterTheVerb() {
+        server.answer(request -> Answer.json(page(0, 100, 0)));
+        var elsewhere = Map.of("HM_SERVER", "http://127.0.0.1:9", "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
+
+        assertThat(Hm.run(elsewhere, "--server", server.url(), "ls").exitCode()).isZero();
+        assertThat(Hm.run(elsewhere, "ls", "--server", server.url() + "/").exitCode()).isZero();
+        assertThat(server.requests).hasSize(2);
+    }
+
+    @Test
+    void credentialsInTheServerUrlAreRefusedAndNotEchoed() {
+        var result = Hm.run(Map.of("HM_SERVER", "http://alice:" + PASSWORD + "@127.0.0.1:1"), "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Put credentials in HM_USER and HM_PASSWORD, not in the server URL.\n");
+    }
+
+    @Test
+    void aServerThatIsNotAnHttpUrlIsRefused() {
+        var result = Hm.run(Map.of("HM_SERVER", "harbor.example"), "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("The Harbormaster server must be an http:// or https:// URL");
+    }
+}

@@ -1,0 +1,129 @@
+package io.harbormaster.command.lookup;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamName;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.Username;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lookups in PostgreSQL. Claims use {@code INSERT ... ON CONFLICT DO NOTHING} rather than catching a
+ * duplicate-key error, because a failed statement would poison the surrounding transaction that also appends the
+ * events; a concurrent claim of the same name waits on the unique index and then sees the conflict.
+ */
+@Component
+public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+
+    public JdbcLookups(DataSource dataSource) {
+        // Built on the DataSource so it joins the transaction Axon's unit of work runs in.
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver, DriverOptions options) {
+        var inserted = jdbc.sql("""
+                        INSERT INTO cmd_machines (machine_id, team_id, name, driver, driver_options)
+                        VALUES (?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING""")
+                .params(uuid(machineId.value()), uuid(teamId.value()), name.value(), driver, toJson(options))
+                .update();
+        return inserted == 1 ? Claim.CLAIMED : whichTaken("cmd_machines", "machine_id", machineId.value());
+    }
+
+    @Override
+    public Claim claimTeam(TeamId teamId, TeamName name) {
+        var inserted = jdbc.sql("INSERT INTO cmd_teams (team_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(uuid(teamId.value()), name.value())
+                .update();
+        return inserted == 1 ? Claim.CLAIMED : whichTaken("cmd_teams", "team_id", teamId.value());
+    }
+
+    @Override
+    public Claim claimUser(UserId userId, Username username) {
+        var inserted = jdbc.sql("INSERT INTO cmd_users (user_id, username) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(uuid(userId.value()), username.value())
+                .update();
+        return inserted == 1 ? Claim.CLAIMED : whichTaken("cmd_users", "user_id", userId.value());
+    }
+
+    @Override
+    public boolean teamExists(TeamId teamId) {
+        return exists("SELECT 1 FROM cmd_teams WHERE team_id = ?", uuid(teamId.value()));
+    }
+
+    @Override
+    public Optional<TeamRole> roleOf(TeamId teamId, UserId userId) {
+        return jdbc.sql("SELECT role FROM cmd_team_members WHERE team_id = ? AND user_id = ?")
+                .params(uuid(teamId.value()), uuid(userId.value()))
+                .query((rs, row) -> TeamRole.valueOf(rs.getString("role")))
+                .optional();
+    }
+
+    @Override
+    public boolean userExists(UserId userId) {
+        return exists("SELECT 1 FROM cmd_users WHERE user_id = ?", uuid(userId.value()));
+    }
+
+    @Override
+    public Optional<MachineRecord> find(MachineId machineId) {
+        return jdbc.sql("""
+                        SELECT machine_id, team_id, name, driver, driver_options::text AS options, docker_url
+                        FROM cmd_machines WHERE machine_id = ?""")
+                .param(uuid(machineId.value()))
+                .query(JdbcLookups::machineRecord)
+                .optional();
+    }
+
+    private static MachineRecord machineRecord(ResultSet rs, int row) throws SQLException {
+        return new MachineRecord(MachineId.of(rs.getString("machine_id")), TeamId.of(rs.getString("team_id")),
+                MachineName.of(rs.getString("name")), rs.getString("driver"), fromJson(rs.getString("options")),
+                rs.getString("docker_url"));
+    }
+
+    private Claim whichTaken(String table, String idColumn, String id) {
+        var idTaken = exists("SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?", uuid(id));
+        return idTaken ? Claim.ID_TAKEN : Claim.NAME_TAKEN;
+    }
+
+    private boolean exists(String sql, Object param) {
+        return jdbc.sql(sql).param(param).query((rs, row) -> true).optional().isPresent();
+    }
+
+    static UUID uuid(String value) {
+        return UUID.fromString(value);
+    }
+
+    private static String toJson(DriverOptions options) {
+        try {
+            return JSON.writeValueAsString(options.values());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Driver options could not be written as JSON", e);
+        }
+    }
+
+    private static DriverOptions fromJson(String json) {
+        try {
+            return new DriverOptions(JSON.readValue(json, OPTIONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored driver options are not valid JSON", e);
+        }
+    }
+}

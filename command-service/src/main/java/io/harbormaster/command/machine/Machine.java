@@ -1,0 +1,210 @@
+package io.harbormaster.command.machine;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.harbormaster.api.machine.CompleteCreationCommand;
+import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
+import io.harbormaster.api.machine.CompleteRemovalCommand;
+import io.harbormaster.api.machine.CreateMachineCommand;
+import io.harbormaster.api.machine.FailCreationCommand;
+import io.harbormaster.api.machine.FailLifecycleOperationCommand;
+import io.harbormaster.api.machine.FailRemovalCommand;
+import io.harbormaster.api.machine.HandOffMachineCommand;
+import io.harbormaster.api.machine.KillMachineCommand;
+import io.harbormaster.api.machine.LifecycleOperationFailed;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineProvisioned;
+import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.machine.MachineRestartRequested;
+import io.harbormaster.api.machine.MachineShared;
+import io.harbormaster.api.machine.MachineStartRequested;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.api.machine.MachineUnshared;
+import io.harbormaster.api.machine.ObserveMachineStateCommand;
+import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.RemovalFailed;
+import io.harbormaster.api.machine.RemoveMachineCommand;
+import io.harbormaster.api.machine.RestartMachineCommand;
+import io.harbormaster.api.machine.ShareMachineCommand;
+import io.harbormaster.api.machine.StartMachineCommand;
+import io.harbormaster.api.machine.StopMachineCommand;
+import io.harbormaster.api.machine.UnshareMachineCommand;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.lookup.TeamDirectory;
+import io.harbormaster.command.lookup.UserDirectory;
+import io.harbormaster.command.machine.MachineTransitions.Decision;
+import io.harbormaster.command.refusal.InvalidCommandException;
+import io.harbormaster.command.refusal.UnsupportedByDriverException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The machine aggregate's decisions. Which command is accepted in which state is the table in
+ * {@link MachineTransitions}; lookups and driver capabilities arrive as handler parameters resolved from the Spring
+ * context, so the aggregate holds no services. Reports from the machine processes that come too late (the
+ * operation they report on is no longer in progress) are ignored rather than refused.
+ */
+@Aggregate
+class Machine extends RecordedMachine {
+
+    Machine() {
+        // for Axon, which rebuilds the machine from its events
+    }
+
+    /** Registers a new machine; {@link MachineCreationHandler} has checked the team and claimed the name. */
+    Machine(CreateMachineCommand command) {
+        apply(new MachineCreated(command.machineId(), command.teamId(), command.name(), command.driver(),
+                command.driverOptions(), command.holder()));
+    }
+
+    @CommandHandler
+    void handle(StartMachineCommand command, DriverRegistry drivers) {
+        if (accepts(MachineAction.START, drivers)) {
+            apply(new MachineStartRequested(machineId));
+        }
+    }
+
+    @CommandHandler
+    void handle(StopMachineCommand command, DriverRegistry drivers) {
+        if (accepts(MachineAction.STOP, drivers)) {
+            apply(new MachineStopRequested(machineId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RestartMachineCommand command, DriverRegistry drivers) {
+        if (accepts(MachineAction.RESTART, drivers)) {
+            apply(new MachineRestartRequested(machineId));
+        }
+    }
+
+    @CommandHandler
+    void handle(KillMachineCommand command, DriverRegistry drivers) {
+        if (accepts(MachineAction.KILL, drivers)) {
+            apply(new MachineKillRequested(machineId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RemoveMachineCommand command) {
+        if (accepts(command.force() ? MachineAction.FORCE_REMOVE : MachineAction.REMOVE)) {
+            apply(new MachineRemovalRequested(machineId, command.force()));
+        }
+    }
+
+    @CommandHandler
+    void handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users) {
+        var newHolder = InvalidCommandException.requirePresent(command.newHolder(), "newHolder");
+        if (accepts(MachineAction.HAND_OFF) && !newHolder.equals(holder)) {
+            MachineAccess.requireHolderCandidate(teams, users, teamId, newHolder);
+            apply(new MachineHandedOff(machineId, holder, newHolder, command.revokePreviousHolder()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ShareMachineCommand command, TeamDirectory teams, UserDirectory users) {
+        var grantee = InvalidCommandException.requirePresent(command.grantee(), "grantee");
+        var role = InvalidCommandException.requirePresent(command.role(), "role");
+        if (accepts(MachineAction.SHARE) && role != shares.get(grantee)) {
+            MachineAccess.requireShareable(teams, users, teamId, grantee);
+            apply(new MachineShared(machineId, grantee, role));
+        }
+    }
+
+    @CommandHandler
+    void handle(UnshareMachineCommand command) {
+        var grantee = InvalidCommandException.requirePresent(command.grantee(), "grantee");
+        if (accepts(MachineAction.UNSHARE)) {
+            MachineAccess.requireShared(shares, name, grantee);
+            apply(new MachineUnshared(machineId, grantee));
+        }
+    }
+
+    @CommandHandler
+    void handle(ObserveMachineStateCommand command) {
+        var observed = MachineAccess.requireObservable(command.observed());
+        if (accepts(MachineAction.OBSERVE) && observed != state) {
+            apply(new MachineStateObserved(machineId, state, observed));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteCreationCommand command) {
+        var dockerUrl = InvalidCommandException.requirePresent(command.dockerUrl(), "dockerUrl");
+        if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
+            apply(new MachineProvisioned(machineId, dockerUrl));
+        }
+    }
+
+    @CommandHandler
+    void handle(FailCreationCommand command) {
+        if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
+            apply(new ProvisioningFailed(machineId, "create", command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteLifecycleOperationCommand command) {
+        if (acceptsReport() && MachineTransitions.expectsReport(state, inProgress, command.operation())) {
+            apply(MachineReports.completed(machineId, command.operation()));
+        }
+    }
+
+    @CommandHandler
+    void handle(FailLifecycleOperationCommand command) {
+        if (acceptsReport() && MachineTransitions.expectsReport(state, inProgress, command.operation())) {
+            apply(new LifecycleOperationFailed(machineId, command.operation(), command.reason(), stateBeforeOperation));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteRemovalCommand command) {
+        if (acceptsReport() && state == MachineState.Removing) {
+            apply(new MachineRemoved(machineId, teamId, name));
+        }
+    }
+
+    @CommandHandler
+    void handle(FailRemovalCommand command) {
+        if (acceptsReport() && state == MachineState.Removing) {
+            apply(new RemovalFailed(machineId, MachineReports.removalFailure(command.reason(), removalForced)));
+            if (removalForced) {
+                apply(new MachineRemoved(machineId, teamId, name));
+            }
+        }
+    }
+
+    /** Checks the driver can do it at all, then asks the table. */
+    private boolean accepts(MachineAction action, DriverRegistry drivers) {
+        if (state != MachineState.Removed) {
+            var capabilities = drivers.capabilities(driver);
+            if (!capabilities.supports(action.operation())) {
+                throw new UnsupportedByDriverException(capabilities.refusal(driver, action.operation()));
+            }
+        }
+        return accepts(action);
+    }
+
+    /** True when the table accepts the action, false when it is already done; throws when it refuses. */
+    private boolean accepts(MachineAction action) {
+        return switch (MachineTransitions.decide(action, state, inProgress, provisioned)) {
+            case Decision.Accept accept -> true;
+            case Decision.AlreadyDone done -> false;
+            case Decision.Refuse refuse -> throw MachineAccess.conflict(name, state, action, refuse.advice());
+            case Decision.SameOperationOrRefuse unresolved -> throw new IllegalStateException("unresolved rule");
+        };
+    }
+
+    /** A removed machine refuses even late reports, like every other command. */
+    private boolean acceptsReport() {
+        if (state == MachineState.Removed) {
+            throw MachineAccess.conflict(name, state, null, MachineTransitions.REMOVED);
+        }
+        return true;
+    }
+}

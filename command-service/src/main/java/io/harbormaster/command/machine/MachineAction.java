@@ -1,0 +1,48 @@
+package io.harbormaster.command.machine;
+
+import io.harbormaster.api.machine.LifecycleOperation;
+
+/** What a command asks of a machine, as the transition table knows it. */
+enum MachineAction {
+    START("started", LifecycleOperation.START),
+    STOP("stopped", LifecycleOperation.STOP),
+    RESTART("restarted", LifecycleOperation.RESTART),
+    KILL("killed", LifecycleOperation.KILL),
+    REMOVE("removed", null),
+    FORCE_REMOVE("removed", null),
+    HAND_OFF("handed off", null),
+    SHARE("shared", null),
+    UNSHARE("unshared", null),
+    OBSERVE("observed", null);
+
+    private final String pastParticiple;
+    private final LifecycleOperation operation;
+
+    MachineAction(String pastParticiple, LifecycleOperation operation) {
+        this.pastParticiple = pastParticiple;
+        this.operation = operation;
+    }
+
+    static MachineAction of(LifecycleOperation operation) {
+        return switch (operation) {
+            case START -> START;
+            case STOP -> STOP;
+            case RESTART -> RESTART;
+            case KILL -> KILL;
+        };
+    }
+
+    /** For messages: "Machine 'web-1' cannot be <started>". */
+    String pastParticiple() {
+        return pastParticiple;
+    }
+
+    /** The driver operation this action starts, or null when it starts none. */
+    LifecycleOperation operation() {
+        return operation;
+    }
+
+    boolean isLifecycle() {
+        return operation != null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.harbormaster.command.machine;
+
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineName;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** The request and response bodies of the machine command API; every string has a size cap. */
+final class MachineRequests {
+
+    static final int MAX_ID_LENGTH = 36;
+
+    private MachineRequests() {
+    }
+
+    /** {@code POST /api/machines}. */
+    record Create(
+            @NotBlank @Size(max = MAX_ID_LENGTH) String team,
+            @NotBlank @Size(max = MachineName.MAX_LENGTH) String name,
+            @NotBlank @Size(max = 64) String driver,
+            @Size(max = DriverOptions.MAX_ENTRIES)
+            Map<@NotBlank @Size(max = DriverOptions.MAX_KEY_LENGTH) String,
+                    @NotNull @Size(max = DriverOptions.MAX_VALUE_LENGTH) String> driverOptions) {
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/handoff}. Left out, {@code revokePreviousHolder} means true: handing a machine
+     * on normally ends the previous holder's access, and keeping it must be asked for.
+     */
+    record HandOff(@NotBlank @Size(max = MAX_ID_LENGTH) String to, Boolean revokePreviousHolder) {
+
+        boolean revoke() {
+            return !Boolean.FALSE.equals(revokePreviousHolder);
+        }
+    }
+
+    /** {@code POST /api/machines/{id}/shares}. */
+    record Share(@NotNull @Valid Grantee grantee, @NotBlank @Size(max = 16) String role) {
+    }
+
+    /** Who a share is for: {@code kind} is USER or TEAM. */
+    record Grantee(@NotBlank @Size(max = 8) String kind, @NotBlank @Size(max = MAX_ID_LENGTH) String id) {
+    }
+
+    /** The answer to every accepted machine command. */
+    record Accepted(String machineId) {
+    }
+}

@@ -1,0 +1,177 @@
+package io.harbormaster.command.machine;
+
+import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.LifecycleOperation;
+import io.harbormaster.api.machine.LifecycleOperationFailed;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineKilled;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.MachineProvisioned;
+import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.machine.MachineRestartRequested;
+import io.harbormaster.api.machine.MachineRestarted;
+import io.harbormaster.api.machine.MachineShared;
+import io.harbormaster.api.machine.MachineStartRequested;
+import io.harbormaster.api.machine.MachineStarted;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.api.machine.MachineStopped;
+import io.harbormaster.api.machine.MachineUnshared;
+import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.machine.RemovalFailed;
+import io.harbormaster.api.machine.ShareRole;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.user.UserId;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A machine as its events describe it. Its event-sourcing handlers only assign state; the decisions live in the
+ * subclass {@link Machine}, which keeps the aggregate's two halves each small enough to read at once.
+ */
+abstract class RecordedMachine {
+
+    @AggregateIdentifier
+    MachineId machineId;
+    TeamId teamId;
+    MachineName name;
+    String driver;
+    UserId holder;
+    MachineState state;
+    /** The operation a Starting or Stopping machine is carrying out. */
+    LifecycleOperation inProgress;
+    /** Where a failed operation leaves the machine: the state it had when the operation was requested. */
+    MachineState stateBeforeOperation;
+    /** False until the host was created, so a machine whose creation failed is not started. */
+    boolean provisioned;
+    boolean removalForced;
+    final Map<Grantee, ShareRole> shares = new HashMap<>();
+
+    @EventSourcingHandler
+    void on(MachineCreated event) {
+        machineId = event.machineId();
+        teamId = event.teamId();
+        name = event.name();
+        driver = event.driver();
+        holder = event.holder();
+        state = MachineState.Creating;
+    }
+
+    @EventSourcingHandler
+    void on(MachineProvisioned event) {
+        provisioned = true;
+        state = MachineState.Running;
+    }
+
+    /** Emitted by the provisioner of drivers that install Docker Engine; creation is still in progress. */
+    @EventSourcingHandler
+    void on(ProvisioningStarted event) {
+        state = MachineState.Provisioning;
+    }
+
+    @EventSourcingHandler
+    void on(ProvisioningFailed event) {
+        state = MachineState.Error;
+    }
+
+    @EventSourcingHandler
+    void on(MachineStartRequested event) {
+        begin(LifecycleOperation.START, MachineState.Starting);
+    }
+
+    @EventSourcingHandler
+    void on(MachineRestartRequested event) {
+        begin(LifecycleOperation.RESTART, MachineState.Starting);
+    }
+
+    @EventSourcingHandler
+    void on(MachineStopRequested event) {
+        begin(LifecycleOperation.STOP, MachineState.Stopping);
+    }
+
+    @EventSourcingHandler
+    void on(MachineKillRequested event) {
+        begin(LifecycleOperation.KILL, MachineState.Stopping);
+    }
+
+    @EventSourcingHandler
+    void on(MachineStarted event) {
+        end(MachineState.Running);
+    }
+
+    @EventSourcingHandler
+    void on(MachineRestarted event) {
+        end(MachineState.Running);
+    }
+
+    @EventSourcingHandler
+    void on(MachineStopped event) {
+        end(MachineState.Stopped);
+    }
+
+    @EventSourcingHandler
+    void on(MachineKilled event) {
+        end(MachineState.Stopped);
+    }
+
+    @EventSourcingHandler
+    void on(LifecycleOperationFailed event) {
+        end(event.stateAfter());
+    }
+
+    @EventSourcingHandler
+    void on(MachineStateObserved event) {
+        end(event.observed());
+    }
+
+    @EventSourcingHandler
+    void on(MachineRemovalRequested event) {
+        end(MachineState.Removing);
+        removalForced = event.force();
+    }
+
+    @EventSourcingHandler
+    void on(RemovalFailed event) {
+        end(MachineState.Error);
+    }
+
+    @EventSourcingHandler
+    void on(MachineRemoved event) {
+        end(MachineState.Removed);
+    }
+
+    @EventSourcingHandler
+    void on(MachineHandedOff event) {
+        holder = event.newHolder();
+    }
+
+    @EventSourcingHandler
+    void on(MachineShared event) {
+        shares.put(event.grantee(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MachineUnshared event) {
+        shares.remove(event.grantee());
+    }
+
+    private void begin(LifecycleOperation operation, MachineState transitional) {
+        stateBeforeOperation = state;
+        inProgress = operation;
+        state = transitional;
+    }
+
+    private void end(MachineState next) {
+        inProgress = null;
+        stateBeforeOperation = null;
+        state = next;
+    }
+}

@@ -1,0 +1,32 @@
+package io.harbormaster.command.team;
+
+import io.harbormaster.api.team.TeamName;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The request and response bodies of the team command API; every string has a size cap. */
+final class TeamRequests {
+
+    private TeamRequests() {
+    }
+
+    /** {@code POST /api/teams}: the caller becomes the first owner. */
+    record Create(@NotBlank @Size(max = TeamName.MAX_LENGTH) String name) {
+    }
+
+    /** {@code POST /api/teams/{id}/members}. */
+    record AddMember(@NotBlank @Size(max = 36) String userId, @NotBlank @Size(max = 16) String role) {
+    }
+
+    /** {@code PUT /api/teams/{id}/members/{userId}}. */
+    record ChangeRole(@NotBlank @Size(max = 16) String role) {
+    }
+
+    /** The answer to a created team. */
+    record Created(String teamId) {
+    }
+
+    /** The answer to a membership change: who has which role now. */
+    record Membership(String teamId, String userId, String role) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.harbormaster.command.user;
+
+import io.harbormaster.api.user.Username;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** The request and response bodies of the user command API; every string has a size cap. */
+final class UserRequests {
+
+    private UserRequests() {
+    }
+
+    /**
+     * {@code POST /api/users}; {@code platformAdmin} may be left out and then means false. Credentials are set
+     * through the security endpoints, never here.
+     */
+    record Register(@NotBlank @Size(max = Username.MAX_LENGTH) String username,
+                    @NotBlank @Size(max = UserRegistrationHandler.MAX_DISPLAY_NAME_LENGTH) String displayName,
+                    Boolean platformAdmin) {
+
+        boolean admin() {
+            return Boolean.TRUE.equals(platformAdmin);
+        }
+    }
+
+    /** The answer to a registration. */
+    record Registered(String userId) {
+    }
+}

@@ -1,0 +1,200 @@
+package io.harbormaster.command.lookup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.MachineProvisioned;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.team.MemberAdded;
+import io.harbormaster.api.team.MemberRemoved;
+import io.harbormaster.api.team.MemberRoleChanged;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamName;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.Username;
+import io.harbormaster.command.lookup.NameClaims.Claim;
+import io.harbormaster.testing.TestPostgres;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The lookups on a real PostgreSQL with the real migrations: claims, releases, membership, transactions. */
+class JdbcLookupsTest {
+
+    private static final DriverOptions OPTIONS = new DriverOptions(Map.of("url", "tcp://10.0.0.5:2376"));
+
+    private static DataSource dataSource;
+    private static JdbcLookups lookups;
+    private static LookupMaintainer maintainer;
+
+    @BeforeAll
+    static void migrate() {
+        var database = TestPostgres.freshDatabase();
+        Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations(migrations()).load().migrate();
+        var source = new PGSimpleDataSource();
+        source.setURL(database.url());
+        source.setUser(database.user());
+        source.setPassword(database.password());
+        dataSource = source;
+        lookups = new JdbcLookups(dataSource);
+        maintainer = new LookupMaintainer(lookups, dataSource);
+    }
+
+    /**
+     * The db module's migrations from the classpath when the build put the current ones there, otherwise from its
+     * sources: a module built on its own may see an older installed db jar without this module's migration.
+     */
+    private static String migrations() {
+        var current = JdbcLookupsTest.class.getClassLoader().getResource("db/migration/V2__command_lookups.sql");
+        return current != null ? "classpath:db/migration"
+                : "filesystem:" + Path.of("..", "db", "src", "main", "resources", "db", "migration").toAbsolutePath();
+    }
+
+    @Test
+    void aMachineNameIsClaimedOncePerTeamIgnoringCase() {
+        var team = TeamId.random();
+        assertThat(claim(MachineId.random(), team, "web-1")).isEqualTo(Claim.CLAIMED);
+        assertThat(claim(MachineId.random(), team, "web-1")).isEqualTo(Claim.NAME_TAKEN);
+        assertThat(claim(MachineId.random(), team, "WEB-1")).isEqualTo(Claim.NAME_TAKEN);
+        assertThat(claim(MachineId.random(), TeamId.random(), "web-1")).isEqualTo(Claim.CLAIMED);
+    }
+
+    @Test
+    void aMachineIdIsClaimedOnce() {
+        var id = MachineId.random();
+        var team = TeamId.random();
+        assertThat(claim(id, team, "db-1")).isEqualTo(Claim.CLAIMED);
+        assertThat(claim(id, team, "db-2")).isEqualTo(Claim.ID_TAKEN);
+    }
+
+    @Test
+    void aRemovedMachinesNameCanBeClaimedAgain() {
+        var team = TeamId.random();
+        var first = MachineId.random();
+        claim(first, team, "cache-1");
+        maintainer.on(new MachineRemoved(first, team, MachineName.of("cache-1")));
+        assertThat(lookups.find(first)).isEmpty();
+        assertThat(claim(MachineId.random(), team, "cache-1")).isEqualTo(Claim.CLAIMED);
+    }
+
+    @Test
+    void aMachineRecordCarriesItsDriverSettingsAndLaterItsDaemonUrl() {
+        var id = MachineId.random();
+        var team = TeamId.random();
+        claim(id, team, "ext-1");
+        assertThat(lookups.find(id)).hasValue(
+                new MachineRecord(id, team, MachineName.of("ext-1"), "none", OPTIONS, null));
+        maintainer.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"));
+        assertThat(lookups.find(id)).get().extracting(MachineRecord::dockerUrl).isEqualTo("tcp://10.0.0.5:2376");
+    }
+
+    @Test
+    void replayingCreationEventsRebuildsClaimsAndLeavesExistingOnesAlone() {
+        var id = MachineId.random();
+        var team = TeamId.random();
+        var created = new MachineCreated(id, team, MachineName.of("api-1"), "none", OPTIONS, UserId.random());
+        maintainer.on(created);
+        maintainer.on(created);
+        assertThat(lookups.find(id)).isPresent();
+        var user = UserId.random();
+        maintainer.on(new UserRegistered(user, Username.of("u" + user.value().substring(0, 8)), "U", false));
+        assertThat(lookups.userExists(user)).isTrue();
+        var newTeam = TeamId.random();
+        maintainer.on(new TeamCreated(newTeam, TeamName.of("t-" + newTeam.value().substring(0, 8)), user));
+        assertThat(lookups.teamExists(newTeam)).isTrue();
+    }
+
+    @Test
+    void usernamesAndTeamNamesAreUniqueOnThePlatform() {
+        var bob = UserId.random();
+        var name = Username.of("bob-" + bob.value().substring(0, 8));
+        assertThat(lookups.claimUser(bob, name)).isEqualTo(Claim.CLAIMED);
+        assertThat(lookups.claimUser(UserId.random(), name)).isEqualTo(Claim.NAME_TAKEN);
+        assertThat(lookups.claimUser(bob, Username.of("other-" + bob.value().substring(0, 8))))
+                .isEqualTo(Claim.ID_TAKEN);
+        assertThat(lookups.userExists(bob)).isTrue();
+        assertThat(lookups.userExists(UserId.random())).isFalse();
+
+        var team = TeamId.random();
+        var teamName = "Platform-" + team.value().substring(0, 8);
+        assertThat(lookups.claimTeam(team, TeamName.of(teamName))).isEqualTo(Claim.CLAIMED);
+        assertThat(lookups.claimTeam(TeamId.random(), TeamName.of(teamName.toLowerCase()))).isEqualTo(Claim.NAME_TAKEN);
+        assertThat(lookups.teamExists(team)).isTrue();
+        assertThat(lookups.teamExists(TeamId.random())).isFalse();
+    }
+
+    @Test
+    void membershipFollowsTheTeamEvents() {
+        var team = TeamId.random();
+        var bob = UserId.random();
+        assertThat(lookups.roleOf(team, bob)).isEmpty();
+        maintainer.on(new MemberAdded(team, bob, TeamRole.VIEWER));
+        assertThat(lookups.roleOf(team, bob)).hasValue(TeamRole.VIEWER);
+        maintainer.on(new MemberRoleChanged(team, bob, TeamRole.VIEWER, TeamRole.OWNER));
+        assertThat(lookups.roleOf(team, bob)).hasValue(TeamRole.OWNER);
+        maintainer.on(new MemberRemoved(team, bob));
+        assertThat(lookups.roleOf(team, bob)).isEmpty();
+    }
+
+    @Test
+    void aClaimInATransactionThatRollsBackLeavesTheNameFree() {
+        var team = TeamId.random();
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            assertThat(claim(MachineId.random(), team, "web-9")).isEqualTo(Claim.CLAIMED);
+            throw new IllegalStateException("the event append failed");
+        })).hasMessage("the event append failed");
+        assertThat(claim(MachineId.random(), team, "web-9")).isEqualTo(Claim.CLAIMED);
+    }
+
+    @Test
+    void aConcurrentClaimOfTheSameNameWaitsForTheFirstAndThenSeesItTaken() throws Exception {
+        var team = TeamId.random();
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var claimed = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            var result = claim(MachineId.random(), team, "race-1");
+            claimed.countDown();
+            await(commit);
+            return result;
+        }));
+        assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = CompletableFuture.supplyAsync(() -> transactions.execute(status ->
+                claim(MachineId.random(), team, "race-1")));
+        Thread.sleep(300);
+        assertThat(second).as("the second claim waits on the unique index").isNotDone();
+        commit.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.CLAIMED);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.NAME_TAKEN);
+    }
+
+    private static Claim claim(MachineId id, TeamId team, String name) {
+        return lookups.claimMachine(id, team, MachineName.of(name), "none", OPTIONS);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.harbormaster.command.machine;
+
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.MachineProvisioned;
+import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.machine.MachineRestartRequested;
+import io.harbormaster.api.machine.MachineStartRequested;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.api.machine.MachineStopped;
+import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.driver.FakeDriver;
+import io.harbormaster.command.driver.none.NoneDriver;
+import io.harbormaster.command.lookup.InMemoryLookups;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
+/** The machine every test starts from, and the event histories that bring it into each state. */
+enum MachineGivens {
+    CREATING(MachineState.Creating),
+    PROVISIONING(MachineState.Provisioning, new ProvisioningStarted(Ids.MACHINE, "debian")),
+    RUNNING(MachineState.Running, Ids.PROVISIONED),
+    STARTING_FOR_START(MachineState.Starting, Ids.PROVISIONED, new MachineStopRequested(Ids.MACHINE),
+            new MachineStopped(Ids.MACHINE), new MachineStartRequested(Ids.MACHINE)),
+    STARTING_FOR_RESTART(MachineState.Starting, Ids.PROVISIONED, new MachineRestartRequested(Ids.MACHINE)),
+    STOPPING_FOR_STOP(MachineState.Stopping, Ids.PROVISIONED, new MachineStopRequested(Ids.MACHINE)),
+    STOPPING_FOR_KILL(MachineState.Stopping, Ids.PROVISIONED, new MachineKillRequested(Ids.MACHINE)),
+    STOPPED(MachineState.Stopped, Ids.PROVISIONED, new MachineStopRequested(Ids.MACHINE),
+            new MachineStopped(Ids.MACHINE)),
+    PAUSED(MachineState.Paused, Ids.PROVISIONED, observed(MachineState.Paused)),
+    ERROR(MachineState.Error, Ids.PROVISIONED, observed(MachineState.Error)),
+    NEVER_CREATED(MachineState.Error, new ProvisioningFailed(Ids.MACHINE, "create", "no capacity")),
+    TIMEOUT(MachineState.Timeout, Ids.PROVISIONED, observed(MachineState.Timeout)),
+    UNKNOWN(MachineState.Unknown, Ids.PROVISIONED, observed(MachineState.Unknown)),
+    REMOVING(MachineState.Removing, Ids.PROVISIONED, new MachineRemovalRequested(Ids.MACHINE, false)),
+    REMOVED(MachineState.Removed, Ids.PROVISIONED, new MachineRemovalRequested(Ids.MACHINE, false),
+            new MachineRemoved(Ids.MACHINE, Ids.TEAM, Ids.NAME));
+
+    final MachineState state;
+    private final List<Object> history;
+
+    MachineGivens(MachineState state, Object... after) {
+        this.state = state;
+        this.history = List.of(after);
+    }
+
+    /** The events of a machine of {@code driver} in this state. */
+    List<Object> events(String driver) {
+        var events = new ArrayList<Object>();
+        events.add(created(driver));
+        events.addAll(history);
+        return events;
+    }
+
+    List<Object> events() {
+        return events(FakeDriver.NAME);
+    }
+
+    static MachineCreated created(String driver) {
+        var options = NoneDriver.NAME.equals(driver)
+                ? new DriverOptions(Map.of("url", "tcp://10.0.0.5:2376")) : DriverOptions.none();
+        return new MachineCreated(Ids.MACHINE, Ids.TEAM, Ids.NAME, driver, options, Ids.ALICE);
+    }
+
+    private static MachineStateObserved observed(MachineState observed) {
+        return new MachineStateObserved(Ids.MACHINE, MachineState.Running, observed);
+    }
+
+    /** A fixture with the none and fake drivers, the in-memory lookups and the creation handler registered. */
+    static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups) {
+        var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver()));
+        var fixture = new AggregateTestFixture<>(Machine.class);
+        fixture.registerInjectableResource(drivers);
+        fixture.registerInjectableResource(lookups);
+        fixture.registerAnnotatedCommandHandler(
+                new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups));
+        return fixture;
+    }
+
+    /** Alice holds the machine in her team; Bob is a member too, Carol a registered outsider, Vic a viewer. */
+    static InMemoryLookups lookups() {
+        return new InMemoryLookups()
+                .withMember(Ids.TEAM, Ids.ALICE, TeamRole.OWNER)
+                .withMember(Ids.TEAM, Ids.BOB, TeamRole.MEMBER)
+                .withMember(Ids.TEAM, Ids.VIC, TeamRole.VIEWER)
+                .withUser(Ids.CAROL)
+                .withTeam(Ids.OTHER_TEAM);
+    }
+
+    /** The ids every machine test uses. */
+    static final class Ids {
+        static final MachineId MACHINE = MachineId.of("6b1d3c2e-0000-4000-8000-000000000001");
+        static final TeamId TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000aa");
+        static final TeamId OTHER_TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000bb");
+        static final MachineName NAME = MachineName.of("web-1");
+        static final UserId ALICE = UserId.of("6b1d3c2e-0000-4000-8000-00000000a11c");
+        static final UserId BOB = UserId.of("6b1d3c2e-0000-4000-8000-000000000b0b");
+        static final UserId CAROL = UserId.of("6b1d3c2e-0000-4000-8000-00000000ca01");
+        static final UserId VIC = UserId.of("6b1d3c2e-0000-4000-8000-000000000f1c");
+        static final String URL = "tcp://192.0.2.10:2376";
+        static final MachineProvisioned PROVISIONED = new MachineProvisioned(MACHINE, URL);
+
+        private Ids() {
+        }
+    }
+}

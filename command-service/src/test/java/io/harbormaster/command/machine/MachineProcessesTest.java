@@ -1,0 +1,154 @@
+package io.harbormaster.command.machine;
+
+import static io.harbormaster.command.machine.MachineGivens.Ids.ALICE;
+import static io.harbormaster.command.machine.MachineGivens.Ids.MACHINE;
+import static io.harbormaster.command.machine.MachineGivens.Ids.NAME;
+import static io.harbormaster.command.machine.MachineGivens.Ids.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.machine.CompleteCreationCommand;
+import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
+import io.harbormaster.api.machine.CompleteRemovalCommand;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.FailCreationCommand;
+import io.harbormaster.api.machine.FailLifecycleOperationCommand;
+import io.harbormaster.api.machine.FailRemovalCommand;
+import io.harbormaster.api.machine.LifecycleOperation;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineStartRequested;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.command.driver.CreateResult;
+import io.harbormaster.command.driver.DriverCallExecutor;
+import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.driver.FakeDriver;
+import io.harbormaster.command.lookup.InMemoryLookups;
+import io.harbormaster.command.lookup.MachineRecord;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The processes call the driver off the event thread and report the outcome back as commands. */
+class MachineProcessesTest {
+
+    private final FakeDriver driver = new FakeDriver();
+    private final CommandGateway gateway = mock(CommandGateway.class);
+    private final List<ActingContext> reportedAs = new CopyOnWriteArrayList<>();
+    private InMemoryLookups lookups;
+
+    @BeforeEach
+    void setUp() {
+        lookups = new InMemoryLookups().withMachine(new MachineRecord(MACHINE, TEAM, NAME, FakeDriver.NAME,
+                DriverOptions.none(), "tcp://192.0.2.10:2376"));
+        when(gateway.sendAndWait(any(), anyLong(), any())).thenAnswer(call -> {
+            reportedAs.add(CurrentActingContext.orSystem());
+            return null;
+        });
+    }
+
+    @Test
+    void whenMachineCreated_thenTheDriverCreatesItAndCreationCompletesWithItsUrl() {
+        run(processes -> processes.on(created(), "corr-1"));
+        assertThat(driver.calls()).containsExactly("create web-1");
+        verifyReported(new CompleteCreationCommand(MACHINE, "tcp://192.0.2.10:2376"));
+    }
+
+    @Test
+    void whenTheDriverCannotCreate_thenCreationFailsWithItsReason() {
+        driver.creating(new CreateResult.Failed("no capacity in eu-west-1"));
+        run(processes -> processes.on(created(), "corr-1"));
+        verifyReported(new FailCreationCommand(MACHINE, "no capacity in eu-west-1"));
+    }
+
+    @Test
+    void whenStartRequested_thenTheDriverStartsAndTheStartCompletes() {
+        run(processes -> processes.on(new MachineStartRequested(MACHINE), "corr-2"));
+        assertThat(driver.calls()).containsExactly("start web-1");
+        verifyReported(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.START));
+    }
+
+    @Test
+    void whenStopRequestedAndTheDriverFails_thenTheStopFailsWithTheDriversMessage() {
+        driver.failingWith(new DriverException("host 192.0.2.10 did not answer over SSH"));
+        run(processes -> processes.on(new MachineStopRequested(MACHINE), "corr-3"));
+        verifyReported(new FailLifecycleOperationCommand(MACHINE, LifecycleOperation.STOP,
+                "host 192.0.2.10 did not answer over SSH"));
+    }
+
+    @Test
+    void whenTheDriverFailsUnexpectedly_thenTheFailureSaysNothingInternal() {
+        driver.failingWith(new IllegalStateException("password=hunter2 at line 42"));
+        run(processes -> processes.on(new MachineKillRequested(MACHINE), "corr-4"));
+        verifyReported(new FailLifecycleOperationCommand(MACHINE, LifecycleOperation.KILL,
+                "The driver failed unexpectedly; the details are in the server log."));
+    }
+
+    @Test
+    void whenRemovalRequested_thenTheDriverRemovesAndTheRemovalCompletes() {
+        run(processes -> processes.on(new MachineRemovalRequested(MACHINE, false), "corr-5"));
+        assertThat(driver.calls()).containsExactly("remove web-1");
+        verifyReported(new CompleteRemovalCommand(MACHINE));
+    }
+
+    @Test
+    void whenRemovalFails_thenTheRemovalFailsWithTheReason() {
+        driver.failingWith(new DriverException("instance is protected"));
+        run(processes -> processes.on(new MachineRemovalRequested(MACHINE, true), "corr-6"));
+        verifyReported(new FailRemovalCommand(MACHINE, "instance is protected"));
+    }
+
+    @Test
+    void whenTheMachineHasNoRecord_thenTheOperationFailsWithoutCallingAnyDriver() {
+        lookups = new InMemoryLookups();
+        run(processes -> processes.on(new MachineStartRequested(MACHINE), "corr-7"));
+        assertThat(driver.calls()).isEmpty();
+        verify(gateway).sendAndWait(eq(new FailLifecycleOperationCommand(MACHINE, LifecycleOperation.START,
+                "Harbormaster has no driver settings for this machine; it may have been removed meanwhile.")),
+                anyLong(), any());
+    }
+
+    @Test
+    void reportsAreSentAsTheSystemUnderTheEventsCorrelationId() {
+        run(processes -> processes.on(new MachineStartRequested(MACHINE), "corr-8"));
+        assertThat(reportedAs).singleElement().satisfies(context -> {
+            assertThat(context.actorId()).isEqualTo("system");
+            assertThat(context.correlationId()).isEqualTo("corr-8");
+        });
+    }
+
+    @Test
+    void theProcessesRunInTheirOwnProcessingGroupAndNeverOnReplay() {
+        assertThat(MachineProcesses.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("machine-processes");
+        assertThat(MachineProcesses.class.isAnnotationPresent(DisallowReplay.class)).isTrue();
+    }
+
+    /** Runs the handler and waits for the driver call it submitted. */
+    private void run(java.util.function.Consumer<MachineProcesses> handler) {
+        try (var executor = new DriverCallExecutor(2)) {
+            handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway));
+        }
+    }
+
+    private void verifyReported(Object command) {
+        verify(gateway).sendAndWait(eq(command), anyLong(), eq(TimeUnit.SECONDS));
+    }
+
+    private static MachineCreated created() {
+        return new MachineCreated(MACHINE, TEAM, NAME, FakeDriver.NAME, DriverOptions.none(), ALICE);
+    }
+}

@@ -1,0 +1,72 @@
+package io.harbormaster.query.audit;
+
+import io.harbormaster.api.audit.AuditFilter;
+import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindTeamAuditLogQuery;
+import io.harbormaster.api.common.PageRequest;
+import io.harbormaster.api.machine.FindMachineHistoryQuery;
+import io.harbormaster.query.web.BadParameterException;
+import io.harbormaster.query.web.NotFoundException;
+import io.harbormaster.query.web.Params;
+import io.harbormaster.query.web.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Serves the audit trail: one machine's history and a team's audit log. */
+@RestController
+@Tag(name = "Audit")
+class AuditController {
+
+    private final QueryGateway queries;
+
+    AuditController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/machines/{id}/history")
+    @Operation(summary = "A machine's history, newest first; kept after the machine is removed")
+    AuditPage machineHistory(@PathVariable String id,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        var machineId = Params.machineId("id", id);
+        var history = Queries.ask(queries, new FindMachineHistoryQuery(machineId, Params.page(page, size)),
+                AuditPage.class);
+        // every machine's history starts with its creation, so an empty one means the machine never existed
+        if (history == null || history.total() == 0) {
+            throw new NotFoundException("No machine with id " + machineId.value());
+        }
+        return history;
+    }
+
+    @GetMapping("/api/teams/{id}/audit")
+    @Operation(summary = "A team's audit log, newest first",
+            description = "Covers the team's own events and its machines' events. `actor` matches the actor's id "
+                    + "or login name; the time range is [from, to) in ISO-8601 instants.")
+    AuditPage teamAudit(@PathVariable String id,
+                        @RequestParam(required = false) String actor,
+                        @Parameter(description = "api, ui, cli, reconciler or system")
+                        @RequestParam(required = false) String channel,
+                        @Parameter(description = "an event name such as MachineHandedOff")
+                        @RequestParam(required = false) String action,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        var teamId = Params.teamId("id", id);
+        var start = Params.instant("from", from);
+        var end = Params.instant("to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new BadParameterException("from", "from must be before to; got from=" + start + ", to=" + end);
+        }
+        var filter = new AuditFilter(Params.optional(actor), Params.channel("channel", channel),
+                Params.optional(action), start, end);
+        return Queries.ask(queries, new FindTeamAuditLogQuery(teamId, filter, Params.page(page, size)),
+                AuditPage.class);
+    }
+}

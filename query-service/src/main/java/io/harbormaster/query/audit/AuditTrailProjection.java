@@ -1,0 +1,95 @@
+package io.harbormaster.query.audit;
+
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineImported;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.user.UserRegistered;
+import java.sql.Types;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes one {@code rm_audit_entry} per event, keyed by the event's id so a redelivered event is ignored. Everything
+ * in a row comes from the event message (payload, metadata, timestamp, sequence number), so a replay writes the
+ * same rows again. It takes every event and lets {@link AuditDescriber} decide which ones belong in the trail.
+ */
+@Component
+@ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
+public class AuditTrailProjection {
+
+    public static final String PROCESSING_GROUP = "audit-trail";
+
+    private final JdbcClient jdbc;
+    private final AuditNames names;
+    private final AuditDescriber describer;
+
+    public AuditTrailProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.names = new AuditNames(jdbc);
+        this.describer = new AuditDescriber(names);
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        remember(event);
+        describer.describe(event).ifPresent(description -> record(event, message, description));
+    }
+
+    @ResetHandler
+    void reset() {
+        names.truncate();
+    }
+
+    /** Keeps the names and the machine-to-team mapping that later entries are attributed by. */
+    private void remember(Object event) {
+        switch (event) {
+            case MachineCreated e -> names.machine(e.machineId(), e.teamId(), e.name().value());
+            case MachineImported e -> names.machine(e.machineId(), e.teamId(), e.name().value());
+            case TeamCreated e -> names.team(e.teamId(), e.name().value());
+            case UserRegistered e -> names.user(e.userId(), e.username().value());
+            default -> {
+            }
+        }
+    }
+
+    private void record(Object event, EventMessage<?> message, Description description) {
+        MetaData meta = message.getMetaData();
+        Long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
+        jdbc.sql("""
+                INSERT INTO rm_audit_entry (event_id, team_id, machine_id, subject, action, summary, actor_id,
+                                            actor_name, channel, client_address, correlation_id, occurred_at,
+                                            aggregate_seq)
+                VALUES (:eventId, :team, :machine, :subject, :action, :summary, :actorId, :actorName, :channel,
+                        :clientAddress, :correlationId, :at, :seq)
+                ON CONFLICT (event_id) DO NOTHING""")
+                .param("eventId", message.getIdentifier())
+                .param("team", description.teamId() == null ? null
+                        : AuditNames.uuid(description.teamId().value()), Types.OTHER)
+                .param("machine", description.machineId() == null ? null
+                        : AuditNames.uuid(description.machineId().value()), Types.OTHER)
+                .param("subject", description.subject())
+                .param("action", event.getClass().getSimpleName())
+                .param("summary", description.summary())
+                .param("actorId", text(meta, AuditMetadata.ACTOR_ID))
+                .param("actorName", text(meta, AuditMetadata.ACTOR_NAME))
+                .param("channel", text(meta, AuditMetadata.CHANNEL))
+                .param("clientAddress", text(meta, AuditMetadata.CLIENT_ADDRESS))
+                .param("correlationId", text(meta, AuditMetadata.CORRELATION_ID))
+                .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .param("seq", sequence, Types.BIGINT)
+                .update();
+    }
+
+    private static String text(MetaData meta, String key) {
+        return Objects.toString(meta.get(key), null);
+    }
+}

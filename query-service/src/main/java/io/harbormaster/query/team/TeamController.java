@@ -1,0 +1,46 @@
+package io.harbormaster.query.team;
+
+import io.harbormaster.api.team.FindTeamQuery;
+import io.harbormaster.api.team.FindTeamsQuery;
+import io.harbormaster.api.team.TeamDetail;
+import io.harbormaster.api.team.TeamList;
+import io.harbormaster.query.web.NotFoundException;
+import io.harbormaster.query.web.Params;
+import io.harbormaster.query.web.Queries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads teams; the team audit log is served by the audit package. */
+@RestController
+@RequestMapping("/api/teams")
+@Tag(name = "Teams (read)")
+class TeamController {
+
+    private final QueryGateway queries;
+
+    TeamController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "All teams by name, with member counts")
+    TeamList list() {
+        return Queries.ask(queries, new FindTeamsQuery(), TeamList.class);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One team with its members")
+    TeamDetail detail(@PathVariable String id) {
+        var teamId = Params.teamId("id", id);
+        var team = Queries.ask(queries, new FindTeamQuery(teamId), TeamDetail.class);
+        if (team == null) {
+            throw new NotFoundException("No team with id " + teamId.value());
+        }
+        return team;
+    }
+}

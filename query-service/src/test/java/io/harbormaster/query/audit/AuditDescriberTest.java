@@ -1,0 +1,86 @@
+package io.harbormaster.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.machine.*;
+import io.harbormaster.api.team.MemberAdded;
+import io.harbormaster.api.team.MemberRemoved;
+import io.harbormaster.api.team.MemberRoleChanged;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamName;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.user.ApiTokenIssued;
+import io.harbormaster.api.user.ApiTokenRevoked;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.Username;
+import io.harbormaster.query.testing.ReadModelDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every event of the contract gets an audit description attributed to the right team and subject. */
+class AuditDescriberTest {
+
+    static final Instant AT = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Test
+    void everyEventOfTheContractIsDescribed() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var team = TeamId.random();
+        var user = UserId.random();
+        var m = MachineId.random();
+        names.user(user, "dora");
+        names.team(team, "ops");
+        names.machine(m, team, "web-7");
+        List<Object> machineEvents = List.of(
+                new MachineCreated(m, team, MachineName.of("web-7"), "generic", DriverOptions.none(), user),
+                new MachineImported(m, team, MachineName.of("web-7"), "generic", DriverOptions.none(), user, MachineState.Running),
+                new ProvisioningStarted(m, "ubuntu"), new ProvisioningStepCompleted(m, "install", 2, 5),
+                new MachineProvisioned(m, "tcp://h:2376"), new ProvisioningFailed(m, "install", "x"),
+                new MachineStartRequested(m), new MachineStarted(m), new MachineStopRequested(m), new MachineStopped(m),
+                new MachineRestartRequested(m), new MachineRestarted(m), new MachineKillRequested(m), new MachineKilled(m),
+                new LifecycleOperationFailed(m, LifecycleOperation.KILL, "x", MachineState.Running),
+                new MachineStateObserved(m, MachineState.Running, MachineState.Stopped), new IpChanged(m, "a", "b"),
+                new CertsRegenerated(m, "ip-changed", true, "fp", "01", AT, "p", 1), new EngineUpgraded(m, "1", "2"),
+                new ClientCertIssued(m, user, "01", AT), new MachineHandedOff(m, user, user, false),
+                new MachineShared(m, Grantee.user(user), ShareRole.MEMBER), new MachineUnshared(m, Grantee.team(team)),
+                new MachineRemovalRequested(m, true), new RemovalFailed(m, "x"),
+                new MachineRemoved(m, team, MachineName.of("web-7")));
+
+        for (var event : machineEvents) {
+            var description = describer.describe(event).orElseThrow(() -> new AssertionError(event + " not described"));
+            assertThat(description).as(event.toString())
+                    .extracting(Description::teamId, Description::machineId, Description::subject)
+                    .containsExactly(team, m, "web-7");
+            assertThat(description.summary()).as(event.toString()).isNotBlank();
+        }
+
+        assertThat(describer.describe(new TeamCreated(team, TeamName.of("ops"), user)).orElseThrow())
+                .isEqualTo(new Description(team, null, "ops", "team created by dora"));
+        assertThat(describer.describe(new MemberRoleChanged(team, user, TeamRole.MEMBER, TeamRole.OWNER)).orElseThrow()
+                .summary()).isEqualTo("dora's role changed from member to owner");
+        assertThat(describer.describe(new MemberRemoved(team, user)).orElseThrow().summary())
+                .isEqualTo("dora removed from the team");
+        assertThat(describer.describe(new UserRegistered(user, Username.of("dora"), "Dora", true)).orElseThrow())
+                .isEqualTo(new Description(null, null, "dora", "registered as Dora, platform admin"));
+        assertThat(describer.describe(new ApiTokenIssued(user, "t1", "laptop", AT)).orElseThrow().summary())
+                .isEqualTo("API token 'laptop' issued, expires 2026-03-01T10:00:00Z");
+        assertThat(describer.describe(new ApiTokenRevoked(user, "t1")).orElseThrow().subject()).isEqualTo("dora");
+    }
+
+    @Test
+    void unknownPeopleAreNamedByTheirId() {
+        var describer = new AuditDescriber(new AuditNames(ReadModelDatabase.fresh()));
+        var stranger = UserId.random();
+        var team = TeamId.random();
+
+        var description = describer.describe(new MemberAdded(team, stranger, TeamRole.VIEWER))
+                .orElseThrow();
+
+        assertThat(description.summary()).isEqualTo(stranger.value() + " added as viewer");
+        assertThat(description.subject()).isEqualTo(team.value());
+    }
+}

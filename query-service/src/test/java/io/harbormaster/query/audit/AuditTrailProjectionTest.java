@@ -1,0 +1,230 @@
+package io.harbormaster.query.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.audit.AuditEntry;
+import io.harbormaster.api.audit.AuditFilter;
+import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindTeamAuditLogQuery;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.api.common.PageRequest;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.FindMachineHistoryQuery;
+import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.MachineRemoved;
+import io.harbormaster.api.machine.MachineShared;
+import io.harbormaster.api.machine.MachineStarted;
+import io.harbormaster.api.machine.ShareRole;
+import io.harbormaster.api.team.MemberAdded;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamName;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.Username;
+import io.harbormaster.query.testing.Acting;
+import io.harbormaster.query.testing.ReadModelDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The audit trail as a plain object on a real PostgreSQL: attribution, filters, paging, idempotency, reset. */
+class AuditTrailProjectionTest {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final List<String> TABLES = List.of("rm_audit_entry", "rm_audit_machine", "rm_audit_team", "rm_audit_user");
+
+    final TeamId ops = TeamId.random();
+    final TeamId qa = TeamId.random();
+    final UserId alice = UserId.random();
+    final UserId bob = UserId.random();
+    final MachineId web1 = MachineId.random();
+    final Acting aliceCli = Acting.cli(alice.value(), "alice");
+    final Acting bobUi = Acting.ui(bob.value(), "bob");
+
+    JdbcClient jdbc;
+    AuditTrailProjection projection;
+    AuditQueries queries;
+    int eventNumber;
+    final List<EventMessage<?>> delivered = new ArrayList<>();
+
+    @BeforeEach
+    void history() {
+        jdbc = ReadModelDatabase.fresh();
+        projection = new AuditTrailProjection(jdbc);
+        queries = new AuditQueries(jdbc);
+        // minute 0..2: people and teams; minute 3..7: web-1's life
+        on(aliceCli, alice.value(), 0, 0, new UserRegistered(alice, Username.of("alice"), "Alice", true));
+        on(aliceCli, bob.value(), 0, 0, new UserRegistered(bob, Username.of("bob"), "Bob", false));
+        on(aliceCli, ops.value(), 0, 1, new TeamCreated(ops, TeamName.of("ops"), alice));
+        on(aliceCli, ops.value(), 1, 1, new MemberAdded(ops, alice, TeamRole.OWNER));
+        on(aliceCli, ops.value(), 2, 2, new MemberAdded(ops, bob, TeamRole.MEMBER));
+        on(bobUi, qa.value(), 0, 2, new TeamCreated(qa, TeamName.of("qa"), bob));
+        on(aliceCli, web1.value(), 0, 3, new MachineCreated(web1, ops, MachineName.of("web-1"), "generic",
+                DriverOptions.none(), alice));
+        on(Acting.reconciler(), web1.value(), 1, 4, new MachineStarted(web1));
+        on(aliceCli, web1.value(), 2, 5, new MachineHandedOff(web1, alice, bob, true));
+        on(bobUi, web1.value(), 3, 6, new MachineShared(web1, Grantee.team(qa), ShareRole.VIEWER));
+        on(bobUi, web1.value(), 4, 7, new MachineRemoved(web1, ops, MachineName.of("web-1")));
+    }
+
+    void on(Acting acting, String aggregate, long seq, int minute, Object payload) {
+        var message = acting.event("event-" + (++eventNumber), aggregate, seq, T0.plusSeconds(60L * minute), payload);
+        delivered.add(message);
+        projection.on(payload, message);
+    }
+
+    AuditPage teamLog(AuditFilter filter) {
+        return queries.handle(new FindTeamAuditLogQuery(ops, filter, PageRequest.first()));
+    }
+
+    static List<String> actions(AuditPage page) {
+        return page.items().stream().map(AuditEntry::action).toList();
+    }
+
+    @Test
+    void machineHistory_isNewestFirst_andOutlivesTheMachine() {
+        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first()));
+
+        assertThat(actions(history)).containsExactly("MachineRemoved", "MachineShared", "MachineHandedOff",
+                "MachineStarted", "MachineCreated");
+        assertThat(history.total()).isEqualTo(5);
+    }
+
+    @Test
+    void anEntryHoldsWhoWhatWhenAndWhereFrom() {
+        var handOff = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items().get(2);
+
+        assertThat(handOff).isEqualTo(new AuditEntry("event-9", T0.plusSeconds(300), ops, web1, "web-1",
+                "MachineHandedOff", "handed off from alice to bob; previous holder's access revoked",
+                alice.value(), "alice", "cli", "192.0.2.10", "corr-alice"));
+    }
+
+    @Test
+    void summariesNameTheirObjects() {
+        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items();
+
+        assertThat(history).extracting(AuditEntry::summary).containsExactly(
+                "removed", "shared with team qa as viewer",
+                "handed off from alice to bob; previous holder's access revoked", "started",
+                "created with driver generic, held by alice");
+    }
+
+    @Test
+    void historyPages_carryTheTotal() {
+        var second = queries.handle(new FindMachineHistoryQuery(web1, new PageRequest(1, 2)));
+
+        assertThat(actions(second)).containsExactly("MachineHandedOff", "MachineStarted");
+        assertThat(second.total()).isEqualTo(5);
+    }
+
+    @Test
+    void teamLog_coversTheTeamsOwnEventsAndItsMachines_butNotOtherTeams() {
+        var log = teamLog(AuditFilter.any());
+
+        assertThat(actions(log)).containsExactly("MachineRemoved", "MachineShared", "MachineHandedOff",
+                "MachineStarted", "MachineCreated", "MemberAdded", "MemberAdded", "TeamCreated");
+        assertThat(log.items()).allMatch(entry -> ops.equals(entry.teamId()));
+        assertThat(log.items().get(5).summary()).isEqualTo("bob added as member");
+        assertThat(log.items().get(5).subject()).isEqualTo("ops");
+    }
+
+    @Test
+    void teamLog_filtersByActorIdOrName() {
+        assertThat(actions(teamLog(new AuditFilter("bob", null, null, null, null))))
+                .containsExactly("MachineRemoved", "MachineShared");
+        assertThat(actions(teamLog(new AuditFilter(bob.value(), null, null, null, null))))
+                .containsExactly("MachineRemoved", "MachineShared");
+        assertThat(actions(teamLog(new AuditFilter("system", null, null, null, null))))
+                .containsExactly("MachineStarted");
+    }
+
+    @Test
+    void teamLog_filtersByChannelAndAction() {
+        assertThat(actions(teamLog(new AuditFilter(null, Channel.RECONCILER, null, null, null))))
+                .containsExactly("MachineStarted");
+        assertThat(actions(teamLog(new AuditFilter(null, Channel.UI, null, null, null))))
+                .containsExactly("MachineRemoved", "MachineShared");
+        assertThat(actions(teamLog(new AuditFilter(null, null, "MemberAdded", null, null))))
+                .containsExactly("MemberAdded", "MemberAdded");
+        assertThat(teamLog(new AuditFilter("alice", Channel.CLI, "MemberAdded", null, null)).total()).isEqualTo(2);
+    }
+
+    @Test
+    void teamLog_timeRangeIncludesFromAndExcludesTo() {
+        var range = new AuditFilter(null, null, null, T0.plusSeconds(180), T0.plusSeconds(300));
+
+        assertThat(actions(teamLog(range))).containsExactly("MachineStarted", "MachineCreated");
+    }
+
+    @Test
+    void teamLog_pagesCarryTheTotal() {
+        var page = queries.handle(new FindTeamAuditLogQuery(ops, AuditFilter.any(), new PageRequest(3, 2)));
+
+        // same minute: the team's sequence number orders MemberAdded (1) before TeamCreated (0), newest first
+        assertThat(actions(page)).containsExactly("MemberAdded", "TeamCreated");
+        assertThat(page.total()).isEqualTo(8);
+    }
+
+    @Test
+    void userEvents_belongToNoTeam() {
+        var registrations = jdbc.sql("SELECT count(*) FROM rm_audit_entry WHERE action = 'UserRegistered' AND team_id IS NULL")
+                .query(Long.class).single();
+
+        assertThat(registrations).isEqualTo(2);
+    }
+
+    @Test
+    void handlingTheSameEventsTwice_changesNothing() {
+        var before = ReadModelDatabase.snapshot(jdbc, TABLES);
+
+        delivered.forEach(message -> projection.on(message.getPayload(), message));
+
+        assertThat(ReadModelDatabase.snapshot(jdbc, TABLES)).isEqualTo(before);
+    }
+
+    @Test
+    void eventsFromOutsideTheSharedLanguage_areNotRecorded() {
+        record SomethingInternal(String value) {
+        }
+
+        on(aliceCli, "x", 0, 9, new SomethingInternal("x"));
+
+        assertThat(ReadModelDatabase.count(jdbc, "rm_audit_entry")).isEqualTo(11);
+    }
+
+    @Test
+    void axonCanDispatchToTheCatchAllHandler_andResetIt() throws Exception {
+        var adapter = new AnnotationEventHandlerAdapter(projection);
+
+        adapter.handle(bobUi.event("event-via-axon", web1.value(), 9, T0.plusSeconds(3600),
+                new MachineStarted(web1)));
+
+        assertThat(queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items().getFirst())
+                .extracting(AuditEntry::eventId, AuditEntry::actorName, AuditEntry::teamId)
+                .containsExactly("event-via-axon", "bob", ops);
+
+        adapter.prepareReset();
+
+        assertThat(ReadModelDatabase.count(jdbc, "rm_audit_entry")).isZero();
+    }
+
+    @Test
+    void resetHandler_emptiesExactlyTheAuditTables() {
+        projection.reset();
+
+        for (var table : TABLES) {
+            assertThat(ReadModelDatabase.count(jdbc, table)).as(table).isZero();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.harbormaster.query.machine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.common.PageRequest;
+import io.harbormaster.api.machine.*;
+import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamName;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.Username;
+import io.harbormaster.query.testing.ReadModelDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The machine-list projection as a plain object on a real, migrated PostgreSQL. */
+class MachineListProjectionTest {
+
+    static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    static final TeamId TEAM = TeamId.of("11111111-1111-1111-1111-111111111111");
+    static final UserId ALICE = UserId.of("aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa");
+
+    JdbcClient jdbc;
+    MachineListProjection projection;
+    MachineQueries queries;
+
+    @BeforeEach
+    void freshDatabase() {
+        jdbc = ReadModelDatabase.fresh();
+        projection = new MachineListProjection(jdbc);
+        queries = new MachineQueries(jdbc);
+        projection.on(new UserRegistered(ALICE, Username.of("alice"), "Alice", false));
+        projection.on(new TeamCreated(TEAM, TeamName.of("ops"), ALICE));
+    }
+
+    MachineId create(String name) {
+        var id = MachineId.random();
+        projection.on(new MachineCreated(id, TEAM, MachineName.of(name), "generic",
+                new DriverOptions(Map.of("generic-ip-address", "10.0.0.5")), ALICE), 0, T0);
+        return id;
+    }
+
+    MachineDetail detail(MachineId id) {
+        return queries.handle(new FindMachineQuery(id));
+    }
+
+    @Test
+    void givenMachineCreated_whenQueried_thenDetailHasEverythingDenormalized() {
+        var id = create("web-1");
+
+        var detail = detail(id);
+
+        assertThat(detail.name()).isEqualTo("web-1");
+        assertThat(detail.state()).isEqualTo(MachineState.Creating);
+        assertThat(detail.teamId()).isEqualTo(TEAM);
+        assertThat(detail.teamName()).isEqualTo("ops");
+        assertThat(detail.holder()).isEqualTo(ALICE);
+        assertThat(detail.holderName()).isEqualTo("alice");
+        assertThat(detail.driver()).isEqualTo("generic");
+        assertThat(detail.driverOptions().values()).containsExactly(Map.entry("generic-ip-address", "10.0.0.5"));
+        assertThat(detail.createdAt()).isEqualTo(T0);
+        assertThat(detail.updatedAt()).isEqualTo(T0);
+        assertThat(detail.version()).isZero();
+        assertThat(detail.shares()).isEmpty();
+    }
+
+    @Test
+    void givenUnknownMachine_whenQueried_thenNull() {
+        assertThat(detail(MachineId.random())).isNull();
+    }
+
+    @Test
+    void everyMachineEvent_setsTheStateOfTheContract() {
+        record Case(String event, BiConsumer<MachineId, Instant> apply, MachineState expected) {
+        }
+        var table = List.of(
+                new Case("ProvisioningStarted", (id, at) -> projection.on(new ProvisioningStarted(id, "ubuntu"), 1, at), MachineState.Provisioning),
+                new Case("MachineProvisioned", (id, at) -> projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"), 1, at), MachineState.Running),
+                new Case("ProvisioningFailed", (id, at) -> projection.on(new ProvisioningFailed(id, "install", "no apt"), 1, at), MachineState.Error),
+                new Case("MachineStartRequested", (id, at) -> projection.on(new MachineStartRequested(id), 1, at), MachineState.Starting),
+                new Case("MachineRestartRequested", (id, at) -> projection.on(new MachineRestartRequested(id), 1, at), MachineState.Starting),
+                new Case("MachineStopRequested", (id, at) -> projection.on(new MachineStopRequested(id), 1, at), MachineState.Stopping),
+                new Case("MachineKillRequested", (id, at) -> projection.on(new MachineKillRequested(id), 1, at), MachineState.Stopping),
+                new Case("MachineStarted", (id, at) -> projection.on(new MachineStarted(id), 1, at), MachineState.Running),
+                new Case("MachineRestarted", (id, at) -> projection.on(new MachineRestarted(id), 1, at), MachineState.Running),
+                new Case("MachineStopped", (id, at) -> projection.on(new MachineStopped(id), 1, at), MachineState.Stopped),
+                new Case("MachineKilled", (id, at) -> projection.on(new MachineKilled(id), 1, at), MachineState.Stopped),
+                new Case("LifecycleOperationFailed", (id, at) -> projection.on(new LifecycleOperationFailed(id, LifecycleOperation.START, "boom", MachineState.Stopped), 1, at), MachineState.Stopped),
+                new Case("MachineStateObserved", (id, at) -> projection.on(new MachineStateObserved(id, MachineState.Creating, MachineState.Paused), 1, at), MachineState.Paused),
+                new Case("MachineRemovalRequested", (id, at) -> projection.on(new MachineRemovalRequested(id, false), 1, at), MachineState.Removing),
+                new Case("RemovalFailed", (id, at) -> projection.on(new RemovalFailed(id, "host gone"), 1, at), MachineState.Error),
+                new Case("ProvisioningStepCompleted", (id, at) -> projection.on(new ProvisioningStepCompleted(id, "install", 1, 4), 1, at), MachineState.Creating),
+                new Case("IpChanged", (id, at) -> projection.on(new IpChanged(id, "10.0.0.5", "10.0.0.6"), 1, at), MachineState.Creating),
+                new Case("CertsRegenerated", (id, at) -> projection.on(new CertsRegenerated(id, "ip-changed", false, "ab:cd", "01", at, "harbormaster/machines/x/tls", 2), 1, at), MachineState.Creating),
+                new Case("EngineUpgraded", (id, at) -> projection.on(new EngineUpgraded(id, "27.0", "28.1"), 1, at), MachineState.Creating),
+                new Case("ClientCertIssued", (id, at) -> projection.on(new ClientCertIssued(id, ALICE, "07", at), 1, at), MachineState.Creating));
+
+        for (var c : table) {
+            var id = create("m-" + c.event().toLowerCase());
+            var at = T0.plusSeconds(60);
+
+            c.apply().accept(id, at);
+
+            var detail = detail(id);
+            assertThat(detail.state()).as(c.event()).isEqualTo(c.expected());
+            assertThat(detail.version()).as(c.event() + " advances the version").isEqualTo(1);
+            assertThat(detail.updatedAt()).as(c.event() + " stamps the event time").isEqualTo(at);
+        }
+    }
+
+    @Test
+    void givenImportedMachine_thenItKeepsTheImportedState() {
+        var id = MachineId.random();
+        projection.on(new MachineImported(id, TEAM, MachineName.of("legacy"), "amazonec2", DriverOptions.none(),
+                ALICE, MachineState.Stopped), 0, T0);
+
+        assertThat(detail(id).state()).isEqualTo(MachineState.Stopped);
+        assertThat(detail(id).driver()).isEqualTo("amazonec2");
+    }
+
+    @Test
+    void failures_recordTheReasonAsLastError() {
+        var provisioning = create("a");
+        var lifecycle = create("b");
+        var removal = create("c");
+
+        projection.on(new ProvisioningFailed(provisioning, "install", "no package manager"), 1, T0);
+        projection.on(new LifecycleOperationFailed(lifecycle, LifecycleOperation.STOP, "ssh refused", MachineState.Running), 1, T0);
+        projection.on(new RemovalFailed(removal, "instance not found"), 1, T0);
+
+        assertThat(detail(provisioning).lastError()).isEqualTo("no package manager");
+        assertThat(detail(lifecycle).lastError()).isEqualTo("ssh refused");
+        assertThat(detail(lifecycle).state()).isEqualTo(MachineState.Running);
+        assertThat(detail(removal).lastError()).isEqualTo("instance not found");
+    }
+
+    @Test
+    void provisionedSetsTheDockerUrl_andIpChangedMovesIt() {
+        var id = create("web-1");
+        projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"), 1, T0);
+
+        projection.on(new IpChanged(id, "10.0.0.5", "10.0.0.9"), 2, T0.plusSeconds(1));
+
+        assertThat(detail(id).dockerUrl()).isEqualTo("tcp://10.0.0.9:2376");
+        assertThat(detail(id).state()).isEqualTo(MachineState.Running);
+    }
+
+    @Test
+    void handOff_changesHolderAndHolderName() {
+        var bob = UserId.random();
+        projection.on(new UserRegistered(bob, Username.of("bob"), "Bob", false));
+        var id = create("web-1");
+
+        projection.on(new MachineHandedOff(id, ALICE, bob, true), 1, T0);
+
+        assertThat(detail(id).holder()).isEqualTo(bob);
+        assertThat(detail(id).holderName()).isEqualTo("bob");
+    }
+
+    @Test
+    void namesArrivingAfterTheMachine_areFilledIn() {
+        var carol = UserId.random();
+        var team = TeamId.random();
+        var id = MachineId.random();
+        projection.on(new MachineCreated(id, team, MachineName.of("late"), "none", DriverOptions.none(), carol), 0, T0);
+
+        projection.on(new UserRegistered(carol, Username.of("carol"), "Carol", false));
+        projection.on(new TeamCreated(team, TeamName.of("late-team"), carol));
+
+        assertThat(detail(id).holderName()).isEqualTo("carol");
+        assertThat(detail(id).teamName()).isEqualTo("late-team");
+        assertThat(detail(id).version()).as("names are not machine events").isZero();
+    }
+
+    @Test
+    void sharesAreListedWithNames_andUnshareTakesThemBack() {
+        var otherTeam = TeamId.random();
+        projection.on(new TeamCreated(otherTeam, TeamName.of("qa"), ALICE));
+        var id = create("web-1");
+
+        projection.on(new MachineShared(id, Grantee.team(otherTeam), ShareRole.VIEWER), 1, T0);
+        projection.on(new MachineShared(id, Grantee.user(ALICE), ShareRole.MEMBER), 2, T0);
+
+        assertThat(detail(id).shares()).containsExactly(
+                new MachineShare(Grantee.team(otherTeam), "qa", ShareRole.VIEWER),
+                new MachineShare(Grantee.user(ALICE), "alice", ShareRole.MEMBER));
+
+        projection.on(new MachineUnshared(id, Grantee.team(otherTeam)), 3, T0);
+
+        assertThat(detail(id).shares()).containsExactly(new MachineShare(Grantee.user(ALICE), "alice", ShareRole.MEMBER));
+        assertThat(detail(id).version()).isEqualTo(3);
+    }
+
+    @Test
+    void removedMachine_leavesTheList_andARedeliveredCreationDoesNotReviveIt() {
+        var id = create("web-1");
+        var kept = create("web-2");
+        projection.on(new MachineShared(id, Grantee.user(ALICE), ShareRole.VIEWER), 1, T0);
+
+        projection.on(new MachineRemoved(id, TEAM, MachineName.of("web-1")), 2);
+        projection.on(new MachineCreated(id, TEAM, MachineName.of("web-1"), "generic", DriverOptions.none(), ALICE), 0, T0);
+
+        assertThat(detail(id)).isNull();
+        assertThat(names(MachineFilter.any())).containsExactly("web-2");
+        assertThat(detail(kept)).isNotNull();
+        assertThat(ReadModelDatabase.count(jdbc, "rm_machine_share")).isZero();
+    }
+
+    @Test
+    void naturalOrder_putsWeb2BeforeWeb10_andIgnoresCase() {
+        create("web-10");
+        create("Web-11");
+        create("web-2");
+        create("web-1");
+
+        assertThat(names(MachineFilter.any())).containsExactly("web-1", "web-2", "web-10", "Web-11");
+    }
+
+    @Test
+    void sortKey_padsEveryDigitRun() {
+        assertThat(NaturalSortKey.of("Web-2.v10")).isEqualTo("web-" + "0".repeat(19) + "2.v" + "0".repeat(18) + "10");
+        assertThat(NaturalSortKey.of("db")).isEqualTo("db");
+    }
+
+    List<String> names(MachineFilter filter) {
+        return queries.handle(new FindMachinesQuery(filter, PageRequest.first())).items().stream()
+                .map(MachineSummary::name).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package io.harbormaster.web.layout;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * A small header above the current view, which Vaadin appends below it. Access is checked on layouts as well as on
+ * views, hence {@code @PermitAll} here too. Public because Vaadin instantiates layouts reflectively.
+ */
+@PermitAll
+public class PortalLayout extends VerticalLayout implements RouterLayout {
+
+    final Button logout = new Button("Log out");
+
+    PortalLayout(AuthenticationContext authentication) {
+        setSizeFull();
+        setPadding(false);
+        setSpacing(false);
+
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // Invalidates the session and runs Spring Security's logout handlers, then sends the browser to the login.
+        logout.addClickListener(e -> authentication.logout());
+
+        var product = new Span("Harbormaster");
+        product.getStyle().set("font-weight", "bold");
+        var user = new Span(authentication.getPrincipalName().orElse(""));
+        user.setId("signed-in-user");
+        var bar = new HorizontalLayout(product, user, logout);
+        bar.setWidthFull();
+        bar.setPadding(true);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.expand(product);
+        add(new Header(bar));
+    }
+}

@@ -1,0 +1,54 @@
+package io.harbormaster.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.login.LoginForm;
+import io.harbormaster.web.PortalTestApplication;
+import io.harbormaster.web.machine.MachinesView;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@SpringBootTest(classes = PortalTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+class LoginViewTest extends SpringBrowserlessTest {
+
+    @Test
+    @WithAnonymousUser
+    void givenNotSignedIn_whenOpeningTheMachines_thenTheLoginViewShows() {
+        // Asked for the machines (the root), shown the login instead.
+        navigate("", LoginView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    @WithAnonymousUser
+    void theLoginFormIsTitledHarbormasterAndPostsToSpringSecurity() {
+        var view = navigate(LoginView.class);
+
+        assertThat(view.form.getAction()).isEqualTo("login");
+        assertThat(find(LoginForm.class).single()).isSameAs(view.form);
+        assertThat(view.form.isError()).isFalse();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void givenAFailedSignIn_thenTheFormShowsTheError() {
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        assertThat(getCurrentView()).isInstanceOfSatisfying(LoginView.class,
+                view -> assertThat(view.form.isError()).isTrue());
+    }
+
+    @Test
+    @WithMockUser(PortalTestApplication.USER)
+    void givenSignedIn_whenOpeningTheMachines_thenTheyShow() {
+        navigate(MachinesView.class);
+
+        assertThat(getCurrentView()).isInstanceOf(MachinesView.class);
+    }
+}
