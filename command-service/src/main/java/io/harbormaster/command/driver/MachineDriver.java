@@ -21,22 +21,28 @@ public interface MachineDriver {
     /** Checks options before anything is created; throws {@link InvalidDriverOptionsException} naming the bad one. */
     void validate(DriverOptions options);
 
-    /** Creates the host and, where the driver provisions, installs Docker Engine; tells the daemon URL or why not. */
+    /**
+     * Creates the host and, where the driver provisions, installs Docker Engine; tells the daemon URL or why not.
+     * Must be idempotent: after a crash it is called again for the same machine and must find or finish its host.
+     */
     CreateResult create(MachineSpec spec);
 
-    /** Starts the host. */
+    /** Starts the host. Must be idempotent: it may be called again after a crash cut the first call off. */
     void start(MachineRef machine);
 
-    /** Stops the host gracefully. */
+    /** Stops the host gracefully. Must be idempotent: it may be called again after a crash cut the first call off. */
     void stop(MachineRef machine);
 
-    /** Restarts the host. */
+    /** Restarts the host. Must be safe to repeat (the host ends up running): it may be called again after a crash. */
     void restart(MachineRef machine);
 
-    /** Stops the host at once, without a graceful shutdown. */
+    /** Stops the host at once, without a graceful shutdown. Must be idempotent, as it may be called again. */
     void kill(MachineRef machine);
 
-    /** Removes the host and whatever the driver made for it; succeeds when there is nothing left to remove. */
+    /**
+     * Removes the host and whatever the driver made for it; succeeds when there is nothing left to remove, which makes
+     * it idempotent, as it must be: it may be called again after a crash cut the first call off.
+     */
     void remove(MachineRef machine);
 
     /** The state the host is in now, as the driver sees it. */

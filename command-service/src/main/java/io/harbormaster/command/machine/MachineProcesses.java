@@ -11,7 +11,6 @@ import io.harbormaster.api.machine.CompleteRemovalCommand;
 import io.harbormaster.api.machine.FailCreationCommand;
 import io.harbormaster.api.machine.FailLifecycleOperationCommand;
 import io.harbormaster.api.machine.FailRemovalCommand;
-import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;
@@ -24,25 +23,29 @@ import io.harbormaster.command.driver.CreateResult;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.driver.MachineDriver;
-import io.harbormaster.command.driver.MachineRef;
 import io.harbormaster.command.driver.MachineSpec;
+import io.harbormaster.command.lookup.MachineOperation;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.lookup.MachineRecords;
-import java.util.function.BiConsumer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The machine processes: when a creation, lifecycle operation or removal was accepted, call the driver on the
  * bounded {@link DriverCallExecutor} and report the outcome back to the machine as a Complete or Fail command.
  * Calls start only after the event's unit of work committed, so a rolled-back token update never runs a driver
- * twice; replays run nothing ({@link DisallowReplay}): the outcomes are already in the event store.
+ * twice; replays run nothing ({@link DisallowReplay}): the outcomes are already in the event store. Operations cut
+ * off by a restart are resumed through {@link #run} too, by {@link PendingOperationsRecovery}.
  */
 @Component
 @ProcessingGroup(MachineProcesses.PROCESSING_GROUP)
@@ -52,10 +55,17 @@ class MachineProcesses {
     /** A tracking processing group: driver calls must never hold up the command's transaction. */
     static final String PROCESSING_GROUP = "machine-processes";
 
+    private static final Logger log = LoggerFactory.getLogger(MachineProcesses.class);
+
     private final DriverRegistry drivers;
     private final MachineRecords records;
     private final DriverCallExecutor executor;
     private final ProcessReporter reporter;
+    /**
+     * Operations submitted and not finished. At start-up the processor may deliver again an event whose token it
+     * had not stored while recovery resumes the same operation; this keeps the driver from being called twice.
+     */
+    private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
 
     MachineProcesses(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
                      CommandGateway commands) {
@@ -67,53 +77,97 @@ class MachineProcesses {
 
     @EventHandler
     void on(MachineCreated event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        var id = event.machineId();
-        var spec = new MachineSpec(id, event.teamId(), event.name(), event.driverOptions());
-        later(correlationId, () -> reporter.run(id, FailCreationCommand::new, () ->
-                switch (drivers.get(event.driver()).create(spec)) {
-                    case CreateResult.Created created -> new CompleteCreationCommand(id, created.dockerUrl());
-                    case CreateResult.Failed failed -> new FailCreationCommand(id, failed.reason());
-                }));
+        run(event.machineId(), MachineOperation.CREATE, correlationId);
     }
 
     @EventHandler
     void on(MachineStartRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        lifecycle(event.machineId(), LifecycleOperation.START, MachineDriver::start, correlationId);
+        run(event.machineId(), MachineOperation.START, correlationId);
     }
 
     @EventHandler
     void on(MachineStopRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        lifecycle(event.machineId(), LifecycleOperation.STOP, MachineDriver::stop, correlationId);
+        run(event.machineId(), MachineOperation.STOP, correlationId);
     }
 
     @EventHandler
     void on(MachineRestartRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        lifecycle(event.machineId(), LifecycleOperation.RESTART, MachineDriver::restart, correlationId);
+        run(event.machineId(), MachineOperation.RESTART, correlationId);
     }
 
     @EventHandler
     void on(MachineKillRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        lifecycle(event.machineId(), LifecycleOperation.KILL, MachineDriver::kill, correlationId);
+        run(event.machineId(), MachineOperation.KILL, correlationId);
     }
 
     @EventHandler
     void on(MachineRemovalRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        var id = event.machineId();
-        later(correlationId, () -> reporter.run(id, FailRemovalCommand::new, () -> {
-            var machine = machine(id);
-            drivers.get(machine.driver()).remove(machine.toRef());
-            return new CompleteRemovalCommand(id);
-        }));
+        run(event.machineId(), MachineOperation.REMOVE, correlationId);
     }
 
-    private void lifecycle(MachineId id, LifecycleOperation operation, BiConsumer<MachineDriver, MachineRef> call,
-                           String correlationId) {
-        later(correlationId, () -> reporter.run(id,
-                (machineId, reason) -> new FailLifecycleOperationCommand(machineId, operation, reason), () -> {
-                    var machine = machine(id);
-                    call.accept(drivers.get(machine.driver()), machine.toRef());
-                    return new CompleteLifecycleOperationCommand(id, operation);
-                }));
+    /**
+     * Runs {@code operation} for the machine on the driver executor, as the system under {@code correlationId}, and
+     * reports its outcome; inside a unit of work it starts only once that committed. The one path for requested and
+     * resumed operations alike.
+     */
+    void run(MachineId id, MachineOperation operation, String correlationId) {
+        var key = new Operation(id, operation, correlationId);
+        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, PROCESSING_GROUP, Channel.SYSTEM, "",
+                correlationId);
+        Runnable submit = () -> {
+            if (!inFlight.add(key)) {
+                log.info("{} of machine {} is already running; not starting it twice", operation, id.value());
+                return;
+            }
+            executor.submit(() -> {
+                try {
+                    CurrentActingContext.runAs(context, () -> reporter.run(id, failure(operation),
+                            () -> call(operation, machine(id))));
+                } finally {
+                    inFlight.remove(key);
+                }
+            });
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
+        } else {
+            submit.run();
+        }
+    }
+
+    /** Calls the driver and answers the command that reports success (or, for a refused creation, failure). */
+    private Object call(MachineOperation operation, MachineRecord machine) {
+        var id = machine.machineId();
+        var driver = drivers.get(machine.driver());
+        return switch (operation) {
+            case CREATE -> switch (driver.create(new MachineSpec(id, machine.teamId(), machine.name(),
+                    machine.options()))) {
+                case CreateResult.Created created -> new CompleteCreationCommand(id, created.dockerUrl());
+                case CreateResult.Failed failed -> new FailCreationCommand(id, failed.reason());
+            };
+            case START -> lifecycle(() -> driver.start(machine.toRef()), id, operation);
+            case STOP -> lifecycle(() -> driver.stop(machine.toRef()), id, operation);
+            case RESTART -> lifecycle(() -> driver.restart(machine.toRef()), id, operation);
+            case KILL -> lifecycle(() -> driver.kill(machine.toRef()), id, operation);
+            case REMOVE -> {
+                driver.remove(machine.toRef());
+                yield new CompleteRemovalCommand(id);
+            }
+        };
+    }
+
+    private static Object lifecycle(Runnable driverCall, MachineId id, MachineOperation operation) {
+        driverCall.run();
+        return new CompleteLifecycleOperationCommand(id, operation.lifecycle());
+    }
+
+    private static BiFunction<MachineId, String, Object> failure(MachineOperation operation) {
+        return switch (operation) {
+            case CREATE -> FailCreationCommand::new;
+            case REMOVE -> FailRemovalCommand::new;
+            case START, STOP, RESTART, KILL ->
+                    (id, reason) -> new FailLifecycleOperationCommand(id, operation.lifecycle(), reason);
+        };
     }
 
     private MachineRecord machine(MachineId id) {
@@ -121,14 +175,6 @@ class MachineProcesses {
                 "Harbormaster has no driver settings for this machine; it may have been removed meanwhile."));
     }
 
-    /** Runs {@code work} on the driver executor once the current unit of work committed, as the system actor. */
-    private void later(String correlationId, Runnable work) {
-        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, PROCESSING_GROUP, Channel.SYSTEM, "", correlationId);
-        Runnable submit = () -> executor.submit(() -> CurrentActingContext.runAs(context, work));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
-        } else {
-            submit.run();
-        }
+    private record Operation(MachineId machineId, MachineOperation operation, String correlationId) {
     }
 }

@@ -22,6 +22,7 @@ import io.harbormaster.api.user.Username;
 import io.harbormaster.command.lookup.NameClaims.Claim;
 import io.harbormaster.testing.TestPostgres;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -110,8 +111,8 @@ class JdbcLookupsTest {
         var id = MachineId.random();
         var team = TeamId.random();
         var created = new MachineCreated(id, team, MachineName.of("api-1"), "none", OPTIONS, UserId.random());
-        maintainer.on(created);
-        maintainer.on(created);
+        maintainer.on(created, Instant.now(), "corr-replay");
+        maintainer.on(created, Instant.now(), "corr-replay");
         assertThat(lookups.find(id)).isPresent();
         var user = UserId.random();
         maintainer.on(new UserRegistered(user, Username.of("u" + user.value().substring(0, 8)), "U", false));

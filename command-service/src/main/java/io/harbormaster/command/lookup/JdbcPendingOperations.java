@@ -1,0 +1,60 @@
+package io.harbormaster.command.lookup;
+
+import static io.harbormaster.command.lookup.JdbcLookups.uuid;
+
+import io.harbormaster.api.machine.MachineId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pending-operation columns of {@code cmd_machines} (migration {@code V6}). {@link LookupMaintainer} writes them
+ * in the transaction that appends the request or outcome event, so they never disagree with the event store.
+ */
+@Component
+public class JdbcPendingOperations implements PendingOperations {
+
+    /** The column's width, which is also the longest correlation id the platform accepts from clients. */
+    private static final int MAX_CORRELATION_ID = 64;
+
+    private final JdbcClient jdbc;
+
+    public JdbcPendingOperations(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public List<PendingOperation> pendingOperations() {
+        return jdbc.sql("""
+                        SELECT machine_id, pending_operation, pending_since, pending_correlation_id FROM cmd_machines
+                        WHERE pending_operation IS NOT NULL ORDER BY pending_since""")
+                .query((rs, row) -> new PendingOperation(MachineId.of(rs.getString("machine_id")),
+                        MachineOperation.valueOf(rs.getString("pending_operation")),
+                        rs.getObject("pending_since", OffsetDateTime.class).toInstant(),
+                        rs.getString("pending_correlation_id")))
+                .list();
+    }
+
+    void begin(MachineId machineId, MachineOperation operation, Instant since, String correlationId) {
+        // An over-long id from some other entry point is dropped rather than failing, and so rolling back, the command.
+        var storedId = correlationId != null && correlationId.length() <= MAX_CORRELATION_ID ? correlationId : null;
+        jdbc.sql("""
+                        UPDATE cmd_machines SET pending_operation = ?, pending_since = ?, pending_correlation_id = ?
+                        WHERE machine_id = ?""")
+                .params(operation.name(), since.atOffset(ZoneOffset.UTC), storedId, uuid(machineId.value()))
+                .update();
+    }
+
+    void end(MachineId machineId) {
+        jdbc.sql("""
+                        UPDATE cmd_machines
+                        SET pending_operation = NULL, pending_since = NULL, pending_correlation_id = NULL
+                        WHERE machine_id = ?""")
+                .param(uuid(machineId.value()))
+                .update();
+    }
+}

@@ -1,0 +1,176 @@
+package io.harbormaster.command.machine;
+
+import static io.harbormaster.command.machine.MachineGivens.Ids.MACHINE;
+import static io.harbormaster.command.machine.MachineGivens.Ids.NAME;
+import static io.harbormaster.command.machine.MachineGivens.Ids.TEAM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.machine.CompleteCreationCommand;
+import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
+import io.harbormaster.api.machine.CompleteRemovalCommand;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.FailCreationCommand;
+import io.harbormaster.api.machine.FailLifecycleOperationCommand;
+import io.harbormaster.api.machine.FailRemovalCommand;
+import io.harbormaster.api.machine.LifecycleOperation;
+import io.harbormaster.api.machine.MachineStopRequested;
+import io.harbormaster.command.audit.ActingContextDispatchInterceptor;
+import io.harbormaster.command.driver.DriverCallExecutor;
+import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.driver.FakeDriver;
+import io.harbormaster.command.lookup.InMemoryLookups;
+import io.harbormaster.command.lookup.MachineOperation;
+import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.lookup.PendingOperation;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Operations cut off by a restart are resumed through the processes' own path, with a fake driver and a real command
+ * bus whose dispatch interceptor stamps the metadata, so the reports' correlation ids are the ones a machine sees.
+ */
+class PendingOperationsRecoveryTest {
+
+    private static final Instant STARTED_AT = Instant.parse("2026-03-04T10:00:00Z");
+    private static final Instant BEFORE_START = STARTED_AT.minusSeconds(90);
+
+    private final FakeDriver driver = new FakeDriver();
+    private final InMemoryLookups lookups = new InMemoryLookups().withMachine(new MachineRecord(MACHINE, TEAM, NAME,
+            FakeDriver.NAME, DriverOptions.none(), "tcp://192.0.2.10:2376"));
+    private final List<PendingOperation> pending = new CopyOnWriteArrayList<>();
+    private final List<CommandMessage<?>> reports = new CopyOnWriteArrayList<>();
+    private final CommandGateway gateway = reportingGateway();
+
+    @Test
+    void aStopPendingFromBeforeStartUpIsResumedAndCompletesUnderItsOriginalCorrelationId() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-stop-1"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(driver.calls()).containsExactly("stop web-1");
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getPayload())
+                    .isEqualTo(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.STOP));
+            assertThat(report.getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, "corr-stop-1")
+                    .containsEntry(AuditMetadata.ACTOR_ID, AuditMetadata.SYSTEM_ACTOR)
+                    .containsEntry(AuditMetadata.CHANNEL, "system");
+        });
+    }
+
+    @Test
+    void anOperationRequestedSinceStartUpIsLeftToTheRunningProcesses() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, STARTED_AT, "corr-now"));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.START, STARTED_AT.plusSeconds(1), "corr-later"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(driver.calls()).isEmpty();
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void aDriverFailureOnResumeReportsTheFailCommandUnderTheOriginalCorrelationId() {
+        driver.failingWith(new DriverException("host 192.0.2.10 did not answer over SSH"));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-stop-2"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getPayload()).isEqualTo(new FailLifecycleOperationCommand(MACHINE,
+                    LifecycleOperation.STOP, "host 192.0.2.10 did not answer over SSH"));
+            assertThat(report.getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, "corr-stop-2");
+        });
+    }
+
+    @Test
+    void aPendingCreationIsResumedWithTheMachinesRecordedSettings() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.CREATE, BEFORE_START, "corr-create"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(driver.calls()).containsExactly("create web-1");
+        assertThat(payloads()).containsExactly(new CompleteCreationCommand(MACHINE, "tcp://192.0.2.10:2376"));
+    }
+
+    @Test
+    void aPendingRemovalThatFailsAgainReportsFailRemoval() {
+        driver.failingWith(new DriverException("instance is protected"));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.REMOVE, BEFORE_START, "corr-rm"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(payloads()).containsExactly(new FailRemovalCommand(MACHINE, "instance is protected"));
+    }
+
+    @Test
+    void anOperationTheProcessorIsRunningAgainIsNotStartedTwice() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-redelivered"));
+        var release = new CountDownLatch(1);
+        try (var executor = new DriverCallExecutor(1)) {
+            executor.submit(() -> await(release));
+            var processes = processes(executor);
+            processes.on(new MachineStopRequested(MACHINE), "corr-redelivered");
+            recovery(processes).resume();
+            release.countDown();
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+        assertThat(payloads()).containsExactly(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.STOP));
+    }
+
+    @Test
+    void recoveryRunsOnceWhenTheApplicationIsReady() throws NoSuchMethodException {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-once"));
+        recover(recovery -> {
+            recovery.onReady();
+            recovery.onReady();
+        });
+        assertThat(driver.calls()).containsExactly("stop web-1");
+        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onReady").getAnnotation(EventListener.class);
+        assertThat(listener.value()).containsExactly(ApplicationReadyEvent.class);
+    }
+
+    /** Runs {@code action} against a recovery that started at {@link #STARTED_AT} and waits for its driver calls. */
+    private void recover(Consumer<PendingOperationsRecovery> action) {
+        try (var executor = new DriverCallExecutor(2)) {
+            action.accept(recovery(processes(executor)));
+        }
+    }
+
+    private MachineProcesses processes(DriverCallExecutor executor) {
+        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway);
+    }
+
+    private PendingOperationsRecovery recovery(MachineProcesses processes) {
+        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, STARTED_AT);
+    }
+
+    private List<Object> payloads() {
+        return reports.stream().<Object>map(CommandMessage::getPayload).toList();
+    }
+
+    /** A gateway with the production dispatch interceptor over a bus that records every report it is sent. */
+    private CommandGateway reportingGateway() {
+        var bus = SimpleCommandBus.builder().build();
+        for (var report : List.of(CompleteCreationCommand.class, FailCreationCommand.class,
+                CompleteLifecycleOperationCommand.class, FailLifecycleOperationCommand.class,
+                CompleteRemovalCommand.class, FailRemovalCommand.class)) {
+            bus.subscribe(report.getName(), message -> {
+                reports.add(message);
+                return null;
+            });
+        }
+        return DefaultCommandGateway.builder().commandBus(bus)
+                .dispatchInterceptors(new ActingContextDispatchInterceptor()).build();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.harbormaster.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * After a scenario that sets passwords, signs in with right and wrong ones and runs machine commands, no password
+ * and no password hash appears in the event store, in any other table, or in anything the process printed.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NoSecretLeaksIntegrationTest {
+
+    private static final String USER_PASSWORD = "grace-secret-Pa55word-7f3c";
+    private static final String WRONG_PASSWORD = "grace-wrong-Pa55word-91aa";
+
+    @Test
+    void passwordsAndHashesStayOutOfEventsTablesAndLogs(CapturedOutput output) {
+        try (var platform = RunningPlatform.startOnFreshDatabase()) {
+            var admin = platform.admin();
+            var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+            var grace = admin.post("/api/users", """
+                    {"username":"grace","displayName":"Grace","platformAdmin":false}""").text("userId");
+            assertThat(admin.put("/api/users/" + grace + "/password", """
+                    {"password":"%s"}""".formatted(USER_PASSWORD)).status()).isEqualTo(204);
+            admin.post("/api/teams/" + team + "/members", """
+                    {"userId":"%s","role":"MEMBER"}""".formatted(grace));
+            var asGrace = platform.as("grace", USER_PASSWORD);
+            var id = asGrace.post("/api/machines", BadInputIntegrationTest.machine(team, "leak-1", "none", "tcp://10.213.0.70:2376"))
+                    .text("machineId");
+            ApiClient.await(() -> asGrace.get("/api/machines/" + id), r -> "Running".equals(r.text("state")));
+            asGrace.post("/api/machines/" + id + "/stop", null);
+            assertThat(platform.as("grace", WRONG_PASSWORD).get("/api/machines").status()).isEqualTo(401);
+            // A password refused by the policy is not echoed back.
+            var tooShort = admin.put("/api/users/" + grace + "/password", """
+                    {"password":"short-pw-x"}""");
+            assertThat(tooShort.status()).isEqualTo(400);
+            assertThat(tooShort.body()).doesNotContain("short-pw-x");
+
+            var hashes = platform.jdbc().sql("SELECT password_hash FROM sec_account WHERE password_hash IS NOT NULL")
+                    .query(String.class).list();
+            assertThat(hashes).hasSize(2);
+            var secrets = new ArrayList<>(List.of(USER_PASSWORD, WRONG_PASSWORD, RunningPlatform.ADMIN_PASSWORD));
+            secrets.addAll(hashes);
+
+            var stored = everythingStoredExceptAccounts(platform);
+            var printed = output.getAll();
+            for (var secret : secrets) {
+                assertThat(stored).as("tables").doesNotContain(secret);
+                assertThat(printed).as("log").doesNotContain(secret);
+            }
+            assertThat(stored).contains("grace", "leak-1");
+        }
+    }
+
+    /** Every row of every table but the accounts table (which must hold the hashes), as text, events decoded. */
+    private static String everythingStoredExceptAccounts(RunningPlatform platform) {
+        var jdbc = platform.jdbc();
+        var text = new StringBuilder();
+        jdbc.sql("SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry")
+                .query(String.class).list().forEach(text::append);
+        var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                + "AND table_type = 'BASE TABLE' AND table_name <> 'sec_account'").query(String.class).list();
+        for (var table : tables) {
+            jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list().forEach(text::append);
+        }
+        return text.toString();
+    }
+}
