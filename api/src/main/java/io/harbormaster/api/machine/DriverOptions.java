@@ -1,13 +1,16 @@
 package io.harbormaster.api.machine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Driver settings given at creation, like docker-machine's {@code --<driver>-<option>} flags. Never secrets: drivers
- * refer to credentials by name, and the values live in the secret store.
+ * refer to credentials by name, and the values live in the secret store. In JSON (API and event store alike) it is
+ * the plain object of options, {@code {"url":"tcp://..."}}.
  */
-public record DriverOptions(Map<String, String> values) {
+public record DriverOptions(@JsonValue Map<String, String> values) {
 
     public static final int MAX_ENTRIES = 64;
     public static final int MAX_KEY_LENGTH = 64;
@@ -27,6 +30,11 @@ public record DriverOptions(Map<String, String> values) {
                         "driver option '" + key + "' must be at most " + MAX_VALUE_LENGTH + " characters");
             }
         });
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static DriverOptions of(Map<String, String> values) {
+        return new DriverOptions(values);
     }
 
     public static DriverOptions none() {

@@ -6,6 +6,8 @@ import io.harbormaster.api.machine.MachineId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in the transaction that appends the request or outcome event, so they never disagree with the event store.
  */
 @Component
-public class JdbcPendingOperations implements PendingOperations {
+public class JdbcPendingOperations implements PendingOperations, PendingOperationCheck {
 
     /** The column's width, which is also the longest correlation id the platform accepts from clients. */
     private static final int MAX_CORRELATION_ID = 64;
@@ -32,11 +34,22 @@ public class JdbcPendingOperations implements PendingOperations {
         return jdbc.sql("""
                         SELECT machine_id, pending_operation, pending_since, pending_correlation_id FROM cmd_machines
                         WHERE pending_operation IS NOT NULL ORDER BY pending_since""")
-                .query((rs, row) -> new PendingOperation(MachineId.of(rs.getString("machine_id")),
-                        MachineOperation.valueOf(rs.getString("pending_operation")),
-                        rs.getObject("pending_since", OffsetDateTime.class).toInstant(),
-                        rs.getString("pending_correlation_id")))
+                .query(JdbcPendingOperations::pending)
                 .list();
+    }
+
+    @Override
+    public boolean isPending(MachineId machineId, MachineOperation operation) {
+        return jdbc.sql("SELECT count(*) FROM cmd_machines WHERE machine_id = ? AND pending_operation = ?")
+                .params(uuid(machineId.value()), operation.name())
+                .query(Long.class).single() > 0;
+    }
+
+    private static PendingOperation pending(ResultSet rs, int row) throws SQLException {
+        return new PendingOperation(MachineId.of(rs.getString("machine_id")),
+                MachineOperation.valueOf(rs.getString("pending_operation")),
+                rs.getObject("pending_since", OffsetDateTime.class).toInstant(),
+                rs.getString("pending_correlation_id"));
     }
 
     void begin(MachineId machineId, MachineOperation operation, Instant since, String correlationId) {

@@ -27,6 +27,7 @@ import io.harbormaster.command.driver.MachineSpec;
 import io.harbormaster.command.lookup.MachineOperation;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.lookup.MachineRecords;
+import io.harbormaster.command.lookup.PendingOperationCheck;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -46,6 +47,11 @@ import org.springframework.stereotype.Component;
  * Calls start only after the event's unit of work committed, so a rolled-back token update never runs a driver
  * twice; replays run nothing ({@link DisallowReplay}): the outcomes are already in the event store. Operations cut
  * off by a restart are resumed through {@link #run} too, by {@link PendingOperationsRecovery}.
+ *
+ * <p>The processor starts at the plain tail of the event stream the first time it runs
+ * ({@link MachineProcessesConfiguration}), so no request appended while it was starting is missed; before calling a
+ * driver it checks that the operation is still pending on the write side, so events whose outcome is already
+ * recorded never reach a driver again.
  */
 @Component
 @ProcessingGroup(MachineProcesses.PROCESSING_GROUP)
@@ -61,6 +67,7 @@ class MachineProcesses {
     private final MachineRecords records;
     private final DriverCallExecutor executor;
     private final ProcessReporter reporter;
+    private final PendingOperationCheck pending;
     /**
      * Operations submitted and not finished. At start-up the processor may deliver again an event whose token it
      * had not stored while recovery resumes the same operation; this keeps the driver from being called twice.
@@ -68,7 +75,8 @@ class MachineProcesses {
     private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
 
     MachineProcesses(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
-                     CommandGateway commands) {
+                     CommandGateway commands, PendingOperationCheck pending) {
+        this.pending = pending;
         this.drivers = drivers;
         this.records = records;
         this.executor = executor;
@@ -121,6 +129,11 @@ class MachineProcesses {
             }
             executor.submit(() -> {
                 try {
+                    if (!pending.isPending(id, operation)) {
+                        // Already settled: an old event seen again (first start of the processor, a redelivery).
+                        log.debug("{} of machine {} is no longer pending; nothing to do", operation, id.value());
+                        return;
+                    }
                     CurrentActingContext.runAs(context, () -> reporter.run(id, failure(operation),
                             () -> call(operation, machine(id))));
                 } finally {

@@ -7,19 +7,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Runs the machine processes on their own tracking processor that, the first time it runs, starts at the head of
- * the event stream. A processor starting at the tail would call drivers again for every machine ever created: that
- * first catch-up is not a replay, so {@code @DisallowReplay} would not stop it.
+ * The machine processes get their own tracking processor whose first token is the plain tail of the event stream.
+ * Axon's default first token is a replay up to the head at the moment the processor first runs; with
+ * {@code @DisallowReplay} every request appended before that moment (the first machines created right after a fresh
+ * start, say) would be skipped and its machine left waiting forever. Old requests are harmless instead: the
+ * processes call a driver only for an operation that is still pending on the write side.
  */
 @Configuration(proxyBeanMethods = false)
 class MachineProcessesConfiguration {
 
     @Bean
-    ConfigurerModule machineProcessesFromHead() {
+    ConfigurerModule machineProcessesFromTail() {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(
                 MachineProcesses.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
                 axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 }

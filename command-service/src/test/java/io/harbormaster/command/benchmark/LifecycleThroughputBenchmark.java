@@ -59,8 +59,8 @@ public final class LifecycleThroughputBenchmark {
         int threads = Integer.getInteger("threads", 4);
         int warmup = Integer.getInteger("warmup", 30);
         var database = TestPostgres.freshDatabase();
-        System.out.printf("Benchmark on %s: %d sequences (after %d warm-up), %d threads%n",
-                database.serverKind(), sequences, warmup, threads);
+        System.out.printf("Benchmark on %s (%s): %d sequences (after %d warm-up), %d threads%n",
+                database.serverKind(), database.url(), sequences, warmup, threads);
         try (var context = start(database)) {
             new LifecycleThroughputBenchmark().run(context, sequences, threads, warmup);
         }
@@ -79,6 +79,10 @@ public final class LifecycleThroughputBenchmark {
                 complete(e.machineId(), "stopped");
             } else if (event.getPayload() instanceof MachineStarted e) {
                 complete(e.machineId(), "started");
+            } else if (event.getPayload() instanceof io.harbormaster.api.machine.LifecycleOperationFailed e) {
+                fail(e.machineId(), e.operation() == io.harbormaster.api.machine.LifecycleOperation.STOP ? "stopped" : "started", e.reason());
+            } else if (event.getPayload() instanceof io.harbormaster.api.machine.ProvisioningFailed e) {
+                fail(e.machineId(), "provisioned", e.reason());
             }
         }));
 
@@ -154,13 +158,24 @@ public final class LifecycleThroughputBenchmark {
         var done = new CompletableFuture<Void>();
         waiting.put(id.value() + "/" + awaited, done);
         commands.sendAndWait(command, 30, TimeUnit.SECONDS);
-        done.get(30, TimeUnit.SECONDS);
+        try {
+            done.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("No '" + awaited + "' for machine " + id + " within 30 s", e);
+        }
     }
 
     private void complete(MachineId id, String what) {
         var future = waiting.remove(id.value() + "/" + what);
         if (future != null) {
             future.complete(null);
+        }
+    }
+
+    private void fail(MachineId id, String what, String reason) {
+        var future = waiting.remove(id.value() + "/" + what);
+        if (future != null) {
+            future.completeExceptionally(new IllegalStateException(what + " failed for " + id + ": " + reason));
         }
     }
 

@@ -161,6 +161,15 @@ class PendingOperationColumnsTest {
     }
 
     @Test
+    void anOperationIsPendingUntilItsOutcomeAndOnlyThatOperation() {
+        var machine = claimed();
+        request(machine.id(), MachineOperation.STOP, "corr-check");
+        assertThat(pending.isPending(machine.id(), MachineOperation.STOP)).isTrue();
+        assertThat(pending.isPending(machine.id(), MachineOperation.START)).isFalse();
+        assertThat(pending.isPending(MachineId.random(), MachineOperation.STOP)).isFalse();
+    }
+
+    @Test
     void machinesWithoutWorkInProgressAreNotListed() {
         var idle = claimed();
         assertThat(pendingOf(idle.id())).isEmpty();

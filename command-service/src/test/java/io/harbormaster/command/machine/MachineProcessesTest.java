@@ -132,6 +132,17 @@ class MachineProcessesTest {
     }
 
     @Test
+    void whenTheOperationIsNoLongerPending_thenNoDriverIsCalledAndNothingIsReported() {
+        // An old request seen again, e.g. on the processor's first start: its outcome is already recorded.
+        try (var executor = new DriverCallExecutor(2)) {
+            new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+                    (id, operation) -> false).on(new MachineStopRequested(MACHINE), "corr-9");
+        }
+        assertThat(driver.calls()).isEmpty();
+        verify(gateway, org.mockito.Mockito.never()).sendAndWait(any(), anyLong(), any());
+    }
+
+    @Test
     void theProcessesRunInTheirOwnProcessingGroupAndNeverOnReplay() {
         assertThat(MachineProcesses.class.getAnnotation(ProcessingGroup.class).value()).isEqualTo("machine-processes");
         assertThat(MachineProcesses.class.isAnnotationPresent(DisallowReplay.class)).isTrue();
@@ -140,7 +151,8 @@ class MachineProcessesTest {
     /** Runs the handler and waits for the driver call it submitted. */
     private void run(java.util.function.Consumer<MachineProcesses> handler) {
         try (var executor = new DriverCallExecutor(2)) {
-            handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway));
+            handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+                    (id, operation) -> true));
         }
     }
 

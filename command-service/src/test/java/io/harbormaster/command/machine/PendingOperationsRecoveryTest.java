@@ -140,7 +140,8 @@ class PendingOperationsRecoveryTest {
     }
 
     private MachineProcesses processes(DriverCallExecutor executor) {
-        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway);
+        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+                (id, operation) -> true);
     }
 
     private PendingOperationsRecovery recovery(MachineProcesses processes) {

@@ -1,0 +1,2 @@
+/** Axon wiring of the read side: how the projection processors consume the event stream. */
+package io.harbormaster.query.config;
