@@ -4,7 +4,6 @@ import io.harbormaster.api.user.UserId;
 import io.harbormaster.standalone.security.AccountStore;
 import io.harbormaster.testing.TestPostgres;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,15 +36,14 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     void start() {
-        context = new SpringApplicationBuilder(HarbormasterApplication.class)
-                .properties(Map.of(
-                        "spring.datasource.url", database.url(),
-                        "spring.datasource.username", database.user(),
-                        "spring.datasource.password", database.password(),
-                        "server.port", "0",
-                        "harbormaster.home", System.getProperty("java.io.tmpdir") + "/hm-test-home",
-                        "spring.main.banner-mode", "off"))
-                .run();
+        // Command-line arguments: they outrank application.yml, as default properties would not.
+        context = new SpringApplicationBuilder(HarbormasterApplication.class).run(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--server.port=0",
+                "--harbormaster.home=" + System.getProperty("java.io.tmpdir") + "/hm-test-home",
+                "--spring.main.banner-mode=off");
         var admin = jdbc().sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'")
                 .query(String.class).single();
         context.getBean(AccountStore.class).setPasswordHash(UserId.of(admin),

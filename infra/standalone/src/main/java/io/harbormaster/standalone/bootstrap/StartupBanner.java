@@ -3,6 +3,7 @@ package io.harbormaster.standalone.bootstrap;
 import java.io.PrintStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,10 @@ class StartupBanner {
         this.home = home;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void ready() {
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        var publicUrl = this.publicUrl.isBlank() && event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? "http://localhost:" + web.getWebServer().getPort() : this.publicUrl;
         var database = environment.getProperty("spring.datasource.url", "embedded");
         var text = new StringBuilder()
                 .append(System.lineSeparator())
