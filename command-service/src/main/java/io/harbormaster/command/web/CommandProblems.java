@@ -1,5 +1,6 @@
 package io.harbormaster.command.web;
 
+import io.harbormaster.db.DatabaseUnavailable;
 import io.harbormaster.command.driver.InvalidDriverOptionsException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import io.harbormaster.command.refusal.ConflictException;
@@ -131,6 +132,12 @@ class CommandProblems {
     ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
         if (e instanceof ErrorResponse response) {
             return response.getBody();
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Command request {} {} failed: database unavailable ({})", request.getMethod(),
+                    request.getRequestURI(), e.getMessage());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                    DatabaseUnavailable.ADVICE);
         }
         log.error("Command request {} {} failed", request.getMethod(), request.getRequestURI(), e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

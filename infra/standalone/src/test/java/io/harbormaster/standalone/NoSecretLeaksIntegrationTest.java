@@ -10,14 +10,16 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * After a scenario that sets passwords, signs in with right and wrong ones and runs machine commands, no password
- * and no password hash appears in the event store, in any other table, or in anything the process printed.
+ * After a scenario that sets passwords, signs in with right and wrong ones, issues, uses, revokes and guesses API
+ * tokens and runs machine commands, no password, token, password hash or token hash appears in the event store, in
+ * any other table, or in anything the process printed. The hashes live only in sec_account and sec_api_token.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretLeaksIntegrationTest {
 
     private static final String USER_PASSWORD = "grace-secret-Pa55word-7f3c";
     private static final String WRONG_PASSWORD = "grace-wrong-Pa55word-91aa";
+    private static final String WRONG_TOKEN = "hm_guessed-token-5b1e0c9d7a2f4e6b8c0d1e2f3a4b5c6d7e8f9a0b";
 
     @Test
     void passwordsAndHashesStayOutOfEventsTablesAndLogs(CapturedOutput output) {
@@ -36,6 +38,17 @@ class NoSecretLeaksIntegrationTest {
             ApiClient.await(() -> asGrace.get("/api/machines/" + id), r -> "Running".equals(r.text("state")));
             asGrace.post("/api/machines/" + id + "/stop", null);
             assertThat(platform.as("grace", WRONG_PASSWORD).get("/api/machines").status()).isEqualTo(401);
+            var issued = TokenClient.basic(platform, "grace", USER_PASSWORD).post("/api/tokens", """
+                    {"name":"leak-check","expiresInDays":5}""");
+            assertThat(issued.status()).isEqualTo(201);
+            var token = issued.text("token");
+            var asToken = TokenClient.bearer(platform, token);
+            ApiClient.await(() -> asGrace.get("/api/machines/" + id), r -> "Stopped".equals(r.text("state")));
+            assertThat(asToken.post("/api/machines/" + id + "/start", null).status()).isLessThan(300);
+            assertThat(asToken.get("/api/machines/" + id).status()).isEqualTo(200);
+            assertThat(TokenClient.bearer(platform, WRONG_TOKEN).get("/api/machines").status()).isEqualTo(401);
+            assertThat(asToken.delete("/api/tokens/" + issued.text("tokenId")).status()).isEqualTo(204);
+            assertThat(asToken.get("/api/machines").status()).isEqualTo(401);
             // A password refused by the policy is not echoed back.
             var tooShort = admin.put("/api/users/" + grace + "/password", """
                     {"password":"short-pw-x"}""");
@@ -45,27 +58,31 @@ class NoSecretLeaksIntegrationTest {
             var hashes = platform.jdbc().sql("SELECT password_hash FROM sec_account WHERE password_hash IS NOT NULL")
                     .query(String.class).list();
             assertThat(hashes).hasSize(2);
-            var secrets = new ArrayList<>(List.of(USER_PASSWORD, WRONG_PASSWORD, RunningPlatform.ADMIN_PASSWORD));
+            var tokenHashes = platform.jdbc().sql("SELECT token_hash FROM sec_api_token").query(String.class).list();
+            assertThat(tokenHashes).hasSize(1);
+            var secrets = new ArrayList<>(List.of(USER_PASSWORD, WRONG_PASSWORD, RunningPlatform.ADMIN_PASSWORD, token,
+                    WRONG_TOKEN, token.substring(3, 23)));
             secrets.addAll(hashes);
+            secrets.addAll(tokenHashes);
 
-            var stored = everythingStoredExceptAccounts(platform);
+            var stored = everythingStoredExceptSecretTables(platform);
             var printed = output.getAll();
             for (var secret : secrets) {
                 assertThat(stored).as("tables").doesNotContain(secret);
                 assertThat(printed).as("log").doesNotContain(secret);
             }
-            assertThat(stored).contains("grace", "leak-1");
+            assertThat(stored).contains("grace", "leak-1", "leak-check", issued.text("tokenId"));
         }
     }
 
-    /** Every row of every table but the accounts table (which must hold the hashes), as text, events decoded. */
-    private static String everythingStoredExceptAccounts(RunningPlatform platform) {
+    /** Every row of every table but the two that must hold the hashes, as text, events decoded. */
+    private static String everythingStoredExceptSecretTables(RunningPlatform platform) {
         var jdbc = platform.jdbc();
         var text = new StringBuilder();
         jdbc.sql("SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry")
                 .query(String.class).list().forEach(text::append);
         var tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
-                + "AND table_type = 'BASE TABLE' AND table_name <> 'sec_account'").query(String.class).list();
+                + "AND table_type = 'BASE TABLE' AND table_name NOT IN ('sec_account', 'sec_api_token')").query(String.class).list();
         for (var table : tables) {
             jdbc.sql("SELECT t::text FROM " + table + " t").query(String.class).list().forEach(text::append);
         }

@@ -1,11 +1,9 @@
 package io.harbormaster.query.audit;
 
-import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineHistoryQuery;
-import io.harbormaster.query.web.BadParameterException;
 import io.harbormaster.query.web.NotFoundException;
 import io.harbormaster.query.web.Params;
 import io.harbormaster.query.web.Queries;
@@ -59,13 +57,7 @@ class AuditController {
                         @RequestParam(defaultValue = "0") int page,
                         @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
         var teamId = Params.teamId("id", id);
-        var start = Params.instant("from", from);
-        var end = Params.instant("to", to);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw new BadParameterException("from", "from must be before to; got from=" + start + ", to=" + end);
-        }
-        var filter = new AuditFilter(Params.optional(actor), Params.channel("channel", channel),
-                Params.optional(action), start, end);
+        var filter = AuditFilters.parse(actor, channel, action, from, to);
         return Queries.ask(queries, new FindTeamAuditLogQuery(teamId, filter, Params.page(page, size)),
                 AuditPage.class);
     }

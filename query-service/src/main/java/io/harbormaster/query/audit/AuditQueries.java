@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,11 +44,54 @@ class AuditQueries {
     /** The team's own events and those of the machines that belonged to it when they happened. */
     @QueryHandler
     AuditPage handle(FindTeamAuditLogQuery query) {
-        var filter = query.filter() == null ? AuditFilter.any() : query.filter();
+        var where = teamLog(query.teamId(), query.filter());
+        return page(where.sql(), where.params(), query.page());
+    }
+
+    /** The team's name as the audit trail recorded it, or empty when the trail knows no such team. */
+    Optional<String> teamName(TeamId team) {
+        return jdbc.sql("SELECT name FROM rm_audit_team WHERE team_id = :id")
+                .param("id", AuditNames.uuid(team.value())).query(String.class).optional();
+    }
+
+    /** How many entries of the team's log match the filter, counting no further than {@code limit}. */
+    long countTeamLog(TeamId team, AuditFilter filter, long limit) {
+        var where = teamLog(team, filter);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM rm_audit_entry" + where.sql() + " LIMIT :limit) AS m")
+                .params(where.params()).param("limit", limit).query(Long.class).single();
+    }
+
+    /**
+     * The next {@code size} entries of the team's log after {@code after} (null: from the newest), in the list's
+     * order. Keyset paging: each call is one short statement that starts where the previous one stopped, so entries
+     * recorded meanwhile neither shift nor repeat rows the way OFFSET paging would, and no connection is held open
+     * between chunks. The row to continue after is read back by its event id, so its stored timestamp and sequence
+     * number are compared exactly. Axon sequence numbers are never negative, so {@code COALESCE(aggregate_seq, -1)}
+     * orders rows exactly as {@code aggregate_seq DESC NULLS LAST} does in {@link #NEWEST_FIRST}.
+     */
+    List<AuditEntry> teamLogAfter(TeamId team, AuditFilter filter, AuditEntry after, int size) {
+        var where = teamLog(team, filter);
+        var params = new HashMap<String, Object>(where.params());
+        var sql = "SELECT * FROM rm_audit_entry" + where.sql();
+        if (after != null) {
+            sql += " AND (occurred_at, COALESCE(aggregate_seq, -1), event_id) < (SELECT occurred_at,"
+                    + " COALESCE(aggregate_seq, -1), event_id FROM rm_audit_entry WHERE event_id = :after)";
+            params.put("after", after.eventId());
+        }
+        return jdbc.sql(sql + NEWEST_FIRST + " LIMIT :limit").params(params).param("limit", size)
+                .query(AuditQueries::entry).list();
+    }
+
+    /** A WHERE clause and its parameters. */
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where teamLog(TeamId team, AuditFilter given) {
+        var filter = given == null ? AuditFilter.any() : given;
         var conditions = new ArrayList<String>();
         var params = new HashMap<String, Object>();
         conditions.add("team_id = :team");
-        params.put("team", AuditNames.uuid(query.teamId().value()));
+        params.put("team", AuditNames.uuid(team.value()));
         if (filter.actor() != null) {
             conditions.add("(actor_id = :actor OR actor_name = :actor)");
             params.put("actor", filter.actor());
@@ -67,7 +112,7 @@ class AuditQueries {
             conditions.add("occurred_at < :to");
             params.put("to", filter.to().atOffset(ZoneOffset.UTC));
         }
-        return page(" WHERE " + String.join(" AND ", conditions), params, query.page());
+        return new Where(" WHERE " + String.join(" AND ", conditions), Map.copyOf(params));
     }
 
     private AuditPage page(String where, Map<String, ?> params, PageRequest page) {

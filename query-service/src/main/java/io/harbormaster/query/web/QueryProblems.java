@@ -1,12 +1,17 @@
 package io.harbormaster.query.web;
 
+import io.harbormaster.db.DatabaseUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -58,6 +63,27 @@ class QueryProblems {
     @ExceptionHandler(Queries.QueryTimeoutException.class)
     ProblemDetail timeout(Queries.QueryTimeoutException e) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, QUERY_TIMEOUT, "Query timed out", e.getMessage());
+    }
+
+    static final URI DATABASE_UNAVAILABLE = URI.create("https://harbormaster.dev/problems/database-unavailable");
+    static final URI INTERNAL_ERROR = URI.create("https://harbormaster.dev/problems/internal-error");
+    private static final Logger log = LoggerFactory.getLogger(QueryProblems.class);
+
+    /** Spring's own web errors keep their status and text; anything else says nothing internal. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse response) {
+            return response.getBody();
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Query {} failed: database unavailable ({})", request.getRequestURI(), e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, "Database unavailable",
+                    DatabaseUnavailable.ADVICE);
+        }
+        log.error("Query {} failed", request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
+                "Something went wrong on the server and was logged. Try again later; if it persists, tell an "
+                        + "administrator the time of the request.");
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -1,11 +1,16 @@
 package io.harbormaster.standalone.security;
 
+import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -14,27 +19,33 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The REST API's security: stateless HTTP Basic against the built-in accounts (API tokens replace it for scripts in
- * the multi-user milestone), no CSRF because no cookie authenticates an API call, platform-admin only for user and
- * projection administration. The portal has its own chain (web-ui module).
+ * The REST API's security: stateless, with personal API tokens ({@code Authorization: Bearer}) or HTTP Basic against
+ * the built-in accounts; no CSRF because no cookie authenticates an API call; platform-admin only for user and
+ * projection administration. Failed sign-ins are throttled ({@link SignInThrottle}), here and in the portal's chain
+ * (web-ui module), which shares the password {@link AuthenticationProvider} and the authentication events.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+            ApiTokenStore tokens, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/password").hasRole(Account.ADMIN_ROLE)
+                        .requestMatchers("/api/users/*/tokens", "/api/users/*/tokens/*").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/admin/**").hasRole(Account.ADMIN_ROLE)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // Throttle first (429 before any credential is checked), then tokens, then Basic.
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle, Clock.systemUTC()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), BearerTokenFilter.class)
                 .addFilterAfter(new ActingContextFilter(), BasicAuthenticationFilter.class);
         return http.build();
     }
@@ -45,7 +56,22 @@ class ApiSecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Accounts are written in the transaction of UserRegistered, and a failure there rolls the event back. */
+    /**
+     * The one password provider of the global authentication manager, so API Basic and portal form login both go
+     * through it and both are refused while throttled.
+     */
+    @Bean
+    AuthenticationProvider passwordAuthentication(AccountStore accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        return new ThrottledPasswordAuthentication(accounts, encoder, throttle);
+    }
+
+    /** Publishes sign-in successes and failures (Spring Boot's default, declared so the throttle can rely on it). */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    /** Accounts and token revocations are written in the transaction of their events; a failure rolls the event back. */
     @Bean
     ConfigurerModule accountProcessing() {
         return configurer -> configurer.eventProcessing()

@@ -1,5 +1,6 @@
 package io.harbormaster.standalone.security;
 
+import io.harbormaster.db.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -19,6 +21,12 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        // Credentials could not even be checked: saying "not signed in" would send people hunting for a typo.
+        if (e instanceof InternalAuthenticationServiceException && DatabaseUnavailable.isCause(e)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            write(response, 503, "database-unavailable", "Database unavailable", DatabaseUnavailable.ADVICE);
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"harbormaster\"");
         write(response, 401, "unauthenticated", "Not signed in",
                 "Sign in with HTTP Basic (user name and password) to use the API.");

@@ -1,0 +1,38 @@
+package io.harbormaster.standalone.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** The problem details the API's sign-in filters answer with; the texts are fixed and never echo credentials. */
+final class SignInProblems {
+
+    private SignInProblems() {
+    }
+
+    static void invalidToken(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"harbormaster\", error=\"invalid_token\"");
+        write(response, 401, "invalid-token", "Invalid token",
+                "The API token is unknown, revoked or expired, or its account is disabled. Create a new token.");
+    }
+
+    static void tooManyFailures(HttpServletResponse response, Duration retryAfter) throws IOException {
+        var seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(response, 429, "too-many-sign-in-failures", "Too many failed sign-ins",
+                "Too many failed sign-ins from this address; sign-in is refused for " + seconds
+                        + " seconds, even with the right credentials. Wait and try again.");
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"https://harbormaster.dev/problems/" + type + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}
