@@ -1,5 +1,7 @@
 package io.harbormaster.api.machine;
 
+import io.harbormaster.api.common.Caller;
+
 /** One machine's detail. Answers {@link MachineDetail}, or null when there is no such machine. */
-public record FindMachineQuery(MachineId machineId) {
+public record FindMachineQuery(MachineId machineId, Caller caller) {
 }

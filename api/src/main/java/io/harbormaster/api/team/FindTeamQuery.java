@@ -1,5 +1,7 @@
 package io.harbormaster.api.team;
 
+import io.harbormaster.api.common.Caller;
+
 /** One team with its members. Answers {@link TeamDetail}, or null when there is no such team. */
-public record FindTeamQuery(TeamId teamId) {
+public record FindTeamQuery(TeamId teamId, Caller caller) {
 }

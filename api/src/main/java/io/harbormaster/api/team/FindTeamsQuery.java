@@ -1,5 +1,7 @@
 package io.harbormaster.api.team;
 
-/** All teams, by name. Answers {@link TeamList}. */
-public record FindTeamsQuery() {
+import io.harbormaster.api.common.Caller;
+
+/** The caller's teams (a platform admin: all teams), by name. Answers {@link TeamList}. */
+public record FindTeamsQuery(Caller caller) {
 }

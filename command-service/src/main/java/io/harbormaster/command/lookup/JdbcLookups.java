@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * events; a concurrent claim of the same name waits on the unique index and then sees the conflict.
  */
 @Component
-public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords {
+public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
@@ -80,6 +82,26 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
     @Override
     public boolean userExists(UserId userId) {
         return exists("SELECT 1 FROM cmd_users WHERE user_id = ?", uuid(userId.value()));
+    }
+
+    @Override
+    public boolean isPlatformAdmin(UserId userId) {
+        return exists("SELECT 1 FROM cmd_users WHERE user_id = ? AND platform_admin", uuid(userId.value()));
+    }
+
+    @Override
+    public Set<TeamId> teamsOf(UserId userId) {
+        return jdbc.sql("SELECT team_id FROM cmd_team_members WHERE user_id = ?")
+                .param(uuid(userId.value()))
+                .query((rs, row) -> TeamId.of(rs.getString("team_id")))
+                .list().stream().collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Records whether a registered user is a platform admin (kept from {@code UserRegistered}). */
+    void markPlatformAdmin(UserId userId, boolean platformAdmin) {
+        jdbc.sql("UPDATE cmd_users SET platform_admin = ? WHERE user_id = ?")
+                .params(platformAdmin, uuid(userId.value()))
+                .update();
     }
 
     @Override

@@ -64,6 +64,7 @@ public class LookupMaintainer {
     @EventHandler
     void on(UserRegistered event) {
         lookups.claimUser(event.userId(), event.username());
+        lookups.markPlatformAdmin(event.userId(), event.platformAdmin());
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.harbormaster.api.machine.CompleteCreationCommand;
@@ -34,13 +35,23 @@ import io.harbormaster.api.machine.ShareMachineCommand;
 import io.harbormaster.api.machine.StartMachineCommand;
 import io.harbormaster.api.machine.StopMachineCommand;
 import io.harbormaster.api.machine.UnshareMachineCommand;
+import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.ShareRole;
+import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.lookup.AccessDirectory;
+import io.harbormaster.command.lookup.Actors;
+import io.harbormaster.command.machine.MachineAccessRules.Right;
+import io.harbormaster.command.machine.MachineAccessRules.Standing;
+import io.harbormaster.command.refusal.ForbiddenException;
+import io.harbormaster.command.refusal.NotVisibleException;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.lookup.UserDirectory;
 import io.harbormaster.command.machine.MachineTransitions.Decision;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -63,42 +74,53 @@ class Machine extends RecordedMachine {
     }
 
     @CommandHandler
-    void handle(StartMachineCommand command, DriverRegistry drivers) {
+    void handle(StartMachineCommand command, DriverRegistry drivers,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.START, actorId, access);
         if (accepts(MachineAction.START, drivers)) {
             apply(new MachineStartRequested(machineId));
         }
     }
 
     @CommandHandler
-    void handle(StopMachineCommand command, DriverRegistry drivers) {
+    void handle(StopMachineCommand command, DriverRegistry drivers,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.STOP, actorId, access);
         if (accepts(MachineAction.STOP, drivers)) {
             apply(new MachineStopRequested(machineId));
         }
     }
 
     @CommandHandler
-    void handle(RestartMachineCommand command, DriverRegistry drivers) {
+    void handle(RestartMachineCommand command, DriverRegistry drivers,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.RESTART, actorId, access);
         if (accepts(MachineAction.RESTART, drivers)) {
             apply(new MachineRestartRequested(machineId));
         }
     }
 
     @CommandHandler
-    void handle(KillMachineCommand command, DriverRegistry drivers) {
+    void handle(KillMachineCommand command, DriverRegistry drivers,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.KILL, actorId, access);
         if (accepts(MachineAction.KILL, drivers)) {
             apply(new MachineKillRequested(machineId));
         }
     }
 
     @CommandHandler
-    void handle(RemoveMachineCommand command) {
+    void handle(RemoveMachineCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.MANAGE, MachineAction.REMOVE, actorId, access);
         if (accepts(command.force() ? MachineAction.FORCE_REMOVE : MachineAction.REMOVE)) {
             apply(new MachineRemovalRequested(machineId, command.force()));
         }
     }
 
     @CommandHandler
-    void handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users) {
+    void handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.MANAGE, MachineAction.HAND_OFF, actorId, access);
         var newHolder = InvalidCommandException.requirePresent(command.newHolder(), "newHolder");
         if (accepts(MachineAction.HAND_OFF) && !newHolder.equals(holder)) {
             MachineAccess.requireHolderCandidate(teams, users, teamId, newHolder);
@@ -107,7 +129,9 @@ class Machine extends RecordedMachine {
     }
 
     @CommandHandler
-    void handle(ShareMachineCommand command, TeamDirectory teams, UserDirectory users) {
+    void handle(ShareMachineCommand command, TeamDirectory teams, UserDirectory users,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.MANAGE, MachineAction.SHARE, actorId, access);
         var grantee = InvalidCommandException.requirePresent(command.grantee(), "grantee");
         var role = InvalidCommandException.requirePresent(command.role(), "role");
         if (accepts(MachineAction.SHARE) && role != shares.get(grantee)) {
@@ -117,7 +141,8 @@ class Machine extends RecordedMachine {
     }
 
     @CommandHandler
-    void handle(UnshareMachineCommand command) {
+    void handle(UnshareMachineCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.MANAGE, MachineAction.UNSHARE, actorId, access);
         var grantee = InvalidCommandException.requirePresent(command.grantee(), "grantee");
         if (accepts(MachineAction.UNSHARE)) {
             MachineAccess.requireShared(shares, name, grantee);
@@ -126,7 +151,8 @@ class Machine extends RecordedMachine {
     }
 
     @CommandHandler
-    void handle(ObserveMachineStateCommand command) {
+    void handle(ObserveMachineStateCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.OBSERVE, actorId, access);
         var observed = MachineAccess.requireObservable(command.observed());
         if (accepts(MachineAction.OBSERVE) && observed != state) {
             apply(new MachineStateObserved(machineId, state, observed));
@@ -177,6 +203,37 @@ class Machine extends RecordedMachine {
                 apply(new MachineRemoved(machineId, teamId, name));
             }
         }
+    }
+
+    /**
+     * Refuses a user who lacks {@code right} on this machine: 404 like an unknown machine when they cannot even see
+     * it, 403 naming the role needed otherwise. The platform itself (no user as actor) is not checked.
+     */
+    private void require(Right right, MachineAction action, String actorId, AccessDirectory access) {
+        var user = Actors.user(actorId);
+        if (user.isEmpty()) {
+            return;
+        }
+        var standing = standingOf(user.get(), access);
+        switch (MachineAccessRules.decide(right, standing)) {
+            case ALLOW -> { }
+            case NOT_FOUND -> throw NotVisibleException.machine(machineId);
+            case FORBIDDEN -> throw new ForbiddenException("You may see machine '" + name + "' but not "
+                    + action.infinitive() + " it: that needs " + right.needs() + ".");
+        }
+    }
+
+    private Standing standingOf(UserId user, AccessDirectory access) {
+        if (access.isPlatformAdmin(user)) {
+            return new Standing(true, null, false, null);
+        }
+        var share = shares.get(Grantee.user(user));
+        if (share != ShareRole.MEMBER && shares.keySet().stream().anyMatch(g -> g.kind() == Grantee.Kind.TEAM)) {
+            for (var team : access.teamsOf(user)) {
+                share = MachineAccessRules.better(share, shares.get(Grantee.team(team)));
+            }
+        }
+        return new Standing(false, access.roleOf(teamId, user).orElse(null), user.equals(holder), share);
     }
 
     /** Checks the driver can do it at all, then asks the table. */

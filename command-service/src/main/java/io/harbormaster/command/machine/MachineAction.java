@@ -37,6 +37,15 @@ enum MachineAction {
         return pastParticiple;
     }
 
+    /** For messages: "You may see machine 'web-1' but not <start> it". */
+    String infinitive() {
+        return switch (this) {
+            case FORCE_REMOVE -> "remove";
+            case HAND_OFF -> "hand off";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
     /** The driver operation this action starts, or null when it starts none. */
     LifecycleOperation operation() {
         return operation;

@@ -1,5 +1,6 @@
 package io.harbormaster.command.team;
 
+import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 import static io.harbormaster.command.refusal.InvalidCommandException.requirePresent;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -15,12 +16,17 @@ import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamName;
 import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.command.lookup.AccessDirectory;
+import io.harbormaster.command.lookup.Actors;
 import io.harbormaster.command.lookup.UserDirectory;
+import io.harbormaster.command.refusal.ForbiddenException;
+import io.harbormaster.command.refusal.NotVisibleException;
 import io.harbormaster.command.refusal.ConflictException;
 import io.harbormaster.command.refusal.NotFoundException;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -48,7 +54,9 @@ class Team {
     }
 
     @CommandHandler
-    void handle(AddMemberCommand command, UserDirectory users) {
+    void handle(AddMemberCommand command, UserDirectory users,
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        requireOwner(actorId, access, "add members");
         var user = requirePresent(command.userId(), "userId");
         var role = requirePresent(command.role(), "role");
         var current = members.get(user);
@@ -66,7 +74,8 @@ class Team {
     }
 
     @CommandHandler
-    void handle(ChangeMemberRoleCommand command) {
+    void handle(ChangeMemberRoleCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        requireOwner(actorId, access, "change member roles");
         var user = requirePresent(command.userId(), "userId");
         var role = requirePresent(command.role(), "role");
         var current = requireMember(user);
@@ -78,11 +87,31 @@ class Team {
     }
 
     @CommandHandler
-    void handle(RemoveMemberCommand command) {
+    void handle(RemoveMemberCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        requireOwner(actorId, access, "remove members");
         var user = requirePresent(command.userId(), "userId");
         var current = requireMember(user);
         requireAnotherOwner(user, current, "removed");
         apply(new MemberRemoved(teamId, user));
+    }
+
+    /**
+     * Managing members needs the OWNER role (or a platform admin). Someone outside the team is answered like an
+     * unknown team; the platform itself (no user as actor) is not checked.
+     */
+    private void requireOwner(String actorId, AccessDirectory access, String what) {
+        var user = Actors.user(actorId);
+        if (user.isEmpty() || access.isPlatformAdmin(user.get())) {
+            return;
+        }
+        var role = members.get(user.get());
+        if (role == null) {
+            throw NotVisibleException.team(teamId);
+        }
+        if (role != TeamRole.OWNER) {
+            throw new ForbiddenException("You are a " + role + " in team '" + name + "': to " + what
+                    + " you need the OWNER role.");
+        }
     }
 
     private TeamRole requireMember(UserId user) {

@@ -4,6 +4,8 @@ import io.harbormaster.db.DatabaseUnavailable;
 import io.harbormaster.command.driver.InvalidDriverOptionsException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import io.harbormaster.command.refusal.ConflictException;
+import io.harbormaster.command.refusal.ForbiddenException;
+import io.harbormaster.command.refusal.NotVisibleException;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import io.harbormaster.command.refusal.UnprocessableCommandException;
@@ -51,6 +53,7 @@ class CommandProblems {
         var status = switch (e) {
             case InvalidCommandException invalid -> HttpStatus.BAD_REQUEST;
             case NotFoundException notFound -> HttpStatus.NOT_FOUND;
+            case ForbiddenException forbidden -> HttpStatus.FORBIDDEN;
             case ConflictException conflict -> HttpStatus.CONFLICT;
             case UnprocessableCommandException unprocessable -> HttpStatus.UNPROCESSABLE_CONTENT;
             default -> HttpStatus.BAD_REQUEST;
@@ -92,8 +95,8 @@ class CommandProblems {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e, HttpServletRequest request) {
         var subject = Problems.subject(request);
-        return Problems.of(HttpStatus.NOT_FOUND, subject + "-not-found", "Not found", "No " + subject + " with id "
-                + e.getAggregateIdentifier() + " was found. Check the id, or reload the list.");
+        return Problems.of(HttpStatus.NOT_FOUND, subject + "-not-found", "Not found",
+                NotVisibleException.unknownMessage(subject, e.getAggregateIdentifier()));
     }
 
     @ExceptionHandler(ConflictingModificationException.class)

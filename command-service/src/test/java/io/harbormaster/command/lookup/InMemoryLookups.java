@@ -14,12 +14,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The lookups in memory, for aggregate and process tests; the real ones are tested against PostgreSQL. */
-public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords {
+public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory {
 
     private final Map<UserId, Username> users = new HashMap<>();
     private final Map<TeamId, String> teams = new HashMap<>();
     private final Map<TeamId, Map<UserId, TeamRole>> members = new HashMap<>();
     private final Map<MachineId, MachineRecord> machines = new HashMap<>();
+    private final java.util.Set<UserId> admins = new java.util.HashSet<>();
+
+    public InMemoryLookups withPlatformAdmin(UserId user) {
+        withUser(user);
+        admins.add(user);
+        return this;
+    }
+
+    @Override
+    public boolean isPlatformAdmin(UserId userId) {
+        return admins.contains(userId);
+    }
+
+    @Override
+    public java.util.Set<TeamId> teamsOf(UserId userId) {
+        var teamsOfUser = new java.util.HashSet<TeamId>();
+        members.forEach((team, roles) -> {
+            if (roles.containsKey(userId)) {
+                teamsOfUser.add(team);
+            }
+        });
+        return teamsOfUser;
+    }
 
     public InMemoryLookups withUser(UserId user) {
         users.put(user, Username.of("u" + user.value().substring(0, 8)));

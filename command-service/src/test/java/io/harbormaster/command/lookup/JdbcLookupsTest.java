@@ -198,4 +198,19 @@ class JdbcLookupsTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void accessLookups_knowPlatformAdminsAndEachUsersTeams() {
+        var adminUser = UserId.random();
+        var plain = UserId.random();
+        maintainer.on(new UserRegistered(adminUser, Username.of("a" + adminUser.value().substring(0, 8)), "A", true));
+        maintainer.on(new UserRegistered(plain, Username.of("p" + plain.value().substring(0, 8)), "P", false));
+        var team = TeamId.random();
+        maintainer.on(new io.harbormaster.api.team.MemberAdded(team, plain, io.harbormaster.api.team.TeamRole.VIEWER));
+
+        org.junit.jupiter.api.Assertions.assertTrue(lookups.isPlatformAdmin(adminUser));
+        org.junit.jupiter.api.Assertions.assertFalse(lookups.isPlatformAdmin(plain));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(team), lookups.teamsOf(plain));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), lookups.teamsOf(adminUser));
+    }
 }

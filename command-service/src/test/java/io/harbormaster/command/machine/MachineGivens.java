@@ -86,7 +86,7 @@ enum MachineGivens {
         fixture.registerInjectableResource(drivers);
         fixture.registerInjectableResource(lookups);
         fixture.registerAnnotatedCommandHandler(
-                new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups));
+                new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups, lookups));
         return fixture;
     }
 

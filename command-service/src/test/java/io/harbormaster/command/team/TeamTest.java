@@ -207,4 +207,24 @@ class TeamTest {
                 .expectNoEvents()
                 .expectException(ConflictException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyOwnersManageMembers_outsidersSeeNoTeam() {
+        var asBob = java.util.Map.of(io.harbormaster.api.audit.AuditMetadata.ACTOR_ID, BOB.value());
+        var asCarol = java.util.Map.of(io.harbormaster.api.audit.AuditMetadata.ACTOR_ID, CAROL.value());
+        var asAlice = java.util.Map.of(io.harbormaster.api.audit.AuditMetadata.ACTOR_ID, ALICE.value());
+        fixture.given(withBob(TeamRole.MEMBER)).when(new AddMemberCommand(TEAM, CAROL, TeamRole.VIEWER), asBob)
+                .expectNoEvents()
+                .expectException(io.harbormaster.command.refusal.ForbiddenException.class)
+                .expectExceptionMessage("You are a MEMBER in team 'platform': to add members you need the OWNER role.");
+        fixture.given(withBob(TeamRole.MEMBER)).when(new RemoveMemberCommand(TEAM, BOB), asCarol)
+                .expectNoEvents()
+                .expectException(io.harbormaster.command.refusal.NotVisibleException.class)
+                .expectExceptionMessage("No team with id " + TEAM + " was found. Check the id, or reload the list.");
+        fixture.given(withBob(TeamRole.MEMBER)).when(new ChangeMemberRoleCommand(TEAM, BOB, TeamRole.VIEWER), asAlice)
+                .expectEvents(new MemberRoleChanged(TEAM, BOB, TeamRole.MEMBER, TeamRole.VIEWER));
+        lookups.withPlatformAdmin(CAROL);
+        fixture.given(withBob(TeamRole.MEMBER)).when(new RemoveMemberCommand(TEAM, BOB), asCarol)
+                .expectEvents(new MemberRemoved(TEAM, BOB));
+    }
 }

@@ -2,6 +2,7 @@ package io.harbormaster.query.audit;
 
 import io.harbormaster.api.audit.AuditPage;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineHistoryQuery;
 import io.harbormaster.query.web.NotFoundException;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,9 +33,10 @@ class AuditController {
     @Operation(summary = "A machine's history, newest first; kept after the machine is removed")
     AuditPage machineHistory(@PathVariable String id,
                              @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+                             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+                             @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var machineId = Params.machineId("id", id);
-        var history = Queries.ask(queries, new FindMachineHistoryQuery(machineId, Params.page(page, size)),
+        var history = Queries.ask(queries, new FindMachineHistoryQuery(machineId, Params.page(page, size), caller),
                 AuditPage.class);
         // every machine's history starts with its creation, so an empty one means the machine never existed
         if (history == null || history.total() == 0) {
@@ -55,10 +58,15 @@ class AuditController {
                         @RequestParam(required = false) String from,
                         @RequestParam(required = false) String to,
                         @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+                        @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+                        @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var teamId = Params.teamId("id", id);
         var filter = AuditFilters.parse(actor, channel, action, from, to);
-        return Queries.ask(queries, new FindTeamAuditLogQuery(teamId, filter, Params.page(page, size)),
+        var log = Queries.ask(queries, new FindTeamAuditLogQuery(teamId, filter, Params.page(page, size), caller),
                 AuditPage.class);
+        if (log == null) {
+            throw new NotFoundException("No team with id " + teamId.value());
+        }
+        return log;
     }
 }

@@ -1,6 +1,7 @@
 package io.harbormaster.query.audit;
 
 import io.harbormaster.api.audit.AuditEntry;
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.query.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,11 +85,12 @@ class AuditExportController {
                 @RequestParam(required = false) String action,
                 @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to,
+                @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                 HttpServletResponse response) throws IOException {
         var teamId = Params.teamId("id", id);
         var exportFormat = AuditExportFormat.parse("format", format);
         var filter = AuditFilters.parse(actor, channel, action, from, to);
-        var teamName = export.check(teamId, filter);
+        var teamName = export.check(teamId, filter, caller);
 
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(exportFormat.contentType());

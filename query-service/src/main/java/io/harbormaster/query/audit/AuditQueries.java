@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.harbormaster.api.common.Caller;
+import io.harbormaster.query.web.CallerAccess;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,9 @@ class AuditQueries {
     /** Stays answerable after the machine is removed: the trail keeps its entries. */
     @QueryHandler
     AuditPage handle(FindMachineHistoryQuery query) {
+        if (!maySeeMachine(query.machineId().value(), query.caller())) {
+            return null;
+        }
         return page(" WHERE machine_id = :machine",
                 Map.of("machine", AuditNames.uuid(query.machineId().value())), query.page());
     }
@@ -44,8 +49,32 @@ class AuditQueries {
     /** The team's own events and those of the machines that belonged to it when they happened. */
     @QueryHandler
     AuditPage handle(FindTeamAuditLogQuery query) {
+        if (!maySeeTeam(query.teamId(), query.caller())) {
+            return null;
+        }
         var where = teamLog(query.teamId(), query.filter());
         return page(where.sql(), where.params(), query.page());
+    }
+
+    /**
+     * Whether the caller may see the machine's history: they may see the machine now, or (once it is removed and
+     * its shares are gone) they have a role in the team it belonged to.
+     */
+    boolean maySeeMachine(String machineId, Caller caller) {
+        return jdbc.sql("SELECT :caller_admin OR EXISTS (SELECT 1 FROM rm_machine m WHERE m.id = :machine AND "
+                        + CallerAccess.machineVisible("m") + ") OR EXISTS (SELECT 1 FROM rm_audit_machine a WHERE "
+                        + "a.machine_id = :machine AND " + CallerAccess.teamVisible("a.team_id") + ")")
+                .param("machine", AuditNames.uuid(machineId))
+                .params(CallerAccess.params(caller))
+                .query(Boolean.class).single();
+    }
+
+    /** Whether the caller may see the team's audit log: platform admins and the team's members. */
+    boolean maySeeTeam(TeamId team, Caller caller) {
+        return jdbc.sql("SELECT " + CallerAccess.teamVisible(":team"))
+                .param("team", AuditNames.uuid(team.value()))
+                .params(CallerAccess.params(caller))
+                .query(Boolean.class).single();
     }
 
     /** The team's name as the audit trail recorded it, or empty when the trail knows no such team. */

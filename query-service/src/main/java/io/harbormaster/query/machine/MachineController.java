@@ -1,5 +1,6 @@
 package io.harbormaster.query.machine;
 
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineQuery;
 import io.harbormaster.api.machine.FindMachinesQuery;
@@ -18,6 +19,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,7 +46,8 @@ class MachineController {
                      @Parameter(description = "regular expression matched against the whole name")
                      @RequestParam(required = false) String name,
                      @RequestParam(defaultValue = "0") int page,
-                     @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+                     @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+                     @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var filter = new MachineFilter(
                 team == null || team.isBlank() ? null : Params.teamId("team", team),
                 Params.oneOf("state", state, MachineState.class),
@@ -52,7 +55,7 @@ class MachineController {
                 holder == null || holder.isBlank() ? null : Params.userId("holder", holder),
                 nameFilter(name));
         try {
-            return Queries.ask(queries, new FindMachinesQuery(filter, Params.page(page, size)), MachinePage.class);
+            return Queries.ask(queries, new FindMachinesQuery(filter, Params.page(page, size), caller), MachinePage.class);
         } catch (IllegalArgumentException e) {
             // the only refusal the list handler has: a pattern Java accepts but PostgreSQL does not
             throw new BadParameterException("name", e.getMessage());
@@ -62,9 +65,10 @@ class MachineController {
     @GetMapping("/{id}")
     @Operation(summary = "One machine with its shares",
             description = "The ETag is the machine's version; send it back as If-Match on commands.")
-    ResponseEntity<MachineDetail> detail(@PathVariable String id) {
+    ResponseEntity<MachineDetail> detail(@PathVariable String id,
+            @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var machineId = Params.machineId("id", id);
-        var detail = Queries.ask(queries, new FindMachineQuery(machineId), MachineDetail.class);
+        var detail = Queries.ask(queries, new FindMachineQuery(machineId, caller), MachineDetail.class);
         if (detail == null) {
             throw new NotFoundException("No machine with id " + machineId.value());
         }

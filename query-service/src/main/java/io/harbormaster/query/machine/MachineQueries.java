@@ -13,6 +13,7 @@ import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.harbormaster.query.web.CallerAccess;
 import org.springframework.stereotype.Component;
 
 /** Answers the machine list and detail queries from the machine-list read model, always as {@code api} records. */
@@ -32,7 +33,8 @@ class MachineQueries {
     MachinePage handle(FindMachinesQuery query) {
         var filter = query.filter() == null ? MachineFilter.any() : query.filter();
         var conditions = new ArrayList<String>();
-        var params = new HashMap<String, Object>();
+        var params = new HashMap<String, Object>(CallerAccess.params(query.caller()));
+        conditions.add(CallerAccess.machineVisible("m"));
         if (filter.team() != null) {
             conditions.add("team_id = :team");
             params.put("team", MachineRows.uuid(filter.team().value()));
@@ -54,10 +56,10 @@ class MachineQueries {
             conditions.add("name ~ ('^(?:' || :re || ')$')");
             params.put("re", filter.nameRegex());
         }
-        var where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        var where = " WHERE " + String.join(" AND ", conditions);
         try {
-            long total = jdbc.sql("SELECT count(*) FROM rm_machine" + where).params(params).query(Long.class).single();
-            var items = jdbc.sql("SELECT * FROM rm_machine" + where
+            long total = jdbc.sql("SELECT count(*) FROM rm_machine m" + where).params(params).query(Long.class).single();
+            var items = jdbc.sql("SELECT m.* FROM rm_machine m" + where
                             + " ORDER BY name_sort_key, name, id LIMIT :limit OFFSET :offset")
                     .params(params)
                     .param("limit", query.page().size())
@@ -78,8 +80,9 @@ class MachineQueries {
     @QueryHandler
     MachineDetail handle(FindMachineQuery query) {
         var shares = shares(query);
-        return jdbc.sql("SELECT * FROM rm_machine WHERE id = :id")
+        return jdbc.sql("SELECT m.* FROM rm_machine m WHERE m.id = :id AND " + CallerAccess.machineVisible("m"))
                 .param("id", MachineRows.uuid(query.machineId().value()))
+                .params(CallerAccess.params(query.caller()))
                 .query((rs, n) -> MachineRowMapper.detail(rs, shares))
                 .optional()
                 .orElse(null);

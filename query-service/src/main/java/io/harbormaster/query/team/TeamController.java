@@ -1,5 +1,6 @@
 package io.harbormaster.query.team;
 
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.team.FindTeamQuery;
 import io.harbormaster.api.team.FindTeamsQuery;
 import io.harbormaster.api.team.TeamDetail;
@@ -8,10 +9,12 @@ import io.harbormaster.query.web.NotFoundException;
 import io.harbormaster.query.web.Params;
 import io.harbormaster.query.web.Queries;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,16 +31,17 @@ class TeamController {
     }
 
     @GetMapping
-    @Operation(summary = "All teams by name, with member counts")
-    TeamList list() {
-        return Queries.ask(queries, new FindTeamsQuery(), TeamList.class);
+    @Operation(summary = "The caller's teams by name (platform admins: all), with member counts")
+    TeamList list(@Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+        return Queries.ask(queries, new FindTeamsQuery(caller), TeamList.class);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One team with its members")
-    TeamDetail detail(@PathVariable String id) {
+    TeamDetail detail(@PathVariable String id,
+                      @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var teamId = Params.teamId("id", id);
-        var team = Queries.ask(queries, new FindTeamQuery(teamId), TeamDetail.class);
+        var team = Queries.ask(queries, new FindTeamQuery(teamId, caller), TeamDetail.class);
         if (team == null) {
             throw new NotFoundException("No team with id " + teamId.value());
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.harbormaster.query.web.CallerAccess;
 import org.springframework.stereotype.Component;
 
 /** Answers the team queries from the teams read model. */
@@ -32,8 +33,10 @@ class TeamQueries {
         return new TeamList(jdbc.sql("""
                         SELECT t.id, t.name, t.created_at, count(m.user_id) AS member_count
                         FROM rm_team t LEFT JOIN rm_team_member m ON m.team_id = t.id
+                        WHERE """ + CallerAccess.teamVisible("t.id") + " " + """
                         GROUP BY t.id, t.name, t.created_at
                         ORDER BY t.name, t.id""")
+                .params(CallerAccess.params(query.caller()))
                 .query((rs, n) -> new TeamSummary(TeamId.of(rs.getString("id")), rs.getString("name"),
                         rs.getInt("member_count"), instant(rs, "created_at")))
                 .list());
@@ -42,6 +45,11 @@ class TeamQueries {
     @QueryHandler
     TeamDetail handle(FindTeamQuery query) {
         var id = TeamsProjection.uuid(query.teamId());
+        var visible = jdbc.sql("SELECT " + CallerAccess.teamVisible(":id"))
+                .param("id", id).params(CallerAccess.params(query.caller())).query(Boolean.class).single();
+        if (!visible) {
+            return null;
+        }
         var members = jdbc.sql("""
                         SELECT user_id, username, display_name, role, since FROM rm_team_member
                         WHERE team_id = :id ORDER BY username NULLS LAST, user_id""")

@@ -1,5 +1,7 @@
 package io.harbormaster.query.audit;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
+import static io.harbormaster.query.TestCallers.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.mockito.ArgumentMatchers.any;
@@ -57,7 +59,8 @@ class AuditControllerTest {
         given(gateway.query(any(FindMachineHistoryQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new AuditPage(List.of(entry()), 2, 10, 21)));
 
-        mvc.perform(get("/api/machines/{id}/history", MACHINE.value()).param("page", "2").param("size", "10"))
+        mvc.perform(get("/api/machines/{id}/history", MACHINE.value())
+                .requestAttr(CALLER, ADMIN).param("page", "2").param("size", "10"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].action").value("MachineStarted"))
                 .andExpect(jsonPath("$.items[0].occurredAt").value("2026-03-01T10:00:00Z"))
@@ -65,7 +68,7 @@ class AuditControllerTest {
 
         var query = ArgumentCaptor.forClass(Object.class);
         verify(gateway).query(query.capture(), any(ResponseType.class));
-        assertThat(query.getValue()).isEqualTo(new FindMachineHistoryQuery(MACHINE, new PageRequest(2, 10)));
+        assertThat(query.getValue()).isEqualTo(new FindMachineHistoryQuery(MACHINE, new PageRequest(2, 10), ADMIN));
     }
 
     @Test
@@ -73,7 +76,7 @@ class AuditControllerTest {
         given(gateway.query(any(FindMachineHistoryQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new AuditPage(List.of(), 0, 50, 0)));
 
-        mvc.perform(get("/api/machines/{id}/history", MACHINE.value()))
+        mvc.perform(get("/api/machines/{id}/history", MACHINE.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No machine with id " + MACHINE.value()));
     }
@@ -83,7 +86,8 @@ class AuditControllerTest {
         given(gateway.query(any(FindTeamAuditLogQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new AuditPage(List.of(entry()), 0, 50, 1)));
 
-        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).param("actor", "alice").param("channel", "CLI")
+        mvc.perform(get("/api/teams/{id}/audit", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("actor", "alice").param("channel", "CLI")
                         .param("action", "MachineHandedOff").param("from", "2026-03-01T00:00:00Z")
                         .param("to", "2026-03-02T00:00:00Z"))
                 .andExpect(status().isOk())
@@ -94,12 +98,12 @@ class AuditControllerTest {
         assertThat(query.getValue()).isEqualTo(new FindTeamAuditLogQuery(TEAM,
                 new AuditFilter("alice", Channel.CLI, "MachineHandedOff", Instant.parse("2026-03-01T00:00:00Z"),
                         Instant.parse("2026-03-02T00:00:00Z")),
-                PageRequest.first()));
+                PageRequest.first(), ADMIN));
     }
 
     @Test
     void badChannel_is400ListingTheChannels() throws Exception {
-        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).param("channel", "fax"))
+        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).requestAttr(CALLER, ADMIN).param("channel", "fax"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("channel"))
                 .andExpect(jsonPath("$.allowed", contains("api", "ui", "cli", "reconciler", "system")));
@@ -108,11 +112,11 @@ class AuditControllerTest {
 
     @Test
     void badTimes_are400NamingTheParameter() throws Exception {
-        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).param("from", "yesterday"))
+        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).requestAttr(CALLER, ADMIN).param("from", "yesterday"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
-        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).param("to", "2026-13-01"))
+        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).requestAttr(CALLER, ADMIN).param("to", "2026-13-01"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("to"));
-        mvc.perform(get("/api/teams/{id}/audit", TEAM.value())
+        mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).requestAttr(CALLER, ADMIN)
                         .param("from", "2026-03-02T00:00:00Z").param("to", "2026-03-01T00:00:00Z"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
         verifyNoInteractions(gateway);
@@ -120,7 +124,7 @@ class AuditControllerTest {
 
     @Test
     void badTeamId_is400() throws Exception {
-        mvc.perform(get("/api/teams/{id}/audit", "ops"))
+        mvc.perform(get("/api/teams/{id}/audit", "ops").requestAttr(CALLER, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("id"));
     }

@@ -1,5 +1,7 @@
 package io.harbormaster.query.audit;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
+import static io.harbormaster.query.TestCallers.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -22,6 +24,7 @@ import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.team.TeamId;
@@ -68,6 +71,21 @@ class AuditExportControllerTest {
     @MockitoBean
     AuditQueries queries;
 
+    @org.junit.jupiter.api.BeforeEach
+    void callerSeesTheTeam() {
+        given(queries.maySeeTeam(eq(TEAM), eq(ADMIN))).willReturn(true);
+    }
+
+    @Test
+    void aTeamTheCallerCannotSee_isNotFoundLikeAnUnknownTeam() throws Exception {
+        teamWithEntries(STARTED);
+        var stranger = new Caller(io.harbormaster.api.user.UserId.random(), false);
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv")
+                        .requestAttr(Caller.REQUEST_ATTRIBUTE, stranger))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No team with id " + TEAM.value()));
+    }
+
     void teamWithEntries(AuditEntry... entries) {
         given(queries.teamName(TEAM)).willReturn(Optional.of("ops"));
         given(queries.countTeamLog(eq(TEAM), any(), anyLong())).willReturn((long) entries.length);
@@ -78,7 +96,8 @@ class AuditExportControllerTest {
     void csv_isAnAttachmentInRfc4180_withTheListsFilters() throws Exception {
         teamWithEntries(STARTED, SHARED);
 
-        var body = mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv")
+        var body = mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("format", "csv")
                         .param("actor", "alice").param("channel", "CLI").param("action", "MachineShared")
                         .param("from", "2026-03-01T00:00:00Z").param("to", "2026-03-02T00:00:00Z"))
                 .andExpect(status().isOk())
@@ -105,7 +124,8 @@ class AuditExportControllerTest {
         given(gateway.query(any(FindTeamAuditLogQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new AuditPage(List.of(STARTED, SHARED), 0, 50, 2)));
 
-        var exported = mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "JSON"))
+        var exported = mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("format", "JSON"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/json"))
                 .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
@@ -113,7 +133,7 @@ class AuditExportControllerTest {
                 .andExpect(jsonPath("$[0].occurredAt").value("2026-03-01T10:01:00Z"))
                 .andExpect(jsonPath("$[1].actorName").value("=alice"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        var listed = mvc.perform(get("/api/teams/{id}/audit", TEAM.value()))
+        var listed = mvc.perform(get("/api/teams/{id}/audit", TEAM.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
@@ -124,10 +144,11 @@ class AuditExportControllerTest {
     void anEmptyExport_isTheHeaderAlone() throws Exception {
         teamWithEntries();
 
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN).param("format", "csv"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(AuditCsvWriter.HEADER + "\r\n"));
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "json"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("format", "json"))
                 .andExpect(status().isOk())
                 .andExpect(content().string("[]"));
     }
@@ -136,7 +157,7 @@ class AuditExportControllerTest {
     void unknownTeam_is404() throws Exception {
         given(queries.teamName(TEAM)).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN).param("format", "csv"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
@@ -150,7 +171,7 @@ class AuditExportControllerTest {
         given(queries.teamName(TEAM)).willReturn(Optional.of("ops"));
         given(queries.countTeamLog(eq(TEAM), any(), anyLong())).willReturn(AuditExport.MAX_ROWS + 1);
 
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN).param("format", "csv"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
@@ -164,12 +185,13 @@ class AuditExportControllerTest {
 
     @Test
     void badOrMissingFormat_is400ListingTheFormats() throws Exception {
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "xlsx"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("format", "xlsx"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("format"))
                 .andExpect(jsonPath("$.allowed", contains("csv", "json")))
                 .andExpect(jsonPath("$.detail").value("format must be one of [csv, json]; got 'xlsx'"));
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("format"))
                 .andExpect(jsonPath("$.allowed", contains("csv", "json")));
@@ -178,17 +200,18 @@ class AuditExportControllerTest {
 
     @Test
     void badFilters_are400NamingTheParameter_asInTheList() throws Exception {
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv").param("channel", "fax"))
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value())
+                .requestAttr(CALLER, ADMIN).param("format", "csv").param("channel", "fax"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("channel"))
                 .andExpect(jsonPath("$.allowed", contains("api", "ui", "cli", "reconciler", "system")));
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv")
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN).param("format", "csv")
                         .param("from", "yesterday"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
-        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).param("format", "csv")
+        mvc.perform(get("/api/teams/{id}/audit/export", TEAM.value()).requestAttr(CALLER, ADMIN).param("format", "csv")
                         .param("from", "2026-03-02T00:00:00Z").param("to", "2026-03-01T00:00:00Z"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("from"));
-        mvc.perform(get("/api/teams/{id}/audit/export", "ops").param("format", "csv"))
+        mvc.perform(get("/api/teams/{id}/audit/export", "ops").requestAttr(CALLER, ADMIN).param("format", "csv"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("id"));
         verifyNoInteractions(queries);
     }

@@ -1,5 +1,6 @@
 package io.harbormaster.query.audit;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,7 +111,7 @@ class AuditExportTest {
     List<AuditEntry> allListPages(TeamId team, AuditFilter filter) {
         var all = new ArrayList<AuditEntry>();
         for (int page = 0; ; page++) {
-            var answer = queries.handle(new FindTeamAuditLogQuery(team, filter, new PageRequest(page, 4)));
+            var answer = queries.handle(new FindTeamAuditLogQuery(team, filter, new PageRequest(page, 4), ADMIN));
             all.addAll(answer.items());
             if ((long) (page + 1) * answer.size() >= answer.total()) {
                 return all;

@@ -1,5 +1,6 @@
 package io.harbormaster.query.audit;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.audit.AuditEntry;
@@ -85,7 +86,7 @@ class AuditTrailProjectionTest {
     }
 
     AuditPage teamLog(AuditFilter filter) {
-        return queries.handle(new FindTeamAuditLogQuery(ops, filter, PageRequest.first()));
+        return queries.handle(new FindTeamAuditLogQuery(ops, filter, PageRequest.first(), ADMIN));
     }
 
     static List<String> actions(AuditPage page) {
@@ -94,7 +95,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void machineHistory_isNewestFirst_andOutlivesTheMachine() {
-        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first()));
+        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first(), ADMIN));
 
         assertThat(actions(history)).containsExactly("MachineRemoved", "MachineShared", "MachineHandedOff",
                 "MachineStarted", "MachineCreated");
@@ -103,7 +104,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void anEntryHoldsWhoWhatWhenAndWhereFrom() {
-        var handOff = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items().get(2);
+        var handOff = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first(), ADMIN)).items().get(2);
 
         assertThat(handOff).isEqualTo(new AuditEntry("event-9", T0.plusSeconds(300), ops, web1, "web-1",
                 "MachineHandedOff", "handed off from alice to bob; previous holder's access revoked",
@@ -112,7 +113,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void summariesNameTheirObjects() {
-        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items();
+        var history = queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first(), ADMIN)).items();
 
         assertThat(history).extracting(AuditEntry::summary).containsExactly(
                 "removed", "shared with team qa as viewer",
@@ -122,7 +123,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void historyPages_carryTheTotal() {
-        var second = queries.handle(new FindMachineHistoryQuery(web1, new PageRequest(1, 2)));
+        var second = queries.handle(new FindMachineHistoryQuery(web1, new PageRequest(1, 2), ADMIN));
 
         assertThat(actions(second)).containsExactly("MachineHandedOff", "MachineStarted");
         assertThat(second.total()).isEqualTo(5);
@@ -169,7 +170,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void teamLog_pagesCarryTheTotal() {
-        var page = queries.handle(new FindTeamAuditLogQuery(ops, AuditFilter.any(), new PageRequest(3, 2)));
+        var page = queries.handle(new FindTeamAuditLogQuery(ops, AuditFilter.any(), new PageRequest(3, 2), ADMIN));
 
         // same minute: the team's sequence number orders MemberAdded (1) before TeamCreated (0), newest first
         assertThat(actions(page)).containsExactly("MemberAdded", "TeamCreated");
@@ -210,7 +211,7 @@ class AuditTrailProjectionTest {
         adapter.handle(bobUi.event("event-via-axon", web1.value(), 9, T0.plusSeconds(3600),
                 new MachineStarted(web1)));
 
-        assertThat(queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first())).items().getFirst())
+        assertThat(queries.handle(new FindMachineHistoryQuery(web1, PageRequest.first(), ADMIN)).items().getFirst())
                 .extracting(AuditEntry::eventId, AuditEntry::actorName, AuditEntry::teamId)
                 .containsExactly("event-via-axon", "bob", ops);
 

@@ -1,5 +1,7 @@
 package io.harbormaster.query.machine;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
+import static io.harbormaster.query.TestCallers.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -63,7 +65,8 @@ class MachineControllerTest {
         given(gateway.query(any(FindMachinesQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new MachinePage(List.of(summary), 1, 20, 21)));
 
-        mvc.perform(get("/api/machines").param("team", TEAM.value()).param("state", "running")
+        mvc.perform(get("/api/machines")
+                .requestAttr(CALLER, ADMIN).param("team", TEAM.value()).param("state", "running")
                         .param("driver", "generic").param("holder", HOLDER.value()).param("name", "web-.*")
                         .param("page", "1").param("size", "20"))
                 .andExpect(status().isOk())
@@ -75,7 +78,7 @@ class MachineControllerTest {
         var query = ArgumentCaptor.forClass(Object.class);
         verify(gateway).query(query.capture(), any(ResponseType.class));
         assertThat(query.getValue()).isEqualTo(new FindMachinesQuery(
-                new MachineFilter(TEAM, MachineState.Running, "generic", HOLDER, "web-.*"), new PageRequest(1, 20)));
+                new MachineFilter(TEAM, MachineState.Running, "generic", HOLDER, "web-.*"), new PageRequest(1, 20), ADMIN));
     }
 
     @Test
@@ -83,16 +86,16 @@ class MachineControllerTest {
         given(gateway.query(any(FindMachinesQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new MachinePage(List.of(), 0, 50, 0)));
 
-        mvc.perform(get("/api/machines").param("state", "")).andExpect(status().isOk());
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("state", "")).andExpect(status().isOk());
 
         var query = ArgumentCaptor.forClass(Object.class);
         verify(gateway).query(query.capture(), any(ResponseType.class));
-        assertThat(query.getValue()).isEqualTo(new FindMachinesQuery(MachineFilter.any(), PageRequest.first()));
+        assertThat(query.getValue()).isEqualTo(new FindMachinesQuery(MachineFilter.any(), PageRequest.first(), ADMIN));
     }
 
     @Test
     void badTeamId_is400NamingTheParameter() throws Exception {
-        mvc.perform(get("/api/machines").param("team", "ops"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("team", "ops"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/bad-parameter"))
@@ -103,7 +106,7 @@ class MachineControllerTest {
 
     @Test
     void badState_is400ListingTheAllowedStates() throws Exception {
-        mvc.perform(get("/api/machines").param("state", "sleeping"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("state", "sleeping"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("state"))
                 .andExpect(jsonPath("$.allowed", hasItem("Running")))
@@ -112,7 +115,7 @@ class MachineControllerTest {
 
     @Test
     void badRegex_is400OnName() throws Exception {
-        mvc.perform(get("/api/machines").param("name", "web-("))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("name", "web-("))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("name"));
     }
@@ -124,20 +127,20 @@ class MachineControllerTest {
                 new IllegalArgumentException("name filter is not a valid PostgreSQL regular expression")));
         given(gateway.query(any(FindMachinesQuery.class), any(ResponseType.class))).willReturn(refused);
 
-        mvc.perform(get("/api/machines").param("name", "web\\p{L}"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("name", "web\\p{L}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("name"));
     }
 
     @Test
     void badPageOrSize_is400NamingWhich() throws Exception {
-        mvc.perform(get("/api/machines").param("page", "-1"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("page", "-1"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("page"));
-        mvc.perform(get("/api/machines").param("size", "0"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("size", "0"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("size"));
-        mvc.perform(get("/api/machines").param("size", "501"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("size", "501"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("size"));
-        mvc.perform(get("/api/machines").param("page", "first"))
+        mvc.perform(get("/api/machines").requestAttr(CALLER, ADMIN).param("page", "first"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.parameter").value("page"));
         verifyNoInteractions(gateway);
     }
@@ -149,7 +152,7 @@ class MachineControllerTest {
         given(gateway.query(any(FindMachineQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(detail));
 
-        mvc.perform(get("/api/machines/{id}", ID.value()))
+        mvc.perform(get("/api/machines/{id}", ID.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"7\""))
                 .andExpect(jsonPath("$.version").value(7))
@@ -161,7 +164,7 @@ class MachineControllerTest {
         given(gateway.query(any(FindMachineQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(null));
 
-        mvc.perform(get("/api/machines/{id}", ID.value()))
+        mvc.perform(get("/api/machines/{id}", ID.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/not-found"))
                 .andExpect(jsonPath("$.detail").value("No machine with id " + ID.value()));
@@ -169,7 +172,7 @@ class MachineControllerTest {
 
     @Test
     void malformedMachineId_is400() throws Exception {
-        mvc.perform(get("/api/machines/{id}", "web-1"))
+        mvc.perform(get("/api/machines/{id}", "web-1").requestAttr(CALLER, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("id"));
     }

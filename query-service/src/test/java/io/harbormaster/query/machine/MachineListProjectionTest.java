@@ -1,5 +1,6 @@
 package io.harbormaster.query.machine;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.common.PageRequest;
@@ -47,7 +48,7 @@ class MachineListProjectionTest {
     }
 
     MachineDetail detail(MachineId id) {
-        return queries.handle(new FindMachineQuery(id));
+        return queries.handle(new FindMachineQuery(id, ADMIN));
     }
 
     @Test
@@ -229,7 +230,7 @@ class MachineListProjectionTest {
     }
 
     List<String> names(MachineFilter filter) {
-        return queries.handle(new FindMachinesQuery(filter, PageRequest.first())).items().stream()
+        return queries.handle(new FindMachinesQuery(filter, PageRequest.first(), ADMIN)).items().stream()
                 .map(MachineSummary::name).toList();
     }
 }

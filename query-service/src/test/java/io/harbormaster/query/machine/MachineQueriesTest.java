@@ -1,5 +1,6 @@
 package io.harbormaster.query.machine;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +77,7 @@ class MachineQueriesTest {
     }
 
     MachinePage find(MachineFilter filter, int page, int size) {
-        return queries.handle(new FindMachinesQuery(filter, new PageRequest(page, size)));
+        return queries.handle(new FindMachinesQuery(filter, new PageRequest(page, size), ADMIN));
     }
 
     List<String> names(MachineFilter filter) {
@@ -150,7 +151,7 @@ class MachineQueriesTest {
         projection.on(new UserRegistered(alice, Username.of("alice"), "Alice", true));
 
         assertThat(ReadModelDatabase.snapshot(jdbc, TABLES)).isEqualTo(before);
-        assertThat(queries.handle(new FindMachineQuery(id)).state())
+        assertThat(queries.handle(new FindMachineQuery(id, ADMIN)).state())
                 .as("an older event arriving late does not win").isEqualTo(MachineState.Stopped);
     }
 
@@ -177,7 +178,7 @@ class MachineQueriesTest {
         adapter.handle(new GenericDomainEventMessage<>("Machine", id.value(), 1,
                 new MachineProvisioned(id, "tcp://h:2376"), Map.of(), "e-2", T0.plusSeconds(5)));
 
-        var detail = queries.handle(new FindMachineQuery(id));
+        var detail = queries.handle(new FindMachineQuery(id, ADMIN));
         assertThat(detail.version()).isEqualTo(1);
         assertThat(detail.updatedAt()).isEqualTo(T0.plusSeconds(5));
 

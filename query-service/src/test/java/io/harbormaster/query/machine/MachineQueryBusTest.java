@@ -1,5 +1,6 @@
 package io.harbormaster.query.machine;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,12 +37,12 @@ class MachineQueryBusTest {
 
     @Test
     void aMissingMachine_answersNull() {
-        assertThat(Queries.ask(gateway, new FindMachineQuery(MachineId.random()), MachineDetail.class)).isNull();
+        assertThat(Queries.ask(gateway, new FindMachineQuery(MachineId.random(), ADMIN), MachineDetail.class)).isNull();
     }
 
     @Test
     void anEmptyList_answersAnEmptyPage() {
-        var page = Queries.ask(gateway, new FindMachinesQuery(MachineFilter.any(), PageRequest.first()),
+        var page = Queries.ask(gateway, new FindMachinesQuery(MachineFilter.any(), PageRequest.first(), ADMIN),
                 MachinePage.class);
 
         assertThat(page.items()).isEmpty();
@@ -50,7 +51,7 @@ class MachineQueryBusTest {
 
     @Test
     void aRefusal_arrivesAsIllegalArgument() {
-        var query = new FindMachinesQuery(new MachineFilter(null, null, null, null, "a\\p{L}"), PageRequest.first());
+        var query = new FindMachinesQuery(new MachineFilter(null, null, null, null, "a\\p{L}"), PageRequest.first(), ADMIN);
 
         assertThatThrownBy(() -> Queries.ask(gateway, query, MachinePage.class))
                 .isInstanceOf(IllegalArgumentException.class)

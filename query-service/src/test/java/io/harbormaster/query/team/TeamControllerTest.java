@@ -1,5 +1,7 @@
 package io.harbormaster.query.team;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
+import static io.harbormaster.query.TestCallers.CALLER;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,7 +48,7 @@ class TeamControllerTest {
         given(gateway.query(any(FindTeamsQuery.class), any(ResponseType.class))).willReturn(
                 CompletableFuture.completedFuture(new TeamList(List.of(new TeamSummary(TEAM, "ops", 3, AT)))));
 
-        mvc.perform(get("/api/teams"))
+        mvc.perform(get("/api/teams").requestAttr(CALLER, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.teams[0].name").value("ops"))
                 .andExpect(jsonPath("$.teams[0].memberCount").value(3));
@@ -58,7 +60,7 @@ class TeamControllerTest {
         given(gateway.query(any(FindTeamQuery.class), any(ResponseType.class))).willReturn(
                 CompletableFuture.completedFuture(new TeamDetail(TEAM, "ops", List.of(member), AT)));
 
-        mvc.perform(get("/api/teams/{id}", TEAM.value()))
+        mvc.perform(get("/api/teams/{id}", TEAM.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members[0].username").value("alice"))
                 .andExpect(jsonPath("$.members[0].role").value("OWNER"));
@@ -69,7 +71,7 @@ class TeamControllerTest {
         given(gateway.query(any(FindTeamQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(null));
 
-        mvc.perform(get("/api/teams/{id}", TEAM.value()))
+        mvc.perform(get("/api/teams/{id}", TEAM.value()).requestAttr(CALLER, ADMIN))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("No team with id " + TEAM.value()))
                 .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/not-found"));
@@ -77,7 +79,7 @@ class TeamControllerTest {
 
     @Test
     void malformedTeamId_is400() throws Exception {
-        mvc.perform(get("/api/teams/{id}", "not-a-uuid"))
+        mvc.perform(get("/api/teams/{id}", "not-a-uuid").requestAttr(CALLER, ADMIN))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.parameter").value("id"));
     }

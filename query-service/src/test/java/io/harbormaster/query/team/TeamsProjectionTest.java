@@ -1,5 +1,6 @@
 package io.harbormaster.query.team;
 
+import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.team.FindTeamQuery;
@@ -51,14 +52,14 @@ class TeamsProjectionTest {
 
     @Test
     void teamList_isByName_withMemberCounts() {
-        assertThat(queries.handle(new FindTeamsQuery()).teams()).containsExactly(
+        assertThat(queries.handle(new FindTeamsQuery(ADMIN)).teams()).containsExactly(
                 new TeamSummary(ops, "ops", 1, T0),
                 new TeamSummary(qa, "qa", 0, T0.plusSeconds(1)));
     }
 
     @Test
     void teamDetail_listsMembersWithUsernamesAndRoles() {
-        var detail = queries.handle(new FindTeamQuery(ops));
+        var detail = queries.handle(new FindTeamQuery(ops, ADMIN));
 
         assertThat(detail.name()).isEqualTo("ops");
         assertThat(detail.createdAt()).isEqualTo(T0);
@@ -67,7 +68,7 @@ class TeamsProjectionTest {
 
     @Test
     void unknownTeam_isNull() {
-        assertThat(queries.handle(new FindTeamQuery(TeamId.random()))).isNull();
+        assertThat(queries.handle(new FindTeamQuery(TeamId.random(), ADMIN))).isNull();
     }
 
     @Test
@@ -75,7 +76,7 @@ class TeamsProjectionTest {
         projection.on(new MemberAdded(ops, bob, TeamRole.MEMBER), 2, T0.plusSeconds(5));
         projection.on(new UserRegistered(bob, Username.of("bob"), "Bob", false));
 
-        assertThat(queries.handle(new FindTeamQuery(ops)).members()).extracting(TeamMember::username)
+        assertThat(queries.handle(new FindTeamQuery(ops, ADMIN)).members()).extracting(TeamMember::username)
                 .containsExactly("alice", "bob");
     }
 
@@ -86,13 +87,13 @@ class TeamsProjectionTest {
         projection.on(added, 2, T0.plusSeconds(5));
         projection.on(new MemberRoleChanged(ops, bob, TeamRole.VIEWER, TeamRole.MEMBER), 3);
 
-        assertThat(queries.handle(new FindTeamQuery(ops)).members()).extracting(TeamMember::role)
+        assertThat(queries.handle(new FindTeamQuery(ops, ADMIN)).members()).extracting(TeamMember::role)
                 .containsExactly(TeamRole.OWNER, TeamRole.MEMBER);
 
         projection.on(new MemberRemoved(ops, bob), 4);
         projection.on(added, 2, T0.plusSeconds(5));
 
-        assertThat(queries.handle(new FindTeamQuery(ops)).members()).extracting(TeamMember::userId)
+        assertThat(queries.handle(new FindTeamQuery(ops, ADMIN)).members()).extracting(TeamMember::userId)
                 .containsExactly(alice);
     }
 
@@ -114,6 +115,6 @@ class TeamsProjectionTest {
         for (var table : TABLES) {
             assertThat(ReadModelDatabase.count(jdbc, table)).as(table).isZero();
         }
-        assertThat(queries.handle(new FindTeamsQuery()).teams()).isEmpty();
+        assertThat(queries.handle(new FindTeamsQuery(ADMIN)).teams()).isEmpty();
     }
 }

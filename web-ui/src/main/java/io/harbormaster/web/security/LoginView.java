@@ -1,5 +1,7 @@
 package io.harbormaster.web.security;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -8,11 +10,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * The portal's sign-in page. The form posts to {@code login}, where Spring Security's form login (set up by
- * {@link PortalSecurityConfiguration}) checks the password; a failure comes back as {@code login?error}.
+ * {@link PortalSecurityConfiguration}) checks the password; a failure comes back as {@code login?error}. When OIDC
+ * sign-in is on, a "Sign in with ..." link per identity provider starts the provider's flow; a refused OIDC sign-in
+ * also comes back as {@code login?error}, and its reason is shown instead of the password form's error.
  */
 @Route("login")
 @PageTitle("Sign in · Harbormaster")
@@ -20,8 +26,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm form = new LoginForm();
+    final Span oidcError = new Span();
 
-    LoginView() {
+    LoginView(PortalSecurityConfiguration.SignInProviders providers) {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Harbormaster");
         form.setI18n(i18n);
@@ -30,14 +37,43 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         // There is no self-service reset yet: a platform admin sets passwords.
         form.setForgotPasswordButtonVisible(false);
 
+        oidcError.setId("oidc-error");
+        oidcError.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "30em");
+        oidcError.setVisible(false);
+
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        add(form);
+        add(oidcError, form);
+        for (var provider : providers.all()) {
+            var link = new Anchor(provider.href(), "Sign in with " + provider.label());
+            // A full page load: the flow leaves the portal for the provider and comes back.
+            link.setRouterIgnore(true);
+            link.setId("sign-in-with-" + provider.href().substring(provider.href().lastIndexOf('/') + 1));
+            link.addClassName("oidc-sign-in");
+            add(link);
+        }
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var oidcFailure = failed ? oidcFailure() : null;
+        oidcError.setText(oidcFailure == null ? "" : "Sign-in with the identity provider was refused: " + oidcFailure);
+        oidcError.setVisible(oidcFailure != null);
+        form.setError(failed && oidcFailure == null);
+    }
+
+    /** The reason of a refused OIDC sign-in, kept in the session by Spring's failure handler; read once. */
+    private static String oidcFailure() {
+        var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (session == null
+                || !(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception failure)
+                || !failure.getClass().getName().startsWith("org.springframework.security.oauth2.")) {
+            return null;
+        }
+        session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure.getMessage() == null || failure.getMessage().isBlank()
+                ? "the provider did not say why" : failure.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package io.harbormaster.standalone.security;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.command.audit.CurrentActingContext;
 import jakarta.servlet.FilterChain;
@@ -38,6 +39,8 @@ class ActingContextFilter extends OncePerRequestFilter {
         var context = new ActingContext(account.userId().value(), account.username(), channelOf(request),
                 request.getRemoteAddr(), correlationId);
         response.setHeader(CORRELATION_HEADER, context.correlationId());
+        // the query side answers only what this caller may see
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(account.userId(), account.platformAdmin()));
         CurrentActingContext.set(context);
         try {
             chain.doFilter(request, response);

@@ -1,0 +1,20 @@
+package io.harbormaster.api.common;
+
+import io.harbormaster.api.user.UserId;
+
+/**
+ * Who asks a query: every query that returns machine or team data carries it, and its handler answers only what
+ * this user may see (platform admins see everything). The web layer stores it on each authenticated request under
+ * {@link #REQUEST_ATTRIBUTE}.
+ */
+public record Caller(UserId userId, boolean platformAdmin) {
+
+    /** The servlet request attribute holding the {@code Caller} of an authenticated request. */
+    public static final String REQUEST_ATTRIBUTE = "io.harbormaster.api.common.Caller";
+
+    public Caller {
+        if (userId == null) {
+            throw new IllegalArgumentException("a caller needs a user id");
+        }
+    }
+}

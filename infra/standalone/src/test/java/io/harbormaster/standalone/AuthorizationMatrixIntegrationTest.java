@@ -1,0 +1,269 @@
+package io.harbormaster.standalone;
+
+import static io.harbormaster.standalone.ApiClient.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Who may call which endpoint, on the real platform. The endpoints come from {@code GET /v3/api-docs} at test time,
+ * and every one of them must have a rule in {@link #rules()}: a new endpoint without a rule fails this test.
+ *
+ * <p>Set-up: team A with an owner, a member, a viewer and a holder (a member who created machine M1, so holds it);
+ * team B with its own member (the outsider) and machine M2; carol and dave, registered users in no team.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthorizationMatrixIntegrationTest {
+
+    /** The callers of every rule, in the order their expected statuses are written. */
+    enum Persona { ANONYMOUS, VIEWER, MEMBER, OUTSIDER, HOLDER, OWNER, ADMIN }
+
+    private static final String PASSWORD = "matrix-password-for-tests";
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    private static RunningPlatform platform;
+    private static ApiClient admin;
+    private static final Map<Persona, ApiClient> clients = new LinkedHashMap<>();
+    private static final Map<Persona, String> userIds = new LinkedHashMap<>();
+    private static String teamA;
+    private static String teamB;
+    private static String m1;
+    private static String m2;
+    private static String carol;
+    private static String dave;
+
+    /** One call of a rule: the path with its ids filled in, and an optional body. */
+    record Call(String path, String body) {
+    }
+
+    /** An endpoint, how to call it as each persona, and the status each persona must get. */
+    record Rule(String method, String path, Function<Persona, Call> call, int... expected) {
+    }
+
+    @BeforeAll
+    static void start() {
+        platform = RunningPlatform.startOnFreshDatabase();
+        admin = platform.admin();
+        clients.put(Persona.ANONYMOUS, platform.anonymous());
+        clients.put(Persona.ADMIN, admin);
+        userIds.put(Persona.ADMIN, platform.jdbc().sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'")
+                .query(String.class).single());
+        for (var persona : List.of(Persona.OWNER, Persona.MEMBER, Persona.VIEWER, Persona.HOLDER, Persona.OUTSIDER)) {
+            var name = persona.name().toLowerCase(java.util.Locale.ROOT);
+            userIds.put(persona, register(name));
+            clients.put(persona, platform.as(name, PASSWORD));
+        }
+        carol = register("carol");
+        dave = register("dave");
+        teamA = clients.get(Persona.OWNER).post("/api/teams", "{\"name\":\"team-a\"}").text("teamId");
+        addMember(teamA, userIds.get(Persona.MEMBER), "MEMBER");
+        addMember(teamA, userIds.get(Persona.VIEWER), "VIEWER");
+        addMember(teamA, userIds.get(Persona.HOLDER), "MEMBER");
+        teamB = clients.get(Persona.OUTSIDER).post("/api/teams", "{\"name\":\"team-b\"}").text("teamId");
+        m1 = createRunning(Persona.HOLDER, teamA);
+        m2 = createRunning(Persona.OUTSIDER, teamB);
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    private static String register(String username) {
+        var id = admin.post("/api/users", """
+                {"username":"%s","displayName":"%s","platformAdmin":false}""".formatted(username, username))
+                .text("userId");
+        assertThat(admin.put("/api/users/" + id + "/password", "{\"password\":\"" + PASSWORD + "\"}").status())
+                .isEqualTo(204);
+        return id;
+    }
+
+    private static void addMember(String team, String user, String role) {
+        admin.post("/api/teams/" + team + "/members", "{\"userId\":\"%s\",\"role\":\"%s\"}".formatted(user, role));
+    }
+
+    private static String createRunning(Persona creator, String team) {
+        var client = clients.get(creator);
+        var created = client.post("/api/machines", """
+                {"team":"%s","name":"m-%d","driver":"none","driverOptions":{"url":"tcp://10.213.0.10:2376"}}"""
+                .formatted(team, UNIQUE.incrementAndGet()));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        var id = created.text("machineId");
+        await(() -> client.get("/api/machines/" + id), r -> r.status() == 200 && "Running".equals(r.text("state")));
+        return id;
+    }
+
+    private static Function<Persona, Call> at(String path) {
+        return persona -> new Call(path, null);
+    }
+
+    private static Function<Persona, Call> at(String path, String body) {
+        return persona -> new Call(path, body);
+    }
+
+    //                        ANON VIEWER MEMBER OUTSIDER HOLDER OWNER ADMIN
+    static List<Rule> rules() {
+        var rules = new ArrayList<Rule>();
+        // machines: read
+        rules.add(new Rule("GET", "/api/machines", at("/api/machines"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/machines/{id}", at("/api/machines/" + m1),
+                401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/machines/{id}/history", at("/api/machines/" + m1 + "/history"),
+                401, 200, 200, 404, 200, 200, 200));
+        // machines: create in team A; the admin may, but is no member of team A and so cannot hold it (409)
+        rules.add(new Rule("POST", "/api/machines", persona -> new Call("/api/machines", """
+                {"team":"%s","name":"c-%d","driver":"none","driverOptions":{"url":"tcp://10.213.0.10:2376"}}"""
+                .formatted(teamA, UNIQUE.incrementAndGet())), 401, 403, 202, 404, 202, 202, 409));
+        // operate: M1 is Running, so start is already done (202); stop leaves it Stopping, and stopping again is
+        // already done; the none driver cannot restart or kill (422) once access is granted
+        rules.add(new Rule("POST", "/api/machines/{id}/start", at("/api/machines/" + m1 + "/start"),
+                401, 403, 202, 404, 202, 202, 202));
+        rules.add(new Rule("POST", "/api/machines/{id}/stop", at("/api/machines/" + m1 + "/stop"),
+                401, 403, 202, 404, 202, 202, 202));
+        rules.add(new Rule("POST", "/api/machines/{id}/restart", at("/api/machines/" + m1 + "/restart"),
+                401, 403, 422, 404, 422, 422, 422));
+        rules.add(new Rule("POST", "/api/machines/{id}/kill", at("/api/machines/" + m1 + "/kill"),
+                401, 403, 422, 404, 422, 422, 422));
+        // manage: handing M1 to its own holder changes nothing, sharing with carol again changes nothing
+        rules.add(new Rule("POST", "/api/machines/{id}/handoff", persona -> new Call("/api/machines/" + m1
+                + "/handoff", "{\"to\":\"" + userIds.get(Persona.HOLDER) + "\"}"), 401, 403, 403, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/machines/{id}/shares", at("/api/machines/" + m1 + "/shares",
+                "{\"grantee\":{\"kind\":\"user\",\"id\":\"" + carol + "\"},\"role\":\"VIEWER\"}"),
+                401, 403, 403, 404, 200, 200, 200));
+        rules.add(new Rule("DELETE", "/api/machines/{id}/shares/{kind}/{granteeId}", persona -> {
+            admin.post("/api/machines/" + m1 + "/shares",
+                    "{\"grantee\":{\"kind\":\"user\",\"id\":\"" + carol + "\"},\"role\":\"VIEWER\"}");
+            return new Call("/api/machines/" + m1 + "/shares/user/" + carol, null);
+        }, 401, 403, 403, 404, 204, 204, 204));
+        // remove: a fresh machine of team A held by the holder for every call
+        rules.add(new Rule("DELETE", "/api/machines/{id}", persona -> persona == Persona.ANONYMOUS
+                ? new Call("/api/machines/" + m1, null)
+                : new Call("/api/machines/" + createRunning(Persona.HOLDER, teamA), null),
+                401, 403, 403, 404, 202, 202, 202));
+        // teams
+        rules.add(new Rule("GET", "/api/teams", at("/api/teams"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/teams", persona -> new Call("/api/teams",
+                "{\"name\":\"t-" + UNIQUE.incrementAndGet() + "\"}"), 401, 201, 201, 201, 201, 201, 201));
+        rules.add(new Rule("GET", "/api/teams/{id}", at("/api/teams/" + teamA), 401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/teams/{id}/audit", at("/api/teams/" + teamA + "/audit"),
+                401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/teams/{id}/audit/export", at("/api/teams/" + teamA + "/audit/export?format=csv"),
+                401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/teams/{id}/members", at("/api/teams/" + teamA + "/members",
+                "{\"userId\":\"" + carol + "\",\"role\":\"VIEWER\"}"), 401, 403, 403, 404, 403, 200, 200));
+        rules.add(new Rule("PUT", "/api/teams/{id}/members/{userId}", at("/api/teams/" + teamA + "/members/" + carol,
+                "{\"role\":\"VIEWER\"}"), 401, 403, 403, 404, 403, 200, 200));
+        rules.add(new Rule("DELETE", "/api/teams/{id}/members/{userId}", persona -> {
+            addMember(teamA, dave, "VIEWER");
+            return new Call("/api/teams/" + teamA + "/members/" + dave, null);
+        }, 401, 403, 403, 404, 403, 204, 204));
+        // users
+        rules.add(new Rule("GET", "/api/users", at("/api/users"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/users", persona -> new Call("/api/users",
+                "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"displayName\":\"U\",\"platformAdmin\":false}"),
+                401, 403, 403, 403, 403, 403, 201));
+        rules.add(new Rule("PUT", "/api/users/{userId}/password", at("/api/users/" + dave + "/password",
+                "{\"password\":\"" + PASSWORD + "\"}"), 401, 403, 403, 403, 403, 403, 204));
+        // tokens: everyone manages their own; other users' tokens are for admins
+        rules.add(new Rule("POST", "/api/tokens", at("/api/tokens", "{\"name\":\"matrix\"}"),
+                401, 201, 201, 201, 201, 201, 201));
+        rules.add(new Rule("GET", "/api/tokens", at("/api/tokens"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("DELETE", "/api/tokens/{tokenId}", persona -> {
+            var own = persona == Persona.ANONYMOUS ? admin : clients.get(persona);
+            var token = own.post("/api/tokens", "{\"name\":\"to-revoke\"}").text("tokenId");
+            return new Call("/api/tokens/" + token, null);
+        }, 401, 204, 204, 204, 204, 204, 204));
+        rules.add(new Rule("GET", "/api/users/{userId}/tokens", at("/api/users/" + userIds.get(Persona.MEMBER)
+                + "/tokens"), 401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("DELETE", "/api/users/{userId}/tokens/{tokenId}", persona -> {
+            var token = clients.get(Persona.MEMBER).post("/api/tokens", "{\"name\":\"theirs\"}").text("tokenId");
+            return new Call("/api/users/" + userIds.get(Persona.MEMBER) + "/tokens/" + token, null);
+        }, 401, 403, 403, 403, 403, 403, 204));
+        // platform administration (the rebuild last: it replays every projection)
+        rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
+                401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("POST", "/api/admin/projections/rebuild", at("/api/admin/projections/rebuild"),
+                401, 403, 403, 403, 403, 403, 202));
+        return rules;
+    }
+
+    @Test
+    @Order(3)
+    void everyEndpointAnswersEachCallerAsTheRulesSay() {
+        var rules = rules();
+        var documented = new TreeSet<String>();
+        var paths = admin.get("/v3/api-docs").json().path("paths");
+        for (var path : paths.propertyNames()) {
+            for (var method : paths.path(path).propertyNames()) {
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }
+        var ruled = new TreeSet<String>();
+        rules.forEach(rule -> ruled.add(rule.method() + " " + rule.path()));
+        var withoutRule = new TreeSet<>(documented);
+        withoutRule.removeAll(ruled);
+        assertThat(withoutRule).as("endpoints in /v3/api-docs without an authorization rule").isEmpty();
+        var stale = new TreeSet<>(ruled);
+        stale.removeAll(documented);
+        assertThat(stale).as("rules for endpoints that no longer exist").isEmpty();
+
+        var wrong = new ArrayList<String>();
+        for (var rule : rules) {
+            for (var persona : Persona.values()) {
+                var call = rule.call().apply(persona);
+                var answer = clients.get(persona).send(rule.method(), call.path(), call.body(), null);
+                var expected = rule.expected()[persona.ordinal()];
+                if (answer.status() != expected) {
+                    wrong.add(rule.method() + " " + rule.path() + " as " + persona + ": expected " + expected
+                            + ", got " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(wrong).as("answers that break the rules").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void invisibleMachinesAnswerExactlyLikeUnknownOnes() {
+        var outsider = clients.get(Persona.OUTSIDER);
+        var unknown = "00000000-0000-4000-8000-000000000000";
+        var hidden = outsider.get("/api/machines/" + m1);
+        var missing = outsider.get("/api/machines/" + unknown);
+        assertThat(hidden.body().replace(m1, "ID")).isEqualTo(missing.body().replace(unknown, "ID"));
+        var hiddenCommand = outsider.post("/api/machines/" + m1 + "/stop", null);
+        var missingCommand = outsider.post("/api/machines/" + unknown + "/stop", null);
+        assertThat(hiddenCommand.status()).isEqualTo(404);
+        assertThat(hiddenCommand.body().replace(m1, "ID")).isEqualTo(missingCommand.body().replace(unknown, "ID"));
+        assertThat(clients.get(Persona.VIEWER).post("/api/machines/" + m1 + "/stop", null).text("type"))
+                .isEqualTo("https://harbormaster.dev/problems/forbidden");
+    }
+
+    @Test
+    @Order(2)
+    void listsShowOnlyWhatTheCallerMaySee() {
+        var viewerList = clients.get(Persona.VIEWER).get("/api/machines").json();
+        var ids = new TreeSet<String>();
+        viewerList.path("items").forEach(item -> ids.add(item.path("id").asString()));
+        assertThat(ids).contains(m1).doesNotContain(m2);
+        assertThat(viewerList.path("total").asLong()).isEqualTo(ids.size());
+        var outsiderTeams = clients.get(Persona.OUTSIDER).get("/api/teams").json().path("teams");
+        var teamIds = new TreeSet<String>();
+        outsiderTeams.forEach(team -> teamIds.add(team.path("id").asString()));
+        assertThat(teamIds).contains(teamB).doesNotContain(teamA);
+        var adminIds = new TreeSet<String>();
+        admin.get("/api/machines?size=500").json().path("items").forEach(i -> adminIds.add(i.path("id").asString()));
+        assertThat(adminIds).contains(m1, m2);
+    }
+}
