@@ -192,6 +192,9 @@ class AuthorizationMatrixIntegrationTest {
             return new Call("/api/users/" + userIds.get(Persona.MEMBER) + "/tokens/" + token, null);
         }, 401, 403, 403, 403, 403, 403, 204));
         // platform administration (the rebuild last: it replays every projection)
+        rules.add(new Rule("GET", "/api/admin/audit", at("/api/admin/audit"), 401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("GET", "/api/admin/audit/export", at("/api/admin/audit/export?format=json"),
+                401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("POST", "/api/admin/projections/rebuild", at("/api/admin/projections/rebuild"),

@@ -1,10 +1,12 @@
 package io.harbormaster.query.audit;
 
 import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindPlatformAuditLogQuery;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
 import io.harbormaster.api.common.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineHistoryQuery;
+import io.harbormaster.query.web.ForbiddenException;
 import io.harbormaster.query.web.NotFoundException;
 import io.harbormaster.query.web.Params;
 import io.harbormaster.query.web.Queries;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves the audit trail: one machine's history and a team's audit log. */
+/** Serves the audit trail: one machine's history, a team's audit log and, for platform admins, everything. */
 @RestController
 @Tag(name = "Audit")
 class AuditController {
@@ -66,6 +68,29 @@ class AuditController {
                 AuditPage.class);
         if (log == null) {
             throw new NotFoundException("No team with id " + teamId.value());
+        }
+        return log;
+    }
+
+    @GetMapping("/api/admin/audit")
+    @Operation(summary = "The whole audit trail, newest first (platform admins)",
+            description = "Every team's entries plus those that belong to no team: accounts, API tokens, sign-ins "
+                    + "and refused sign-ins. Same filters as a team's audit log.")
+    AuditPage platformAudit(@RequestParam(required = false) String actor,
+                            @Parameter(description = "api, ui, cli, reconciler or system")
+                            @RequestParam(required = false) String channel,
+                            @Parameter(description = "an event name such as SignInFailed")
+                            @RequestParam(required = false) String action,
+                            @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+                            @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+        var filter = AuditFilters.parse(actor, channel, action, from, to);
+        var log = Queries.ask(queries, new FindPlatformAuditLogQuery(filter, Params.page(page, size), caller),
+                AuditPage.class);
+        if (log == null) {
+            throw new ForbiddenException("The platform audit log is for platform admins");
         }
         return log;
     }

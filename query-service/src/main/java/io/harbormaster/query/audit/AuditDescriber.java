@@ -7,13 +7,17 @@ import io.harbormaster.api.team.TeamCreated;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.ApiTokenIssued;
 import io.harbormaster.api.user.ApiTokenRevoked;
+import io.harbormaster.api.user.SignInFailed;
+import io.harbormaster.api.user.SignInFailure;
+import io.harbormaster.api.user.SignInMethod;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.UserSignedIn;
 import java.util.Optional;
 
 /**
- * Says what an event is about. Team events land in their team's log; user events (registration, API tokens) belong
- * to no team and are kept for the user's own trail. Events from outside the shared language are not described.
+ * Says what an event is about. Team events land in their team's log; user events (registration, API tokens,
+ * sign-ins and failed sign-ins) belong to no team and appear in the platform audit log. Events from outside the shared language are not described.
  */
 final class AuditDescriber {
 
@@ -42,6 +46,11 @@ final class AuditDescriber {
                             + (e.platformAdmin() ? ", platform admin" : ""));
             case ApiTokenIssued e -> user(e.userId(), "API token '" + e.name() + "' issued, expires " + e.expiresAt());
             case ApiTokenRevoked e -> user(e.userId(), "API token " + e.tokenId() + " revoked");
+            case UserSignedIn e -> new Description(null, null, e.username().value(),
+                    "signed in " + method(e.method()));
+            case SignInFailed e -> new Description(null, null,
+                    e.username() == null ? "unknown account" : e.username().value(),
+                    "sign-in " + method(e.method()) + " refused: " + reason(e.reason()));
             default -> null;
         });
     }
@@ -52,5 +61,23 @@ final class AuditDescriber {
 
     private Description user(UserId user, String summary) {
         return new Description(null, null, names.user(user), summary);
+    }
+
+    private static String method(SignInMethod method) {
+        return switch (method) {
+            case PASSWORD -> "with a password";
+            case API_TOKEN -> "with an API token";
+            case OIDC -> "through the identity provider";
+        };
+    }
+
+    private static String reason(SignInFailure reason) {
+        return switch (reason) {
+            case BAD_CREDENTIALS -> "wrong password";
+            case UNKNOWN_ACCOUNT -> "no such account";
+            case ACCOUNT_DISABLED -> "account disabled or without a password";
+            case INVALID_TOKEN -> "unknown, revoked or expired token";
+            case PROVIDER_REFUSED -> "the identity provider's answer was refused";
+        };
     }
 }

@@ -51,6 +51,17 @@ final class AuditExport {
         return check(team, filter);
     }
 
+    /**
+     * Checks that the platform log can be exported (the caller's admin right is checked by the API's security).
+     *
+     * @throws TooManyEntriesException when more than {@code maxRows} entries match
+     */
+    void checkPlatform(AuditFilter filter) {
+        if (queries.countTeamLog(null, filter, maxRows + 1) > maxRows) {
+            throw new TooManyEntriesException(maxRows);
+        }
+    }
+
     /** {@link #check(TeamId, AuditFilter, io.harbormaster.api.common.Caller)} without the access check. */
     String check(TeamId team, AuditFilter filter) {
         var name = queries.teamName(team)
@@ -62,7 +73,8 @@ final class AuditExport {
     }
 
     /**
-     * Writes the matching entries to {@code out} in the given format and completes the document. If reading or
+     * Writes the matching entries of the team's log (null team: the platform log) to {@code out} in the given format
+     * and completes the document. If reading or
      * writing fails part-way, the exception propagates and the document is left unfinished on purpose.
      *
      * @return how many entries were written

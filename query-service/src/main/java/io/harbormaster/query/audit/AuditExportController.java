@@ -2,6 +2,7 @@ package io.harbormaster.query.audit;
 
 import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.common.Caller;
+import io.harbormaster.query.web.ForbiddenException;
 import io.harbormaster.query.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exports a team's audit log as a CSV or JSON download, with the list's filters. The response is written while the
+ * Exports a team's audit log (or, for platform admins, the whole trail) as a CSV or JSON download, with the list's filters. The response is written while the
  * entries are read; everything that can refuse the export (parameters, unknown team, too many entries) is checked
  * first, so a refusal is always a clean problem detail rather than a cut-off file.
  */
@@ -97,6 +98,45 @@ class AuditExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(fileName(teamName, teamId.value(), exportFormat)).build().toString());
         export.write(teamId, filter, exportFormat, response.getOutputStream());
+    }
+
+    @GetMapping("/api/admin/audit/export")
+    @Operation(summary = "Export the whole audit trail as CSV or JSON (platform admins)",
+            description = "The platform audit log's entries for the same filters, in the formats and within the "
+                    + "limit of a team's export.")
+    @ApiResponse(responseCode = "200", description = "The export, as an attachment", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = AuditEntry.class)))})
+    @ApiResponse(responseCode = "400", description = "A bad parameter, named in the problem's 'parameter'",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Too many entries match; narrow 'from' and 'to'",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = ProblemDetail.class)))
+    void exportPlatform(@Parameter(description = "csv or json", required = true)
+                        @RequestParam(required = false) String format,
+                        @RequestParam(required = false) String actor,
+                        @Parameter(description = "api, ui, cli, reconciler or system")
+                        @RequestParam(required = false) String channel,
+                        @Parameter(description = "an event name such as SignInFailed")
+                        @RequestParam(required = false) String action,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                        HttpServletResponse response) throws IOException {
+        if (caller == null || !caller.platformAdmin()) {
+            throw new ForbiddenException("The platform audit log is for platform admins");
+        }
+        var exportFormat = AuditExportFormat.parse("format", format);
+        var filter = AuditFilters.parse(actor, channel, action, from, to);
+        export.checkPlatform(filter);
+
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(exportFormat.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(fileName("platform", "platform", exportFormat)).build().toString());
+        export.write(null, filter, exportFormat, response.getOutputStream());
     }
 
     @ExceptionHandler(AuditExport.TooManyEntriesException.class)

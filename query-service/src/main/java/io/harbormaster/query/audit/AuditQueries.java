@@ -3,6 +3,7 @@ package io.harbormaster.query.audit;
 import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindPlatformAuditLogQuery;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineHistoryQuery;
@@ -56,6 +57,16 @@ class AuditQueries {
         return page(where.sql(), where.params(), query.page());
     }
 
+    /** Everything, team or not: accounts, sign-ins and failed sign-ins included. Platform admins only. */
+    @QueryHandler
+    AuditPage handle(FindPlatformAuditLogQuery query) {
+        if (query.caller() == null || !query.caller().platformAdmin()) {
+            return null;
+        }
+        var where = teamLog(null, query.filter());
+        return page(where.sql(), where.params(), query.page());
+    }
+
     /**
      * Whether the caller may see the machine's history: they may see the machine now, or (once it is removed and
      * its shares are gone) they have a role in the team it belonged to.
@@ -83,7 +94,10 @@ class AuditQueries {
                 .param("id", AuditNames.uuid(team.value())).query(String.class).optional();
     }
 
-    /** How many entries of the team's log match the filter, counting no further than {@code limit}. */
+    /**
+     * How many entries of the team's log (null team: the platform log) match the filter, counting no further than
+     * {@code limit}.
+     */
     long countTeamLog(TeamId team, AuditFilter filter, long limit) {
         var where = teamLog(team, filter);
         return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM rm_audit_entry" + where.sql() + " LIMIT :limit) AS m")
@@ -91,7 +105,7 @@ class AuditQueries {
     }
 
     /**
-     * The next {@code size} entries of the team's log after {@code after} (null: from the newest), in the list's
+     * The next {@code size} entries of the team's log (null team: the platform log) after {@code after} (null: from the newest), in the list's
      * order. Keyset paging: each call is one short statement that starts where the previous one stopped, so entries
      * recorded meanwhile neither shift nor repeat rows the way OFFSET paging would, and no connection is held open
      * between chunks. The row to continue after is read back by its event id, so its stored timestamp and sequence
@@ -119,8 +133,12 @@ class AuditQueries {
         var filter = given == null ? AuditFilter.any() : given;
         var conditions = new ArrayList<String>();
         var params = new HashMap<String, Object>();
-        conditions.add("team_id = :team");
-        params.put("team", AuditNames.uuid(team.value()));
+        // TRUE keeps the clause valid for the platform log, which has no other condition when unfiltered
+        conditions.add("TRUE");
+        if (team != null) {
+            conditions.add("team_id = :team");
+            params.put("team", AuditNames.uuid(team.value()));
+        }
         if (filter.actor() != null) {
             conditions.add("(actor_id = :actor OR actor_name = :actor)");
             params.put("actor", filter.actor());

@@ -25,6 +25,7 @@ class QueryProblems {
 
     static final URI BAD_PARAMETER = URI.create("https://harbormaster.dev/problems/bad-parameter");
     static final URI NOT_FOUND = URI.create("https://harbormaster.dev/problems/not-found");
+    static final URI FORBIDDEN = URI.create("https://harbormaster.dev/problems/forbidden");
     static final URI QUERY_TIMEOUT = URI.create("https://harbormaster.dev/problems/query-timeout");
 
     @ExceptionHandler(BadParameterException.class)
@@ -58,6 +59,11 @@ class QueryProblems {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler(Queries.QueryTimeoutException.class)

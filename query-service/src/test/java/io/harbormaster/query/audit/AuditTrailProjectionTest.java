@@ -2,10 +2,12 @@ package io.harbormaster.query.audit;
 
 import static io.harbormaster.query.TestCallers.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindPlatformAuditLogQuery;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.common.PageRequest;
@@ -26,7 +28,11 @@ import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamName;
 import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.SignInFailed;
+import io.harbormaster.api.user.SignInFailure;
+import io.harbormaster.api.user.SignInMethod;
 import io.harbormaster.api.user.UserRegistered;
+import io.harbormaster.api.user.UserSignedIn;
 import io.harbormaster.api.user.Username;
 import io.harbormaster.query.testing.Acting;
 import io.harbormaster.query.testing.ReadModelDatabase;
@@ -91,6 +97,40 @@ class AuditTrailProjectionTest {
 
     static List<String> actions(AuditPage page) {
         return page.items().stream().map(AuditEntry::action).toList();
+    }
+
+    @Test
+    void platformLog_holdsEverything_includingSignInsThatBelongToNoTeam() {
+        on(new Acting("anonymous", "anonymous", "api", "198.51.100.7", "corr-x"), "attempt-1", 0, 8,
+                new SignInFailed(bob, Username.of("bob"), SignInMethod.PASSWORD, SignInFailure.BAD_CREDENTIALS));
+        on(new Acting("anonymous", "anonymous", "api", "198.51.100.7", "corr-y"), "attempt-2", 0, 9,
+                new SignInFailed(null, null, SignInMethod.API_TOKEN, SignInFailure.INVALID_TOKEN));
+        on(bobUi, "sign-in-1", 0, 10, new UserSignedIn(bob, Username.of("bob"), SignInMethod.OIDC));
+
+        var all = queries.handle(new FindPlatformAuditLogQuery(AuditFilter.any(), PageRequest.first(), ADMIN));
+        var failures = queries.handle(new FindPlatformAuditLogQuery(new AuditFilter(null, null, "SignInFailed",
+                null, null), PageRequest.first(), ADMIN));
+
+        assertThat(all.total()).isEqualTo(14);
+        assertThat(all.items().getFirst()).satisfies(e -> {
+            assertThat(e.action()).isEqualTo("UserSignedIn");
+            assertThat(e.subject()).isEqualTo("bob");
+            assertThat(e.summary()).isEqualTo("signed in through the identity provider");
+            assertThat(e.teamId()).isNull();
+        });
+        assertThat(failures.items()).extracting(AuditEntry::subject, AuditEntry::summary).containsExactly(
+                tuple("unknown account", "sign-in with an API token refused: unknown, revoked or expired token"),
+                tuple("bob", "sign-in with a password refused: wrong password"));
+        assertThat(teamLog(AuditFilter.any()).items()).extracting(AuditEntry::action)
+                .doesNotContain("SignInFailed", "UserSignedIn");
+    }
+
+    @Test
+    void platformLog_isForPlatformAdminsOnly() {
+        var member = new io.harbormaster.api.common.Caller(bob, false);
+
+        assertThat(queries.handle(new FindPlatformAuditLogQuery(AuditFilter.any(), PageRequest.first(), member)))
+                .isNull();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.harbormaster.standalone.security;
 
 import java.time.Clock;
+import java.util.Map;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,7 +33,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-            ApiTokenStore tokens, SignInThrottle throttle) throws Exception {
+            ApiTokenStore tokens, SignInThrottle throttle, SignInAudit audit) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -44,7 +47,7 @@ class ApiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 // Throttle first (429 before any credential is checked), then tokens, then Basic.
-                .addFilterBefore(new BearerTokenFilter(tokens, throttle, Clock.systemUTC()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle, audit, Clock.systemUTC()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), BearerTokenFilter.class)
                 .addFilterAfter(new ActingContextFilter(), BasicAuthenticationFilter.class);
         return http.build();
@@ -65,10 +68,16 @@ class ApiSecurityConfiguration {
         return new ThrottledPasswordAuthentication(accounts, encoder, throttle);
     }
 
-    /** Publishes sign-in successes and failures (Spring Boot's default, declared so the throttle can rely on it). */
+    /**
+     * Publishes sign-in successes and failures (Spring Boot's default, declared so the throttle and the sign-in audit
+     * can rely on it). An OIDC provider's refused answer has no event of its own; it is published as bad credentials.
+     */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setAdditionalExceptionMappings(Map.of(OAuth2AuthenticationException.class,
+                AuthenticationFailureBadCredentialsEvent.class));
+        return events;
     }
 
     /** Accounts and token revocations are written in the transaction of their events; a failure rolls the event back. */

@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <token>} on the API: the token's hash is looked up; an unknown, revoked or expired
- * token, or one whose account is disabled, is answered 401 and counted by {@link SignInThrottle}. A good token signs
+ * token, or one whose account is disabled, is answered 401, counted by {@link SignInThrottle} and recorded by
+ * {@link SignInAudit}. A good token signs
  * the request in as its owner's {@link Account}, exactly like HTTP Basic, so the acting context and every access
  * rule work unchanged. The token is never logged or kept beyond this request.
  */
@@ -24,11 +25,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenStore tokens;
     private final SignInThrottle throttle;
+    private final SignInAudit audit;
     private final Clock clock;
 
-    BearerTokenFilter(ApiTokenStore tokens, SignInThrottle throttle, Clock clock) {
+    BearerTokenFilter(ApiTokenStore tokens, SignInThrottle throttle, SignInAudit audit, Clock clock) {
         this.tokens = tokens;
         this.throttle = throttle;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -52,6 +55,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 : Optional.<ApiTokenStore.FoundToken>empty();
         if (found.isEmpty()) {
             throttle.tokenFailed(request.getRemoteAddr());
+            audit.tokenRefused(request);
             SecurityContextHolder.clearContext();
             SignInProblems.invalidToken(response);
             return;

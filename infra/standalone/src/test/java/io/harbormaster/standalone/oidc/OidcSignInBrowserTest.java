@@ -127,6 +127,11 @@ class OidcSignInBrowserTest {
         assertThat(joined.getFirst().metadata()).contains("\"channel\":\"ui\"").contains("\"actorId\":\"system\"")
                 .contains("\"correlationId\":\"" + correlation + "\"");
         assertThat(events("MemberAdded", otherTeam.value())).hasSize(1); // only its owner: no-such-team is ignored
+        // The sign-in itself is in the audit trail, as an OIDC sign-in through the portal.
+        assertThat(events("UserSignedIn", alice)).singleElement().satisfies(signIn -> {
+            assertThat(signIn.payload()).contains("\"method\":\"OIDC\"").contains("\"username\":\"alice\"");
+            assertThat(signIn.metadata()).contains("\"channel\":\"ui\"").contains("\"actorId\":\"" + alice + "\"");
+        });
         assertThat(jdbc().sql("SELECT count(*) FROM cmd_teams").query(Long.class).single()).isEqualTo(3);
 
         // Second sign-in (a new portal session; the provider remembers alice): no second registration or membership.
@@ -142,6 +147,9 @@ class OidcSignInBrowserTest {
         clearCookies(baseUrl + "/login");
         signInWithProvider("mallory");
         assertThat(refusal()).contains("'not valid!'").contains("not a valid Harbormaster username");
+        assertThat(events("SignInFailed", "PROVIDER_REFUSED")).singleElement()
+                .satisfies(refused -> assertThat(refused.payload()).contains("\"method\":\"OIDC\"")
+                        .doesNotContain("not valid!"));
 
         // A username that already belongs to a local account: refused, the local account is not taken over.
         clearCookies(provider.issuer() + "/login");

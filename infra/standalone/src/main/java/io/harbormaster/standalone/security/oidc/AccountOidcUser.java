@@ -1,6 +1,7 @@
 package io.harbormaster.standalone.security.oidc;
 
 import io.harbormaster.standalone.security.Account;
+import io.harbormaster.standalone.security.AccountPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
@@ -9,7 +10,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * succeeds: then {@link OidcSignIn} replaces the whole authentication by one of the {@link Account}, so neither the
  * ID token nor any other token stays in the session.
  */
-final class AccountOidcUser extends DefaultOidcUser {
+final class AccountOidcUser extends DefaultOidcUser implements AccountPrincipal {
 
     private final transient Account account;
 
@@ -18,7 +19,8 @@ final class AccountOidcUser extends DefaultOidcUser {
         this.account = account;
     }
 
-    Account account() {
+    @Override
+    public Account account() {
         return account;
     }
 
