@@ -15,6 +15,9 @@ public interface AccessDirectory {
     /** Whether the user is a platform admin, who may do everything. */
     boolean isPlatformAdmin(UserId userId);
 
+    /** How many users are platform admins now. */
+    long platformAdminCount();
+
     /** The user's role in the team, or empty when they are not in it. */
     Optional<TeamRole> roleOf(TeamId teamId, UserId userId);
 

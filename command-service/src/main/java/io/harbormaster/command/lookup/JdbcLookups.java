@@ -90,6 +90,11 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
     }
 
     @Override
+    public long platformAdminCount() {
+        return jdbc.sql("SELECT count(*) FROM cmd_users WHERE platform_admin").query(Long.class).single();
+    }
+
+    @Override
     public Set<TeamId> teamsOf(UserId userId) {
         return jdbc.sql("SELECT team_id FROM cmd_team_members WHERE user_id = ?")
                 .param(uuid(userId.value()))
@@ -97,7 +102,7 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
                 .list().stream().collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Records whether a registered user is a platform admin (kept from {@code UserRegistered}). */
+    /** Records whether a user is a platform admin (from {@code UserRegistered} and {@code PlatformAdminChanged}). */
     void markPlatformAdmin(UserId userId, boolean platformAdmin) {
         jdbc.sql("UPDATE cmd_users SET platform_admin = ? WHERE user_id = ?")
                 .params(platformAdmin, uuid(userId.value()))

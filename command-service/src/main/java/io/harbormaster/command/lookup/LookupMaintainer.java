@@ -22,6 +22,7 @@ import io.harbormaster.api.team.MemberAdded;
 import io.harbormaster.api.team.MemberRemoved;
 import io.harbormaster.api.team.MemberRoleChanged;
 import io.harbormaster.api.team.TeamCreated;
+import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.UserRegistered;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -64,6 +65,11 @@ public class LookupMaintainer {
     @EventHandler
     void on(UserRegistered event) {
         lookups.claimUser(event.userId(), event.username());
+        lookups.markPlatformAdmin(event.userId(), event.platformAdmin());
+    }
+
+    @EventHandler
+    void on(PlatformAdminChanged event) {
         lookups.markPlatformAdmin(event.userId(), event.platformAdmin());
     }
 

@@ -1,5 +1,6 @@
 package io.harbormaster.command.user;
 
+import io.harbormaster.api.user.ChangePlatformAdminCommand;
 import io.harbormaster.api.user.RegisterUserCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.Username;
@@ -11,12 +12,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registers users. */
+/** Registers users and grants or revokes the platform admin role. */
 @RestController
 @RequestMapping("/api/users")
 @Tag(name = "Users (commands)")
@@ -38,5 +41,18 @@ class UserCommandController {
         commands.send(new RegisterUserCommand(id, ApiInputs.field("username", () -> Username.of(request.username())),
                 request.displayName(), request.admin()));
         return ResponseEntity.created(URI.create("/api/users/" + id)).body(new UserRequests.Registered(id.value()));
+    }
+
+    @PutMapping("/{userId}/platform-admin")
+    @Operation(summary = "Grant or revoke the platform admin role (platform admins)",
+            description = "Takes effect on the user's next API request; an open portal session keeps its role until "
+                    + "the user signs in again. The last platform admin cannot be revoked.")
+    @ApiResponse(responseCode = "204", description = "Changed, or already so")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(responseCode = "409", description = "That would leave the platform without an admin")
+    ResponseEntity<Void> platformAdmin(@PathVariable String userId, @Valid @RequestBody UserRequests.PlatformAdmin request) {
+        var id = ApiInputs.field("userId", () -> UserId.of(userId));
+        commands.send(new ChangePlatformAdminCommand(id, request.platformAdmin()));
+        return ResponseEntity.noContent().build();
     }
 }

@@ -23,6 +23,10 @@ final class UserRequests {
         }
     }
 
+    /** {@code PUT /api/users/{id}/platform-admin}. */
+    record PlatformAdmin(@jakarta.validation.constraints.NotNull Boolean platformAdmin) {
+    }
+
     /** The answer to a registration. */
     record Registered(String userId) {
     }

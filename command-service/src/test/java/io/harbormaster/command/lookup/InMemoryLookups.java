@@ -34,6 +34,11 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
     }
 
     @Override
+    public long platformAdminCount() {
+        return admins.size();
+    }
+
+    @Override
     public java.util.Set<TeamId> teamsOf(UserId userId) {
         var teamsOfUser = new java.util.HashSet<TeamId>();
         members.forEach((team, roles) -> {

@@ -2,7 +2,10 @@ package io.harbormaster.command.user;
 
 import io.harbormaster.api.user.ApiTokenIssued;
 import io.harbormaster.api.user.ApiTokenRevoked;
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.user.ChangePlatformAdminCommand;
 import io.harbormaster.api.user.IssueApiTokenCommand;
+import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.RegisterUserCommand;
 import io.harbormaster.api.user.RevokeApiTokenCommand;
 import io.harbormaster.api.user.UserId;
@@ -10,9 +13,11 @@ import io.harbormaster.api.user.UserRegistered;
 import io.harbormaster.api.user.Username;
 import io.harbormaster.command.lookup.InMemoryLookups;
 import io.harbormaster.command.refusal.ConflictException;
+import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,58 @@ class UserTest {
     void setUp() {
         lookups = new InMemoryLookups();
         fixture = new AggregateTestFixture<>(User.class);
+        fixture.registerInjectableResource(lookups);
         fixture.registerAnnotatedCommandHandler(new UserRegistrationHandler(fixture.getRepository(), lookups));
+    }
+
+    private static final UserId ALICE = UserId.of("8d3f5e40-0000-4000-8000-00000000a11c");
+
+    private static Map<String, ?> as(UserId actor) {
+        return Map.of(AuditMetadata.ACTOR_ID, actor.value());
+    }
+
+    @Test
+    void givenBobAndAnAdmin_whenTheAdminGrantsBobThePlatformAdminRole_thenPlatformAdminChanged() {
+        lookups.withPlatformAdmin(ALICE);
+        fixture.given(REGISTERED)
+                .when(new ChangePlatformAdminCommand(BOB, true), as(ALICE))
+                .expectEvents(new PlatformAdminChanged(BOB, true));
+    }
+
+    @Test
+    void givenBobIsAlreadyAdmin_whenGrantedAgain_thenNothingHappens() {
+        lookups.withPlatformAdmin(ALICE).withPlatformAdmin(BOB);
+        fixture.given(REGISTERED, new PlatformAdminChanged(BOB, true))
+                .when(new ChangePlatformAdminCommand(BOB, true), as(ALICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void givenTwoAdmins_whenOneIsRevoked_thenPlatformAdminChanged() {
+        lookups.withPlatformAdmin(ALICE).withPlatformAdmin(BOB);
+        fixture.given(REGISTERED, new PlatformAdminChanged(BOB, true))
+                .when(new ChangePlatformAdminCommand(BOB, false), as(ALICE))
+                .expectEvents(new PlatformAdminChanged(BOB, false));
+    }
+
+    @Test
+    void givenBobIsTheOnlyAdmin_whenHeRevokesHimself_thenRefusedAsTheLastAdmin() {
+        lookups.withPlatformAdmin(BOB);
+        fixture.given(new UserRegistered(BOB, BOB_NAME, "Bob Builder", true))
+                .when(new ChangePlatformAdminCommand(BOB, false), as(BOB))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("This user is the only platform admin. Grant the role to someone else "
+                        + "first, then revoke it here.");
+    }
+
+    @Test
+    void givenBobIsNoAdmin_whenHeGrantsHimselfTheRole_thenForbidden() {
+        fixture.given(REGISTERED)
+                .when(new ChangePlatformAdminCommand(BOB, true), as(BOB))
+                .expectNoEvents()
+                .expectException(ForbiddenException.class);
     }
 
     @Test

@@ -176,6 +176,8 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 403, 403, 403, 403, 201));
         rules.add(new Rule("PUT", "/api/users/{userId}/password", at("/api/users/" + dave + "/password",
                 "{\"password\":\"" + PASSWORD + "\"}"), 401, 403, 403, 403, 403, 403, 204));
+        rules.add(new Rule("PUT", "/api/users/{userId}/platform-admin", at("/api/users/" + dave + "/platform-admin",
+                "{\"platformAdmin\":false}"), 401, 403, 403, 403, 403, 403, 204));
         // tokens: everyone manages their own; other users' tokens are for admins
         rules.add(new Rule("POST", "/api/tokens", at("/api/tokens", "{\"name\":\"matrix\"}"),
                 401, 201, 201, 201, 201, 201, 201));

@@ -7,6 +7,7 @@ import io.harbormaster.api.team.TeamCreated;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.ApiTokenIssued;
 import io.harbormaster.api.user.ApiTokenRevoked;
+import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.SignInFailed;
 import io.harbormaster.api.user.SignInFailure;
 import io.harbormaster.api.user.SignInMethod;
@@ -46,6 +47,8 @@ final class AuditDescriber {
                             + (e.platformAdmin() ? ", platform admin" : ""));
             case ApiTokenIssued e -> user(e.userId(), "API token '" + e.name() + "' issued, expires " + e.expiresAt());
             case ApiTokenRevoked e -> user(e.userId(), "API token " + e.tokenId() + " revoked");
+            case PlatformAdminChanged e -> user(e.userId(), e.platformAdmin() ? "granted the platform admin role"
+                    : "platform admin role revoked");
             case UserSignedIn e -> new Description(null, null, e.username().value(),
                     "signed in " + method(e.method()));
             case SignInFailed e -> new Description(null, null,

@@ -3,6 +3,7 @@ package io.harbormaster.query.user;
 import io.harbormaster.api.user.FindUsersQuery;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.UserList;
+import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.UserRegistered;
 import io.harbormaster.api.user.UserSummary;
 import java.time.Instant;
@@ -44,6 +45,14 @@ public class UsersProjection {
                 .param("displayName", e.displayName())
                 .param("admin", e.platformAdmin())
                 .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    @EventHandler
+    void on(PlatformAdminChanged e) {
+        jdbc.sql("UPDATE rm_user SET admin = :admin WHERE id = :id")
+                .param("id", UUID.fromString(e.userId().value()))
+                .param("admin", e.platformAdmin())
                 .update();
     }
 

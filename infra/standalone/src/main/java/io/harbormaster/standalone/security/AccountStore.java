@@ -1,6 +1,7 @@
 package io.harbormaster.standalone.security;
 
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.UserRegistered;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +36,14 @@ public class AccountStore implements UserDetailsService {
                         ON CONFLICT (user_id) DO NOTHING""")
                 .param("id", UUID.fromString(event.userId().value()))
                 .param("username", event.username().value())
+                .param("admin", event.platformAdmin())
+                .update();
+    }
+
+    @EventHandler
+    void on(PlatformAdminChanged event) {
+        jdbc.sql("UPDATE sec_account SET platform_admin = :admin WHERE user_id = :id")
+                .param("id", UUID.fromString(event.userId().value()))
                 .param("admin", event.platformAdmin())
                 .update();
     }

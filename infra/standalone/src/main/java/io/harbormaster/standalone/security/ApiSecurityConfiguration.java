@@ -38,7 +38,7 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole(Account.ADMIN_ROLE)
-                        .requestMatchers("/api/users/*/password").hasRole(Account.ADMIN_ROLE)
+                        .requestMatchers("/api/users/*/password", "/api/users/*/platform-admin").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/tokens", "/api/users/*/tokens/*").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/admin/**").hasRole(Account.ADMIN_ROLE)
                         .anyRequest().authenticated())
