@@ -59,14 +59,13 @@ final class Archives {
         try {
             var zip = new ZipArchiveOutputStream(out);
             for (var entry : entries) {
-                var header = new ZipArchiveEntry(entry.path());
+                var header = new UtcFieldsEntry(entry.path(), dosFieldsInUtc(whole));
                 header.setUnixMode((entry.directory() ? DIRECTORY : REGULAR_FILE) | entry.permissions());
                 // Stored, not deflated: the files are small, and with sizes and CRC known up front the zip needs no
                 // data descriptors.
                 header.setMethod(ZipArchiveEntry.STORED);
                 header.setSize(entry.content().length);
                 header.setCrc(crc(entry.content()));
-                header.setTime(dosFieldsInUtc(whole));
                 var exact = new X5455_ExtendedTimestamp();
                 exact.setModifyJavaTime(Date.from(whole));
                 header.addExtraField(exact);
@@ -78,6 +77,25 @@ final class Archives {
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the zip archive", e);
+        }
+    }
+
+    /**
+     * An entry that hands the writer a fixed time for the DOS date and time fields. The library would otherwise derive
+     * them from the extended timestamp in this server's time zone, and setting the time directly drops that field.
+     */
+    private static final class UtcFieldsEntry extends ZipArchiveEntry {
+
+        private final long dosFieldsTime;
+
+        UtcFieldsEntry(String name, long dosFieldsTime) {
+            super(name);
+            this.dosFieldsTime = dosFieldsTime;
+        }
+
+        @Override
+        public long getTime() {
+            return dosFieldsTime;
         }
     }
 

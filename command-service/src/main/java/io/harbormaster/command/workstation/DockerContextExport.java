@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * itself, so {@code Name} is only informative.
  *
  * @param contextName the name written into {@code meta.json}, usually the machine name
- * @param description shown by {@code docker context ls}
+ * @param description shown by {@code docker context ls}; empty for none
  * @param dockerHost the daemon address, {@code tcp://HOST:PORT}
  * @param material the PEM files for the endpoint
  * @param modified the modification time of every entry, so the same inputs give the same bytes
@@ -65,7 +65,8 @@ public record DockerContextExport(String contextName, String description, String
         endpoint.put("SkipTLSVerify", false);
         var meta = new LinkedHashMap<String, Object>();
         meta.put("Name", contextName);
-        meta.put("Metadata", Map.of("Description", description));
+        // Like docker's own export: an empty description is left out, giving "Metadata":{}.
+        meta.put("Metadata", description.isEmpty() ? Map.of() : Map.of("Description", description));
         meta.put("Endpoints", Map.of("docker", endpoint));
         return JSON.writeValueAsString(meta);
     }

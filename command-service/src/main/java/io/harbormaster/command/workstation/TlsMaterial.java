@@ -1,6 +1,7 @@
 package io.harbormaster.command.workstation;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,7 @@ public record TlsMaterial(String caPem, String certPem, String keyPem) {
     private static void requirePem(String pem, String file, String kind) {
         Objects.requireNonNull(pem, file);
         if (!pem.contains("-----BEGIN ") || !pem.contains(kind + "-----") || !pem.contains("-----END ")) {
-            throw new IllegalArgumentException(file + " must be PEM text holding a " + kind.toLowerCase()
+            throw new IllegalArgumentException(file + " must be PEM text holding a " + kind.toLowerCase(Locale.ROOT)
                     + " (-----BEGIN …" + kind + "-----); the text given is not.");
         }
     }

@@ -34,6 +34,7 @@ class EnvScriptInRealShellsTest {
 
     @Test
     void bashSetsTheVariablesWithEvalOfTheQuotedOutput() throws IOException {
+        requireInstalled("bash");
         var script = script(EnvSettings.forMachine(DEV, HOST, NASTY_PATH).withNoProxy("localhost"), "set.sh");
 
         var result = run("bash", "-c", "eval \"$(cat \"$SCRIPT\")\"; " + PRINT, script);
@@ -43,6 +44,7 @@ class EnvScriptInRealShellsTest {
 
     @Test
     void bashSetsTheVariablesWithDockerMachinesUnquotedEvalToo() throws IOException {
+        requireInstalled("bash");
         var script = script(EnvSettings.forMachine(DEV, HOST, NASTY_PATH).withNoProxy("localhost"), "set.sh");
 
         var result = run("bash", "-c", "eval $(cat \"$SCRIPT\"); " + PRINT, script);
@@ -52,6 +54,7 @@ class EnvScriptInRealShellsTest {
 
     @Test
     void bashUnsetsTheVariablesAgain() throws IOException {
+        requireInstalled("bash");
         var set = script(EnvSettings.forMachine(DEV, HOST, NASTY_PATH).withNoProxy(""), "set.sh");
         var unset = script(EnvSettings.forUnset().withNoProxy(""), "unset.sh");
 
