@@ -71,6 +71,8 @@ public final class CertificateAuthority {
      */
     public IssuedCertificate issueServer(MachineCa ca, String machineName, List<String> addresses,
             CertificatePolicy policy) {
+        Objects.requireNonNull(ca, "ca");
+        Objects.requireNonNull(policy, "policy");
         requireText("Machine name", machineName);
         if (addresses == null || addresses.isEmpty()) {
             throw new InvalidCertificateRequestException("A server certificate for machine '" + machineName
@@ -89,22 +91,25 @@ public final class CertificateAuthority {
                 : KeyUsage.digitalSignature;
         return issue(ca, name(null, machineName), policy.serverValidity(), List.of(
                 new ExtensionValue(Extension.keyUsage, true, new KeyUsage(usage)),
-                new ExtensionValue(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)),
+                new ExtensionValue(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)),
                 new ExtensionValue(Extension.subjectAlternativeName, false, subjectAlternativeNames)));
     }
 
     /** A short-lived client certificate naming the user and the team it was issued through. */
     public IssuedCertificate issueClient(MachineCa ca, String username, String teamName, Duration validity) {
+        Objects.requireNonNull(ca, "ca");
         requireText("Username", username);
         requireText("Team name", teamName);
         CertificatePolicy.checkClientValidity(validity);
         return issue(ca, name(teamName, username), validity, List.of(
                 new ExtensionValue(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature)),
-                new ExtensionValue(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))));
+                new ExtensionValue(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))));
     }
 
-    private IssuedCertificate issue(MachineCa ca, X500Name subject, Duration validity, List<ExtensionValue> extensions) {
-        Objects.requireNonNull(ca, "ca");
+    private IssuedCertificate issue(MachineCa ca, X500Name subject, Duration validity,
+            List<ExtensionValue> extensions) {
         var now = now();
         if (!ca.notAfter().isAfter(now)) {
             throw new CertificateAuthorityException("The CA " + CertificateFacts.subject(ca.certificate())
@@ -140,7 +145,8 @@ public final class CertificateAuthority {
 
     private static void requireText(String what, String value) {
         if (value == null || value.isBlank()) {
-            throw new InvalidCertificateRequestException(what + " is missing; a certificate needs it to name its holder.");
+            throw new InvalidCertificateRequestException(
+                    what + " is missing; a certificate needs it to name its holder.");
         }
     }
 }

@@ -29,13 +29,14 @@ public record MachineCa(X509Certificate certificate, PrivateKey privateKey) {
         var key = Pem.readPrivateKey(privateKeyPem);
         if (certificate.getBasicConstraints() < 0) {
             throw new CertificateAuthorityException("The stored certificate of " + CertificateFacts.subject(certificate)
-                    + " is not a CA certificate; the machine's CA certificate was expected (ca.pem)");
+                    + " is not a CA certificate; the machine's CA certificate (ca.pem) was expected");
         }
         var algorithm = KeyAlgorithm.of(certificate.getPublicKey());
         if (!keyMatches(certificate, key, algorithm)) {
             throw new CertificateAuthorityException("The stored private key does not belong to the CA certificate "
-                    + CertificateFacts.subject(certificate) + " (fingerprint " + CertificateFacts.fingerprint(certificate)
-                    + "); the two were saved from different CAs. Rotate the machine's CA to make a fresh pair.");
+                    + CertificateFacts.subject(certificate) + " (fingerprint "
+                    + CertificateFacts.fingerprint(certificate) + "); the two were saved from different CAs. "
+                    + "Rotate the machine's CA to make a fresh pair.");
         }
         return new MachineCa(certificate, key);
     }

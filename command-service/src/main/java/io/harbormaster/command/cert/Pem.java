@@ -55,8 +55,8 @@ public final class Pem {
     public static X509Certificate readCertificate(String pem) {
         var object = readObject(pem, "certificate");
         if (!(object instanceof X509CertificateHolder holder)) {
-            throw new CertificateAuthorityException(
-                    "Expected a PEM CERTIFICATE block but found " + describe(object) + "; check which value was stored");
+            throw new CertificateAuthorityException("Expected a PEM CERTIFICATE block but found " + describe(object)
+                    + "; check which value was stored");
         }
         try {
             return new JcaX509CertificateConverter().getCertificate(holder);

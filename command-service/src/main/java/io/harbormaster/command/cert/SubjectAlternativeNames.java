@@ -18,8 +18,8 @@ import org.bouncycastle.util.IPAddress;
 final class SubjectAlternativeNames {
 
     // Underscores are not legal in host names but turn up in internal DNS; Go and Java both match them.
-    private static final Pattern DNS_NAME = Pattern.compile(
-            "^(\\*\\.)?([A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$");
+    private static final String LABEL = "[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?";
+    private static final Pattern DNS_NAME = Pattern.compile("^(\\*\\.)?" + LABEL + "(\\." + LABEL + ")*\\.?$");
     private static final int MAX_DNS_NAME_LENGTH = 253;
 
     private SubjectAlternativeNames() {
@@ -50,7 +50,8 @@ final class SubjectAlternativeNames {
         }
         if (isDnsName(text)) {
             // A trailing dot (fully qualified) is not allowed in a certificate's DNS names; clients drop it too.
-            return new GeneralName(GeneralName.dNSName, text.endsWith(".") ? text.substring(0, text.length() - 1) : text);
+            var name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+            return new GeneralName(GeneralName.dNSName, name);
         }
         throw new InvalidCertificateRequestException("'" + text + "' is neither an IP address nor a DNS name, so a "
                 + "server certificate cannot name it. Give an address such as 203.0.113.7, 2001:db8::7 or "
