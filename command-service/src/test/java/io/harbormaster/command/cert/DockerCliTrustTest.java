@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DockerCliTrustTest {
 
-    private static final Path DOCKER = Path.of("/usr/local/bin/docker");
+    private static final Optional<Path> DOCKER = Stream.of(
+                    System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(directory -> !directory.isBlank())
+            .map(directory -> Path.of(directory, "docker"))
+            .filter(Files::isExecutable)
+            .findFirst();
     private static final String DAEMON_VERSION = "99.0.0-harbormaster-test";
 
     private final CertificateAuthority authority = new CertificateAuthority();
@@ -38,7 +46,7 @@ class DockerCliTrustTest {
 
     @BeforeEach
     void docker(@TempDir Path directory) {
-        assumeTrue(Files.isExecutable(DOCKER), "needs the docker CLI at " + DOCKER);
+        assumeTrue(DOCKER.isPresent(), "needs the docker CLI on the PATH");
         this.directory = directory;
     }
 
@@ -106,7 +114,7 @@ class DockerCliTrustTest {
         Files.writeString(directory.resolve("ca.pem"), ca.certificatePem());
         Files.writeString(directory.resolve("cert.pem"), client.certificatePem());
         Files.writeString(directory.resolve("key.pem"), client.privateKeyPem());
-        var builder = new ProcessBuilder(DOCKER.toString(), "--host", "tcp://127.0.0.1:" + port, "--tlsverify",
+        var builder = new ProcessBuilder(DOCKER.orElseThrow().toString(), "--host", "tcp://127.0.0.1:" + port, "--tlsverify",
                 "--tlscacert", "ca.pem", "--tlscert", "cert.pem", "--tlskey", "key.pem",
                 "version", "--format", "{{.Server.Version}}")
                 .directory(directory.toFile())
