@@ -4,7 +4,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The driver created the host and, where it provisions, provisioned it (sent by the creation process); its Docker
- * daemon listens at {@code dockerUrl}, which only the driver knows once the host exists.
+ * daemon listens at {@code dockerUrl}, which only the driver knows once the host exists. {@code certificates}
+ * identifies the TLS material the process made for that address (null when none was made).
  */
-public record CompleteCreationCommand(@TargetAggregateIdentifier MachineId machineId, String dockerUrl) {
+public record CompleteCreationCommand(@TargetAggregateIdentifier MachineId machineId, String dockerUrl,
+                                      MachineCertificates certificates) {
+
+    public CompleteCreationCommand(MachineId machineId, String dockerUrl) {
+        this(machineId, dockerUrl, null);
+    }
 }

@@ -90,6 +90,12 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
     }
 
     @Override
+    public Optional<String> teamName(TeamId teamId) {
+        return jdbc.sql("SELECT name FROM cmd_teams WHERE team_id = ?").param(uuid(teamId.value()))
+                .query(String.class).optional();
+    }
+
+    @Override
     public long platformAdminCount() {
         return jdbc.sql("SELECT count(*) FROM cmd_users WHERE platform_admin").query(Long.class).single();
     }

@@ -13,4 +13,7 @@ public interface TeamDirectory {
 
     /** The user's role in the team, or empty when they are not a member. */
     Optional<TeamRole> roleOf(TeamId teamId, UserId userId);
+
+    /** The team's name, or empty for an unknown team. */
+    Optional<String> teamName(TeamId teamId);
 }

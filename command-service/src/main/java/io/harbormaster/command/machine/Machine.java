@@ -1,9 +1,15 @@
 package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
+import static io.harbormaster.api.audit.AuditMetadata.ACTOR_NAME;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.CompleteCreationCommand;
+import io.harbormaster.api.machine.IssueClientCertCommand;
+import io.harbormaster.api.machine.MachineCertificates;
+import io.harbormaster.api.machine.RegenerateCertsCommand;
+import io.harbormaster.api.machine.ResolveDockerEndpointCommand;
 import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
 import io.harbormaster.api.machine.CompleteRemovalCommand;
 import io.harbormaster.api.machine.CreateMachineCommand;
@@ -38,6 +44,7 @@ import io.harbormaster.api.machine.UnshareMachineCommand;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.ShareRole;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.AccessDirectory;
 import io.harbormaster.command.lookup.Actors;
@@ -117,15 +124,62 @@ class Machine extends RecordedMachine {
         }
     }
 
+    /**
+     * With {@code revokePreviousHolder} the machine's CA is rotated in the same step (when it has certificates):
+     * TLS to dockerd has no revocation, so a new CA is the only way the previous holder's client certificates stop
+     * working. If the new material cannot be stored, the hand-off is refused as a whole.
+     */
     @CommandHandler
     void handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users,
-                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+                @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access, MachineTls tls) {
         require(Right.MANAGE, MachineAction.HAND_OFF, actorId, access);
         var newHolder = InvalidCommandException.requirePresent(command.newHolder(), "newHolder");
         if (accepts(MachineAction.HAND_OFF) && !newHolder.equals(holder)) {
             MachineAccess.requireHolderCandidate(teams, users, teamId, newHolder);
+            var rotated = command.revokePreviousHolder() && certificates != null
+                    ? MachineCertificateSteps.regenerate(tls, this, true, null) : null;
             apply(new MachineHandedOff(machineId, holder, newHolder, command.revokePreviousHolder()));
+            if (rotated != null) {
+                apply(rotated.regenerated(machineId, "handed-off"));
+            }
         }
+    }
+
+    /** A new server certificate; with CA rotation (which needs the MANAGE right) a new CA too. */
+    @CommandHandler
+    MachineCertificates handle(RegenerateCertsCommand command, @MetaDataValue(ACTOR_ID) String actorId,
+                               AccessDirectory access, MachineTls tls) {
+        require(command.rotateCa() ? Right.MANAGE : Right.OPERATE, MachineAction.REGENERATE_CERTS, actorId, access);
+        var algorithm = MachineCertificateSteps.algorithm(command.keyAlgorithm(), command.rotateCa());
+        accepts(MachineAction.REGENERATE_CERTS);
+        var made = MachineCertificateSteps.regenerate(tls, this, command.rotateCa() || certificates == null,
+                algorithm);
+        apply(made.regenerated(machineId, "requested"));
+        return made;
+    }
+
+    /** Issues the acting user a client certificate; viewers are refused like for any other use of the machine. */
+    @CommandHandler
+    IssuedClientCertificate handle(IssueClientCertCommand command, @MetaDataValue(ACTOR_ID) String actorId,
+                                   @MetaDataValue(ACTOR_NAME) String actorName, AccessDirectory access,
+                                   TeamDirectory teams, MachineTls tls) {
+        require(Right.USE, MachineAction.USE, actorId, access);
+        accepts(MachineAction.USE);
+        var user = Actors.user(actorId).orElseThrow(() -> new InvalidCommandException("actor",
+                "Client certificates are issued to users; the platform cannot hold one."));
+        var material = MachineCertificateSteps.issueClient(tls, this, actorName,
+                teams.teamName(teamId).orElse(teamId.value()));
+        apply(new ClientCertIssued(machineId, user, material.serial(), material.notAfter()));
+        return new IssuedClientCertificate(endpoint(), material);
+    }
+
+    /** Where the daemon listens, for a user allowed to use the machine; appends nothing. */
+    @CommandHandler
+    DockerEndpoint handle(ResolveDockerEndpointCommand command, @MetaDataValue(ACTOR_ID) String actorId,
+                          AccessDirectory access) {
+        require(Right.USE, MachineAction.USE, actorId, access);
+        accepts(MachineAction.USE);
+        return endpoint();
     }
 
     @CommandHandler
@@ -164,6 +218,9 @@ class Machine extends RecordedMachine {
         var dockerUrl = InvalidCommandException.requirePresent(command.dockerUrl(), "dockerUrl");
         if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
             apply(new MachineProvisioned(machineId, dockerUrl));
+            if (command.certificates() != null) {
+                apply(command.certificates().regenerated(machineId, "created"));
+            }
         }
     }
 
@@ -255,6 +312,14 @@ class Machine extends RecordedMachine {
             case Decision.Refuse refuse -> throw MachineAccess.conflict(name, state, action, refuse.advice());
             case Decision.SameOperationOrRefuse unresolved -> throw new IllegalStateException("unresolved rule");
         };
+    }
+
+    private DockerEndpoint endpoint() {
+        if (dockerUrl == null) {
+            throw new MachineConflictException("Machine '" + name + "' has no Docker URL: its host was never "
+                    + "created. Remove it and create it again.");
+        }
+        return new DockerEndpoint(name.value(), dockerUrl);
     }
 
     /** A removed machine refuses even late reports, like every other command. */

@@ -17,7 +17,9 @@ final class MachineAccessRules {
         SEE("see it"),
         /** Start, stop, restart, kill. */
         OPERATE("an OWNER or MEMBER role in its team, being its holder, or a MEMBER share"),
-        /** Remove, share, unshare, hand off. */
+        /** Use it from a workstation: env, config, client certificates (viewers never get key material). */
+        USE("an OWNER or MEMBER role in its team, being its holder, or a MEMBER share"),
+        /** Remove, share, unshare, hand off, rotate its CA. */
         MANAGE("the OWNER role in its team or being its holder"),
         /** Create a machine in a team. */
         CREATE("the OWNER or MEMBER role in the team");
@@ -63,7 +65,7 @@ final class MachineAccessRules {
         }
         return switch (right) {
             case SEE -> Decision.ALLOW;
-            case OPERATE -> allowIf(s.teamRole() == TeamRole.OWNER || s.teamRole() == TeamRole.MEMBER || s.holder()
+            case OPERATE, USE -> allowIf(s.teamRole() == TeamRole.OWNER || s.teamRole() == TeamRole.MEMBER || s.holder()
                     || s.share() == ShareRole.MEMBER);
             case MANAGE -> allowIf(s.teamRole() == TeamRole.OWNER || s.holder());
             case CREATE -> throw new IllegalStateException("handled above");

@@ -13,7 +13,9 @@ enum MachineAction {
     HAND_OFF("handed off", null),
     SHARE("shared", null),
     UNSHARE("unshared", null),
-    OBSERVE("observed", null);
+    OBSERVE("observed", null),
+    REGENERATE_CERTS("given new certificates", null),
+    USE("used", null);
 
     private final String pastParticiple;
     private final LifecycleOperation operation;
@@ -42,6 +44,8 @@ enum MachineAction {
         return switch (this) {
             case FORCE_REMOVE -> "remove";
             case HAND_OFF -> "hand off";
+            case REGENERATE_CERTS -> "regenerate the certificates of";
+            case USE -> "obtain certificates for";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };
     }
@@ -53,5 +57,10 @@ enum MachineAction {
 
     boolean isLifecycle() {
         return operation != null;
+    }
+
+    /** Whether the action needs a host that was created: certificates name its address. */
+    boolean needsHost() {
+        return this == REGENERATE_CERTS || this == USE;
     }
 }

@@ -19,6 +19,7 @@ import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.CreateResult;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
@@ -43,7 +44,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The machine processes: when a creation, lifecycle operation or removal was accepted, call the driver on the
- * bounded {@link DriverCallExecutor} and report the outcome back to the machine as a Complete or Fail command.
+ * bounded {@link DriverCallExecutor} and report the outcome back to the machine as a Complete or Fail command. A
+ * created host also gets its first CA and server certificate, stored before the creation is reported.
  * Calls start only after the event's unit of work committed, so a rolled-back token update never runs a driver
  * twice; replays run nothing ({@link DisallowReplay}): the outcomes are already in the event store. Operations cut
  * off by a restart are resumed through {@link #run} too, by {@link PendingOperationsRecovery}.
@@ -74,8 +76,11 @@ class MachineProcesses {
      */
     private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
 
+    private final MachineTls tls;
+
     MachineProcesses(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
-                     CommandGateway commands, PendingOperationCheck pending) {
+                     CommandGateway commands, PendingOperationCheck pending, MachineTls tls) {
+        this.tls = tls;
         this.pending = pending;
         this.drivers = drivers;
         this.records = records;
@@ -155,7 +160,9 @@ class MachineProcesses {
         return switch (operation) {
             case CREATE -> switch (driver.create(new MachineSpec(id, machine.teamId(), machine.name(),
                     machine.options()))) {
-                case CreateResult.Created created -> new CompleteCreationCommand(id, created.dockerUrl());
+                // the host's address is known now: its first CA and server certificate name it
+                case CreateResult.Created created -> new CompleteCreationCommand(id, created.dockerUrl(),
+                        tls.regenerate(id, machine.name().value(), created.dockerUrl(), null, true, null));
                 case CreateResult.Failed failed -> new FailCreationCommand(id, failed.reason());
             };
             case START -> lifecycle(() -> driver.start(machine.toRef()), id, operation);

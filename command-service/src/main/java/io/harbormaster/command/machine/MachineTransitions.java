@@ -75,6 +75,13 @@ final class MachineTransitions {
         rule(MachineAction.OBSERVE)
                 .accept(Running, Stopped, Paused, Error, Timeout, Unknown)
                 .alreadyDone(Creating, Provisioning, Starting, Stopping, Removing);
+        // Certificates need the address the host got when it was created; a machine being removed keeps its old ones.
+        for (var tls : new MachineAction[] {MachineAction.REGENERATE_CERTS, MachineAction.USE}) {
+            rule(tls)
+                    .accept(Running, Starting, Stopping, Stopped, Paused, Error, Timeout, Unknown)
+                    .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
+                    .refuse(Removing, BEING_REMOVED);
+        }
         for (var lifecycle : new MachineAction[] {MachineAction.START, MachineAction.STOP, MachineAction.RESTART,
                 MachineAction.KILL}) {
             rule(lifecycle).refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
@@ -93,7 +100,7 @@ final class MachineTransitions {
      * or Stopping machine is carrying out; {@code provisioned} is false for a machine whose creation failed.
      */
     static Decision decide(MachineAction action, MachineState state, LifecycleOperation inProgress, boolean provisioned) {
-        if (action.isLifecycle() && state == Error && !provisioned) {
+        if ((action.isLifecycle() || action.needsHost()) && state == Error && !provisioned) {
             return new Decision.Refuse(NEVER_CREATED);
         }
         var decision = TABLE.get(action).get(state);

@@ -1,7 +1,10 @@
 package io.harbormaster.command.machine;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.cert.CertificateAuthorityException;
+import io.harbormaster.command.cert.InvalidCertificateRequestException;
 import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.secret.SecretStoreException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,8 @@ final class ProcessReporter {
         Object outcome;
         try {
             outcome = step.call();
-        } catch (DriverException | CommandRefusedException e) {
+        } catch (DriverException | CommandRefusedException | SecretStoreException | CertificateAuthorityException
+                 | InvalidCertificateRequestException e) {
             outcome = failure.apply(id, shorten(e.getMessage()));
         } catch (Exception e) {
             log.warn("Driver call for machine {} failed unexpectedly", id, e);

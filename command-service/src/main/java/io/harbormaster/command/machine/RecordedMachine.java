@@ -9,6 +9,8 @@ import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRemoved;
@@ -53,6 +55,10 @@ abstract class RecordedMachine {
     /** False until the host was created, so a machine whose creation failed is not started. */
     boolean provisioned;
     boolean removalForced;
+    /** Where its Docker daemon listens, once the host was created. */
+    String dockerUrl;
+    /** The TLS material in use, or null before the first certificates were made. */
+    MachineCertificates certificates;
     final Map<Grantee, ShareRole> shares = new HashMap<>();
 
     @EventSourcingHandler
@@ -68,7 +74,15 @@ abstract class RecordedMachine {
     @EventSourcingHandler
     void on(MachineProvisioned event) {
         provisioned = true;
+        dockerUrl = event.dockerUrl();
         state = MachineState.Running;
+    }
+
+    @EventSourcingHandler
+    void on(CertsRegenerated event) {
+        certificates = new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
+                event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
+                event.serverNames());
     }
 
     /** Emitted by the provisioner of drivers that install Docker Engine; creation is still in progress. */

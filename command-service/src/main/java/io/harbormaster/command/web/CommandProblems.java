@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.harbormaster.command.secret.SecretMissingException;
+import io.harbormaster.command.secret.SecretStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConflictingModificationException;
@@ -111,6 +113,20 @@ class CommandProblems {
     ProblemDetail concurrent(ConcurrencyException e, HttpServletRequest request) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Changed by someone else", "The "
                 + Problems.subject(request) + " was changed by someone else while this request ran; reload and retry.");
+    }
+
+    /**
+     * The secret store (Vault, or the sealed database store) could not serve the request: 409 when the material an
+     * event names is gone (regenerating fixes it), 503 otherwise. The store's messages hold no secret.
+     */
+    @ExceptionHandler(SecretStoreException.class)
+    ProblemDetail secretStore(SecretStoreException e, HttpServletRequest request) {
+        log.warn("{} {}: secret store failure: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        if (e instanceof SecretMissingException) {
+            return Problems.of(HttpStatus.CONFLICT, "secret-missing", "Secret missing", e.getMessage());
+        }
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "secret-store-unavailable", "Secret store unavailable",
+                e.getMessage());
     }
 
     @ExceptionHandler(UserRequiredException.class)

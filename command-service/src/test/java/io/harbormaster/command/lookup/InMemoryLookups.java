@@ -34,6 +34,11 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
     }
 
     @Override
+    public Optional<String> teamName(TeamId teamId) {
+        return Optional.ofNullable(teams.get(teamId));
+    }
+
+    @Override
     public long platformAdminCount() {
         return admins.size();
     }

@@ -1,0 +1,22 @@
+package io.harbormaster.api.machine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What identifies a machine's stored TLS material, as the certificate authority reports it after making or
+ * renewing it: no key, only fingerprints, serials, validity, names and the secret store reference.
+ */
+public record MachineCertificates(boolean caRotated, String caFingerprint, String serverSerial, Instant notAfter,
+                                  String secretPath, long secretVersion, String keyAlgorithm,
+                                  List<String> serverNames) {
+
+    public MachineCertificates {
+        serverNames = serverNames == null ? List.of() : List.copyOf(serverNames);
+    }
+
+    public CertsRegenerated regenerated(MachineId machineId, String reason) {
+        return new CertsRegenerated(machineId, reason, caRotated, caFingerprint, serverSerial, notAfter, secretPath,
+                secretVersion, keyAlgorithm, serverNames);
+    }
+}

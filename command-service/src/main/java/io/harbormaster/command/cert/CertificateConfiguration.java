@@ -1,0 +1,41 @@
+package io.harbormaster.command.cert;
+
+import io.harbormaster.command.secret.SecretStore;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The certificate authority and the machines' TLS material, with the policy from {@link CertificateProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CertificateProperties.class)
+class CertificateConfiguration {
+
+    /**
+     * From the start of the stream (a first run destroys what is left of every machine removed so far, which is
+     * harmless), retrying on errors rather than skipping the event.
+     */
+    @Bean
+    ConfigurerModule machineTlsCleanupProcessing() {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(MachineTlsCleanup.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerListenerInvocationErrorHandler(MachineTlsCleanup.PROCESSING_GROUP,
+                        axon -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    CertificateAuthority certificateAuthority() {
+        return new CertificateAuthority();
+    }
+
+    @Bean
+    MachineTls machineTls(CertificateAuthority authority, SecretStore secrets, CertificateProperties properties) {
+        return new MachineTls(authority, secrets, properties.policy());
+    }
+}
