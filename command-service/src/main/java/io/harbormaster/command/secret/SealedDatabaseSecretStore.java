@@ -1,6 +1,10 @@
 package io.harbormaster.command.secret;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,9 +21,10 @@ import javax.crypto.AEADBadTagException;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The embedded default's secret store: each version a row of {@code sec_sealed_secret} (migration V10) holding
@@ -31,9 +36,9 @@ public final class SealedDatabaseSecretStore implements SecretStore {
 
     static final String KIND = "sealed-database";
     public static final int DEFAULT_MAX_VERSIONS = 10;
-    private static final int WRITE_ATTEMPTS = 5;
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Path keyFile;
     private final SealedBox box;
     private final String keyId;
@@ -49,6 +54,7 @@ public final class SealedDatabaseSecretStore implements SecretStore {
             throw new IllegalArgumentException("maxVersions must be at least 1, not " + maxVersions);
         }
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.keyFile = keyFile.toAbsolutePath();
         this.clock = clock;
         this.maxVersions = maxVersions;
@@ -61,29 +67,22 @@ public final class SealedDatabaseSecretStore implements SecretStore {
     @Override
     public SecretVersion write(SecretPath path, Map<String, String> data) {
         var plaintext = SecretData.encode(data);
-        return database("write", path, () -> {
-            for (int attempt = 1; ; attempt++) {
-                long version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM sec_sealed_secret WHERE path = ?")
-                        .param(path.value()).query(Long.class).single();
-                var sealed = box.seal(path, version, plaintext);
-                try {
-                    jdbc.sql("""
-                                    INSERT INTO sec_sealed_secret (path, version, created_at, key_id, nonce, ciphertext)
-                                    VALUES (?, ?, ?, ?, ?, ?)""")
-                            .params(path.value(), version, now(), keyId, sealed.nonce(), sealed.ciphertext())
-                            .update();
-                } catch (DuplicateKeyException concurrentWrite) {
-                    if (attempt == WRITE_ATTEMPTS) {
-                        throw new SecretStoreException("Could not write '" + path + "': " + WRITE_ATTEMPTS
-                                + " concurrent writes to the same path took every version number first; try again.");
-                    }
-                    continue;
-                }
-                jdbc.sql("DELETE FROM sec_sealed_secret WHERE path = ? AND version <= ?")
-                        .params(path.value(), version - maxVersions).update();
-                return new SecretVersion(version);
-            }
-        });
+        return database("write", path, () -> transactions.execute(status -> {
+            // Writers of one path take turns, so each gets the next version number; other paths are not held up.
+            jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?)) AS locked")
+                    .param(lockKey(path)).query(Long.class).single();
+            long version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM sec_sealed_secret WHERE path = ?")
+                    .param(path.value()).query(Long.class).single();
+            var sealed = box.seal(path, version, plaintext);
+            jdbc.sql("""
+                            INSERT INTO sec_sealed_secret (path, version, created_at, key_id, nonce, ciphertext)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(path.value(), version, now(), keyId, sealed.nonce(), sealed.ciphertext())
+                    .update();
+            jdbc.sql("DELETE FROM sec_sealed_secret WHERE path = ? AND version <= ?")
+                    .params(path.value(), version - maxVersions).update();
+            return new SecretVersion(version);
+        }));
     }
 
     @Override
@@ -182,6 +181,17 @@ public final class SealedDatabaseSecretStore implements SecretStore {
     private StoredRow row(ResultSet rs, int rowNumber) throws SQLException {
         return new StoredRow(rs.getLong("version"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext"));
+    }
+
+    /** A 64-bit advisory lock key for the path, from a hash so that any path maps to a fixed-size key. */
+    private static long lockKey(SecretPath path) {
+        try {
+            var hash = MessageDigest.getInstance("SHA-256")
+                    .digest(("sec_sealed_secret:" + path.value()).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private OffsetDateTime now() {

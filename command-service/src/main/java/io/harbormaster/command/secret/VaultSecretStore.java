@@ -37,6 +37,8 @@ public final class VaultSecretStore implements SecretStore, AutoCloseable {
         this.http = HttpClient.newBuilder()
                 // HTTP/1.1 like the driver's own client: Vault Agent does not proxy h2c.
                 .version(HttpClient.Version.HTTP_1_1)
+                // Older standby nodes redirect to the active one instead of forwarding.
+                .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(settings.connectTimeout())
                 .build();
         this.session = new VaultSession(settings, http, clock);

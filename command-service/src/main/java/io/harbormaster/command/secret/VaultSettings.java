@@ -50,6 +50,11 @@ public record VaultSettings(URI address, VaultAuth auth, String mount, String pa
         return new VaultSettings(address, other, mount, pathPrefix, namespace, connectTimeout, readTimeout, retries);
     }
 
+    /** The same settings with another address. */
+    public VaultSettings withAddress(URI other) {
+        return new VaultSettings(other, auth, mount, pathPrefix, namespace, connectTimeout, readTimeout, retries);
+    }
+
     /** The same settings with an Enterprise namespace. */
     public VaultSettings withNamespace(String other) {
         return new VaultSettings(address, auth, mount, pathPrefix, other, connectTimeout, readTimeout, retries);
