@@ -42,7 +42,7 @@ final class SealedBox {
         }
     }
 
-    /** The plaintext of a row; throws {@link AEADBadTagException} when the row was altered, moved or sealed otherwise. */
+    /** The plaintext of a row; {@link AEADBadTagException} when the row was altered, moved or sealed otherwise. */
     byte[] open(SecretPath path, long version, byte[] nonce, byte[] ciphertext) throws AEADBadTagException {
         try {
             var cipher = Cipher.getInstance(TRANSFORMATION);

@@ -21,7 +21,7 @@ public class SecretAccessDeniedException extends SecretStoreException {
         return path;
     }
 
-    /** The policy capability the operation needs ({@code read}, {@code create}, {@code update}, {@code delete}, {@code list}). */
+    /** The capability the operation needs: {@code read}, {@code create/update}, {@code delete} or {@code list}. */
     public String capability() {
         return capability;
     }

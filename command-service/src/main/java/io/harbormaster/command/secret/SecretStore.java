@@ -17,13 +17,13 @@ public interface SecretStore {
     /** The latest version at {@code path}, or empty when there is none. */
     Optional<Secret> read(SecretPath path);
 
-    /** Version {@code version} at {@code path}, or empty when it does not exist (never written, pruned or destroyed). */
+    /** Version {@code version} at {@code path}, or empty when there is none (never written, pruned, destroyed). */
     Optional<Secret> read(SecretPath path, long version);
 
     /** Removes every version and the metadata at {@code path}, as when a machine is removed; nothing there is fine. */
     void destroy(SecretPath path);
 
-    /** The names directly under {@code folder}, sorted; a sub-folder ends with {@code /}; empty for an unknown folder. */
+    /** The names directly under {@code folder}, sorted, sub-folders ending in {@code /}; empty for an unknown one. */
     List<String> list(SecretPath folder);
 
     /** Whether the store can be used now: reachable, unsealed, with a description that holds no secret. */

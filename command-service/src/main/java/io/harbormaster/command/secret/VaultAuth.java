@@ -28,8 +28,9 @@ public sealed interface VaultAuth {
         public AppRole {
             mountPath = mountPath == null || mountPath.isBlank() ? "approle" : mountPath.strip();
             if (roleId == null || roleId.isBlank() || secretId == null || secretId.isBlank()) {
-                throw new IllegalArgumentException("AppRole login needs both harbormaster.secrets.vault.approle.role-id "
-                        + "and harbormaster.secrets.vault.approle.secret-id (infra/vault/setup-approle.sh prints them)");
+                throw new IllegalArgumentException("AppRole login needs both harbormaster.secrets.vault.approle."
+                        + "role-id and harbormaster.secrets.vault.approle.secret-id (infra/vault/setup-approle.sh "
+                        + "prints them)");
             }
         }
 

@@ -20,8 +20,8 @@ final class VaultErrors {
             return new SecretAccessDeniedException(storePath, capability, "Vault denied the " + operation + " of '"
                     + storePath + "' (" + failure.reason() + "): the policy of Harbormaster's token most likely lacks "
                     + "the \"" + capability + "\" capability on that path. Apply infra/vault/harbormaster-policy.hcl "
-                    + "(vault policy write harbormaster infra/vault/harbormaster-policy.hcl) and attach it to the token "
-                    + "or the AppRole role. An expired or revoked token is refused the same way: "
+                    + "(vault policy write harbormaster infra/vault/harbormaster-policy.hcl) and attach it to the "
+                    + "token or the AppRole role. An expired or revoked token is refused the same way: "
                     + (settings.auth() instanceof VaultAuth.AppRole
                             ? "Harbormaster already logged in again with AppRole and was still refused."
                             : "check it with 'vault token lookup' and set a new harbormaster.secrets.vault.token."));

@@ -58,7 +58,8 @@ public final class VaultSecretStore implements SecretStore, AutoCloseable {
             if (version == null) {
                 throw new SecretStoreException("Vault accepted the write of '" + storePath("data", path) + "' but "
                         + "returned no version: the mount '" + settings.mount() + "' is not KV version 2. Use a KV v2 "
-                        + "mount ('vault secrets enable -path=<mount> kv-v2') and set harbormaster.secrets.vault.mount.");
+                        + "mount ('vault secrets enable -path=<mount> kv-v2') and set "
+                        + "harbormaster.secrets.vault.mount.");
             }
             return new SecretVersion(Long.parseLong(version));
         });
@@ -76,7 +77,7 @@ public final class VaultSecretStore implements SecretStore, AutoCloseable {
         if (version > Integer.MAX_VALUE) {
             return Optional.empty();
         }
-        // shouldRetry=true means "as often as the config says", which is once: the driver's retries are off.
+        // shouldRetry=true means "as often as the config says": one attempt, as the driver's retries are off.
         return call("read", storePath("data", path), "read",
                 vault -> secret(vault.logical().read(logicalPath(path), true, (int) version)));
     }

@@ -16,7 +16,8 @@ public record VaultSettings(URI address, VaultAuth auth, String mount, String pa
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*");
 
     public VaultSettings {
-        Objects.requireNonNull(address, "harbormaster.secrets.vault.address is not set (e.g. https://vault.example:8200)");
+        Objects.requireNonNull(address,
+                "harbormaster.secrets.vault.address is not set (e.g. https://vault.example:8200)");
         if (address.getScheme() == null || !address.getScheme().matches("https?") || address.getHost() == null) {
             throw new IllegalArgumentException("harbormaster.secrets.vault.address '" + address
                     + "' is not an http(s) URL such as https://vault.example:8200");

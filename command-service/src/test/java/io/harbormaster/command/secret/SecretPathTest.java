@@ -21,7 +21,8 @@ class SecretPathTest {
         assertThat(SecretPath.machineSsh(MACHINE).value()).isEqualTo("machines/" + MACHINE.value() + "/ssh");
         assertThat(SecretPath.teamCredential(TEAM, "aws-prod").value())
                 .isEqualTo("teams/" + TEAM.value() + "/credentials/aws-prod");
-        assertThat(SecretPath.teamCredentials(TEAM).child("aws-prod")).isEqualTo(SecretPath.teamCredential(TEAM, "aws-prod"));
+        assertThat(SecretPath.teamCredentials(TEAM).child("aws-prod"))
+                .isEqualTo(SecretPath.teamCredential(TEAM, "aws-prod"));
         assertThat(SecretPath.machines().toString()).isEqualTo("machines");
     }
 
