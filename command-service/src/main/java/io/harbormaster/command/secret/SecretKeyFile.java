@@ -95,9 +95,9 @@ final class SecretKeyFile {
                         + "harbormaster.secrets.sealed.key-file at the key file itself.");
             }
             var permissions = Files.getPosixFilePermissions(file);
-            if (!OWNER_ONLY.containsAll(permissions)) {
+            if (permissions.stream().anyMatch(SecretKeyFile::forOthers)) {
                 throw new SecretKeyFileException("The secret key file " + file + " has permissions "
-                        + PosixFilePermissions.toString(permissions) + ": it must be readable by its owner only. Run "
+                        + PosixFilePermissions.toString(permissions) + ": only its owner may have access to it. Run "
                         + "'chmod 600 " + file + "' and consider whether someone else could have copied it (if so, "
                         + "the secrets it seals should be rotated).");
             }
@@ -119,6 +119,10 @@ final class SecretKeyFile {
             throw new SecretKeyFileException("Cannot read the secret key file " + file + " (" + e
                     + "): check that it belongs to the user running Harbormaster.", e);
         }
+    }
+
+    private static boolean forOthers(PosixFilePermission permission) {
+        return permission.name().startsWith("GROUP_") || permission.name().startsWith("OTHERS_");
     }
 
     private static void deleteQuietly(Path temporary) {

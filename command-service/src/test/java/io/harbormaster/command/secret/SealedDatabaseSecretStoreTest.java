@@ -154,7 +154,7 @@ class SealedDatabaseSecretStoreTest extends SecretStoreContract {
         var keyFile = home.resolve("shared/secrets.key");
         new SealedDatabaseSecretStore(dataSource, keyFile);
 
-        for (var loose : List.of("rw-r-----", "rw----r--", "rw-rw-rw-")) {
+        for (var loose : List.of("rw-r-----", "rw----r--", "rw-rw-rw-", "rw--w----", "rw------x")) {
             Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString(loose));
 
             assertThatThrownBy(() -> new SealedDatabaseSecretStore(dataSource, keyFile))
@@ -162,6 +162,9 @@ class SealedDatabaseSecretStoreTest extends SecretStoreContract {
                     .hasMessageContaining(loose)
                     .hasMessageContaining("chmod 600 " + keyFile);
         }
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("r--------"));
+        assertThat(new SealedDatabaseSecretStore(dataSource, keyFile).health().usable())
+                .as("a key file only its owner can read is fine").isTrue();
     }
 
     @Test
