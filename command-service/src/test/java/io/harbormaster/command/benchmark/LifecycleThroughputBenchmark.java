@@ -205,6 +205,8 @@ public final class LifecycleThroughputBenchmark {
                         Map.entry("axon.update-check.disabled", "true"),
                         Map.entry("axon.axonserver.enabled", "false"),
                         Map.entry("spring.main.banner-mode", "off"),
+                        // the sealed secret store's key file: a throw-away one, not the user's ~/.harbormaster
+                        Map.entry("harbormaster.home", System.getProperty("java.io.tmpdir") + "/hm-benchmark-home"),
                         Map.entry("logging.level.root", "WARN")))
                 .run();
     }

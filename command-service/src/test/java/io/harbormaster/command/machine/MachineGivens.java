@@ -85,9 +85,15 @@ enum MachineGivens {
         var fixture = new AggregateTestFixture<>(Machine.class);
         fixture.registerInjectableResource(drivers);
         fixture.registerInjectableResource(lookups);
+        fixture.registerInjectableResource(tls(new io.harbormaster.command.secret.InMemorySecretStore()));
         fixture.registerAnnotatedCommandHandler(
                 new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups, lookups));
         return fixture;
+    }
+
+    static io.harbormaster.command.cert.MachineTls tls(io.harbormaster.command.secret.SecretStore secrets) {
+        return new io.harbormaster.command.cert.MachineTls(new io.harbormaster.command.cert.CertificateAuthority(),
+                secrets, io.harbormaster.command.cert.CertificatePolicy.defaults());
     }
 
     /** Alice holds the machine in her team; Bob is a member too, Carol a registered outsider, Vic a viewer. */

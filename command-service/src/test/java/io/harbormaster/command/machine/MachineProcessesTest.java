@@ -61,11 +61,34 @@ class MachineProcessesTest {
         });
     }
 
+    private final io.harbormaster.command.secret.InMemorySecretStore secrets =
+            new io.harbormaster.command.secret.InMemorySecretStore();
+    private final io.harbormaster.command.cert.MachineTls tls = new io.harbormaster.command.cert.MachineTls(
+            new io.harbormaster.command.cert.CertificateAuthority(), secrets,
+            io.harbormaster.command.cert.CertificatePolicy.defaults());
+
     @Test
     void whenMachineCreated_thenTheDriverCreatesItAndCreationCompletesWithItsUrl() {
         run(processes -> processes.on(created(), "corr-1"));
         assertThat(driver.calls()).containsExactly("create web-1");
-        verifyReported(new CompleteCreationCommand(MACHINE, "tcp://192.0.2.10:2376"));
+        verify(gateway).sendAndWait(org.mockito.ArgumentMatchers.argThat(command ->
+                command instanceof CompleteCreationCommand complete
+                        && complete.dockerUrl().equals("tcp://192.0.2.10:2376")
+                        && complete.certificates() != null && complete.certificates().caRotated()
+                        && complete.certificates().serverNames().contains("192.0.2.10")
+                        && complete.certificates().secretVersion() == 1),
+                anyLong(), eq(TimeUnit.SECONDS));
+        // the first CA and server certificate are stored before the creation is reported
+        assertThat(secrets.allValues()).anySatisfy(value -> assertThat(value).contains("BEGIN CERTIFICATE"));
+    }
+
+    @Test
+    void whenTheSecretStoreIsSealed_thenCreationFailsWithTheStoresReason() {
+        secrets.seal(true);
+        run(processes -> processes.on(created(), "corr-1"));
+        verify(gateway).sendAndWait(org.mockito.ArgumentMatchers.argThat(command ->
+                command instanceof FailCreationCommand fail && fail.reason().contains("sealed")),
+                anyLong(), eq(TimeUnit.SECONDS));
     }
 
     @Test
@@ -136,7 +159,7 @@ class MachineProcessesTest {
         // An old request seen again, e.g. on the processor's first start: its outcome is already recorded.
         try (var executor = new DriverCallExecutor(2)) {
             new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
-                    (id, operation) -> false).on(new MachineStopRequested(MACHINE), "corr-9");
+                    (id, operation) -> false, tls).on(new MachineStopRequested(MACHINE), "corr-9");
         }
         assertThat(driver.calls()).isEmpty();
         verify(gateway, org.mockito.Mockito.never()).sendAndWait(any(), anyLong(), any());
@@ -152,7 +175,7 @@ class MachineProcessesTest {
     private void run(java.util.function.Consumer<MachineProcesses> handler) {
         try (var executor = new DriverCallExecutor(2)) {
             handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
-                    (id, operation) -> true));
+                    (id, operation) -> true, tls));
         }
     }
 

@@ -94,7 +94,10 @@ class PendingOperationsRecoveryTest {
         pending.add(new PendingOperation(MACHINE, MachineOperation.CREATE, BEFORE_START, "corr-create"));
         recover(PendingOperationsRecovery::resume);
         assertThat(driver.calls()).containsExactly("create web-1");
-        assertThat(payloads()).containsExactly(new CompleteCreationCommand(MACHINE, "tcp://192.0.2.10:2376"));
+        assertThat(payloads()).singleElement().isInstanceOfSatisfying(CompleteCreationCommand.class, complete -> {
+            assertThat(complete.dockerUrl()).isEqualTo("tcp://192.0.2.10:2376");
+            assertThat(complete.certificates().serverNames()).contains("192.0.2.10");
+        });
     }
 
     @Test
@@ -141,7 +144,10 @@ class PendingOperationsRecoveryTest {
 
     private MachineProcesses processes(DriverCallExecutor executor) {
         return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
-                (id, operation) -> true);
+                (id, operation) -> true, new io.harbormaster.command.cert.MachineTls(
+                        new io.harbormaster.command.cert.CertificateAuthority(),
+                        new io.harbormaster.command.secret.InMemorySecretStore(),
+                        io.harbormaster.command.cert.CertificatePolicy.defaults()));
     }
 
     private PendingOperationsRecovery recovery(MachineProcesses processes) {

@@ -44,7 +44,7 @@ class AuditDescriberTest {
                 new MachineRestartRequested(m), new MachineRestarted(m), new MachineKillRequested(m), new MachineKilled(m),
                 new LifecycleOperationFailed(m, LifecycleOperation.KILL, "x", MachineState.Running),
                 new MachineStateObserved(m, MachineState.Running, MachineState.Stopped), new IpChanged(m, "a", "b"),
-                new CertsRegenerated(m, "ip-changed", true, "fp", "01", AT, "p", 1), new EngineUpgraded(m, "1", "2"),
+                new CertsRegenerated(m, "ip-changed", true, "fp", "01", AT, "p", 1, "ecdsa-p256", java.util.List.of("10.0.0.5")), new EngineUpgraded(m, "1", "2"),
                 new ClientCertIssued(m, user, "01", AT), new MachineHandedOff(m, user, user, false),
                 new MachineShared(m, Grantee.user(user), ShareRole.MEMBER), new MachineUnshared(m, Grantee.team(team)),
                 new MachineRemovalRequested(m, true), new RemovalFailed(m, "x"),

@@ -98,7 +98,7 @@ class MachineListProjectionTest {
                 new Case("RemovalFailed", (id, at) -> projection.on(new RemovalFailed(id, "host gone"), 1, at), MachineState.Error),
                 new Case("ProvisioningStepCompleted", (id, at) -> projection.on(new ProvisioningStepCompleted(id, "install", 1, 4), 1, at), MachineState.Creating),
                 new Case("IpChanged", (id, at) -> projection.on(new IpChanged(id, "10.0.0.5", "10.0.0.6"), 1, at), MachineState.Creating),
-                new Case("CertsRegenerated", (id, at) -> projection.on(new CertsRegenerated(id, "ip-changed", false, "ab:cd", "01", at, "harbormaster/machines/x/tls", 2), 1, at), MachineState.Creating),
+                new Case("CertsRegenerated", (id, at) -> projection.on(new CertsRegenerated(id, "ip-changed", false, "ab:cd", "01", at, "harbormaster/machines/x/tls", 2, "ecdsa-p256", java.util.List.of("10.0.0.6")), 1, at), MachineState.Creating),
                 new Case("EngineUpgraded", (id, at) -> projection.on(new EngineUpgraded(id, "27.0", "28.1"), 1, at), MachineState.Creating),
                 new Case("ClientCertIssued", (id, at) -> projection.on(new ClientCertIssued(id, ALICE, "07", at), 1, at), MachineState.Creating));
 
