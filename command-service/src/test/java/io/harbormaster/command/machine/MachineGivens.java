@@ -81,11 +81,16 @@ enum MachineGivens {
 
     /** A fixture with the none and fake drivers, the in-memory lookups and the creation handler registered. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups) {
+        return fixture(lookups, tls(new io.harbormaster.command.secret.InMemorySecretStore()));
+    }
+
+    /** The same fixture with the machines' TLS material in {@code tls}. */
+    static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups, io.harbormaster.command.cert.MachineTls tls) {
         var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver()));
         var fixture = new AggregateTestFixture<>(Machine.class);
         fixture.registerInjectableResource(drivers);
         fixture.registerInjectableResource(lookups);
-        fixture.registerInjectableResource(tls(new io.harbormaster.command.secret.InMemorySecretStore()));
+        fixture.registerInjectableResource(tls);
         fixture.registerAnnotatedCommandHandler(
                 new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups, lookups));
         return fixture;

@@ -136,6 +136,19 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 422, 404, 422, 422, 422));
         rules.add(new Rule("POST", "/api/machines/{id}/kill", at("/api/machines/" + m1 + "/kill"),
                 401, 403, 422, 404, 422, 422, 422));
+        // use from a workstation: members, the holder, owners and admins; never viewers (no key material)
+        rules.add(new Rule("GET", "/api/machines/{id}/env", at("/api/machines/" + m1 + "/env?certPath=/certs"),
+                401, 403, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/machines/{id}/config", at("/api/machines/" + m1 + "/config?certPath=/certs"),
+                401, 403, 200, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/machines/{id}/client-bundle", at("/api/machines/" + m1 + "/client-bundle"),
+                401, 403, 200, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/machines/{id}/docker-context", at("/api/machines/" + m1 + "/docker-context"),
+                401, 403, 200, 404, 200, 200, 200));
+        // a new server certificate is an operation; rotating the CA (which cuts everyone off) needs MANAGE
+        rules.add(new Rule("POST", "/api/machines/{id}/regenerate-certs", persona -> new Call("/api/machines/" + m1
+                + "/regenerate-certs", persona == Persona.MEMBER ? "{}" : "{\"rotateCa\":true}"),
+                401, 403, 200, 404, 200, 200, 200));
         // manage: handing M1 to its own holder changes nothing, sharing with carol again changes nothing
         rules.add(new Rule("POST", "/api/machines/{id}/handoff", persona -> new Call("/api/machines/" + m1
                 + "/handoff", "{\"to\":\"" + userIds.get(Persona.HOLDER) + "\"}"), 401, 403, 403, 404, 200, 200, 200));
