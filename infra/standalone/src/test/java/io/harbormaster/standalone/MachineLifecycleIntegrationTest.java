@@ -63,12 +63,14 @@ class MachineLifecycleIntegrationTest {
         assertThat(handOff.status()).isEqualTo(200);
         await(() -> admin.get("/api/machines/" + id), r -> "bob".equals(r.text("holderName")));
 
-        var expectedHistory = java.util.List.of("MachineCreated", "MachineProvisioned", "MachineStopRequested",
-                "MachineStopped", "MachineStartRequested", "MachineStarted", "MachineHandedOff");
+        // creation makes the machine's first certificates; a hand-off that revokes rotates its CA in the same step
+        var expectedHistory = java.util.List.of("MachineCreated", "MachineProvisioned", "CertsRegenerated",
+                "MachineStopRequested", "MachineStopped", "MachineStartRequested", "MachineStarted", "MachineHandedOff",
+                "CertsRegenerated");
         await(() -> admin.get("/api/machines/" + id + "/history"), r -> actions(r).size() == expectedHistory.size());
         var history = admin.get("/api/machines/" + id + "/history");
         assertThat(actions(history)).containsExactlyElementsOf(expectedHistory.reversed());
-        var handOffEntry = history.json().path("items").get(0);
+        var handOffEntry = history.json().path("items").get(1);
         assertThat(handOffEntry.path("actorName").asString()).isEqualTo("admin");
         assertThat(handOffEntry.path("channel").asString()).isEqualTo("api");
         assertThat(handOffEntry.path("clientAddress").asString()).isEqualTo("127.0.0.1");

@@ -47,6 +47,6 @@ class MachineProcessesFirstRunIntegrationTest {
         var types = platform.jdbc().sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = :id "
                 + "ORDER BY sequence_number").param("id", id).query(String.class).list();
         assertThat(types).extracting(type -> type.substring(type.lastIndexOf('.') + 1)).containsExactly(
-                "MachineCreated", "MachineProvisioned", "MachineStopRequested", "MachineStopped");
+                "MachineCreated", "MachineProvisioned", "CertsRegenerated", "MachineStopRequested", "MachineStopped");
     }
 }
