@@ -2,6 +2,15 @@ package io.harbormaster.api.machine;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The driver could not create or provision the host (sent by the creation process). */
-public record FailCreationCommand(@TargetAggregateIdentifier MachineId machineId, String reason) {
+/**
+ * The driver could not create or provision the host (sent by the creation process); {@code step} names where it
+ * stopped ({@code create} for the driver itself, a provisioning step otherwise).
+ */
+public record FailCreationCommand(@TargetAggregateIdentifier MachineId machineId, String step, String reason) {
+
+    public static final String CREATE_STEP = "create";
+
+    public FailCreationCommand(MachineId machineId, String reason) {
+        this(machineId, CREATE_STEP, reason);
+    }
 }

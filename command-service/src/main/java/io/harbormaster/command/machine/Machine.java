@@ -6,6 +6,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.CompleteCreationCommand;
+import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.machine.ProvisioningStepCompleted;
+import io.harbormaster.api.machine.RecordHostKeyCommand;
+import io.harbormaster.api.machine.ReportProvisioningCommand;
+import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.IssueClientCertCommand;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
@@ -227,7 +232,29 @@ class Machine extends RecordedMachine {
     @CommandHandler
     void handle(FailCreationCommand command) {
         if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
-            apply(new ProvisioningFailed(machineId, "create", command.reason()));
+            apply(new ProvisioningFailed(machineId, command.step() == null ? FailCreationCommand.CREATE_STEP
+                    : command.step(), command.reason()));
+        }
+    }
+
+    /** Progress reports only count while the machine is being created; late ones are ignored. */
+    @CommandHandler
+    void handle(ReportProvisioningCommand command) {
+        if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
+            if (command.step() == null) {
+                apply(new ProvisioningStarted(machineId, command.os()));
+            } else {
+                apply(new ProvisioningStepCompleted(machineId, command.step(), command.stepNumber(),
+                        command.totalSteps()));
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordHostKeyCommand command) {
+        var fingerprint = InvalidCommandException.requirePresent(command.fingerprint(), "fingerprint");
+        if (acceptsReport() && !fingerprint.equals(hostKeyFingerprint)) {
+            apply(new SshHostKeyPinned(machineId, command.address(), fingerprint));
         }
     }
 

@@ -10,6 +10,7 @@ import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemovalRequested;
@@ -57,6 +58,8 @@ abstract class RecordedMachine {
     boolean removalForced;
     /** Where its Docker daemon listens, once the host was created. */
     String dockerUrl;
+    /** The pinned SSH host key's fingerprint, once the host was first contacted. */
+    String hostKeyFingerprint;
     /** The TLS material in use, or null before the first certificates were made. */
     MachineCertificates certificates;
     final Map<Grantee, ShareRole> shares = new HashMap<>();
@@ -76,6 +79,11 @@ abstract class RecordedMachine {
         provisioned = true;
         dockerUrl = event.dockerUrl();
         state = MachineState.Running;
+    }
+
+    @EventSourcingHandler
+    void on(SshHostKeyPinned event) {
+        hostKeyFingerprint = event.fingerprint();
     }
 
     @EventSourcingHandler

@@ -26,6 +26,7 @@ import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.MachineUnshared;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
 import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.team.TeamId;
@@ -54,6 +55,8 @@ final class MachineEventDescriber {
             case ProvisioningStarted e -> about(e.machineId(), "provisioning started on " + e.os());
             case ProvisioningStepCompleted e -> about(e.machineId(), "provisioning step " + e.stepNumber() + "/"
                     + e.totalSteps() + " done: " + e.step());
+            case SshHostKeyPinned e -> about(e.machineId(), "SSH host key of " + e.address() + " pinned: "
+                    + e.fingerprint());
             case MachineProvisioned e -> about(e.machineId(), "provisioned; Docker Engine at " + e.dockerUrl());
             case ProvisioningFailed e -> about(e.machineId(), "provisioning failed at " + e.step() + ": " + e.reason());
             case MachineStartRequested e -> about(e.machineId(), "start requested");

@@ -1,0 +1,8 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The machine's SSH host key was seen for the first time and is pinned from now on (sent by the process). */
+public record RecordHostKeyCommand(@TargetAggregateIdentifier MachineId machineId, String address,
+                                   String fingerprint) {
+}
