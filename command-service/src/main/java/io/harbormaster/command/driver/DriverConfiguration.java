@@ -1,6 +1,7 @@
 package io.harbormaster.command.driver;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,9 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
+    /** Every installed driver, given the platform's SSH access when there is one (the SSH layer provides it). */
     @Bean
-    DriverRegistry driverRegistry() {
-        return DriverRegistry.discover();
+    DriverRegistry driverRegistry(ObjectProvider<HostShells> shells) {
+        var registry = DriverRegistry.discover();
+        shells.ifAvailable(available -> registry.names().forEach(name -> registry.get(name).initialize(available)));
+        return registry;
     }
 
     @Bean(destroyMethod = "close")

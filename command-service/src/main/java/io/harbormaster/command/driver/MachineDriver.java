@@ -18,6 +18,21 @@ public interface MachineDriver {
     /** Which lifecycle operations this driver carries out, and why it refuses the others. */
     DriverCapabilities capabilities();
 
+    /**
+     * Called once before the driver is used, with the platform's SSH access to hosts; drivers that need none ignore
+     * it.
+     */
+    default void initialize(HostShells shells) {
+    }
+
+    /**
+     * Whether Harbormaster installs and configures Docker Engine on this driver's hosts over SSH after
+     * {@link #create}; such drivers give an {@link #sshTarget}.
+     */
+    default boolean provisions() {
+        return false;
+    }
+
     /** Checks options before anything is created; throws {@link InvalidDriverOptionsException} naming the bad one. */
     void validate(DriverOptions options);
 

@@ -24,6 +24,8 @@ import io.harbormaster.command.driver.CreateResult;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.driver.MachineDriver;
+import io.harbormaster.command.provision.ProvisioningException;
 import io.harbormaster.command.driver.MachineSpec;
 import io.harbormaster.command.lookup.MachineOperation;
 import io.harbormaster.command.lookup.MachineRecord;
@@ -77,10 +79,13 @@ class MachineProcesses {
     private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
 
     private final MachineTls tls;
+    private final MachineProvisioning provisioning;
 
     MachineProcesses(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
-                     CommandGateway commands, PendingOperationCheck pending, MachineTls tls) {
+                     CommandGateway commands, PendingOperationCheck pending, MachineTls tls,
+                     MachineProvisioning provisioning) {
         this.tls = tls;
+        this.provisioning = provisioning;
         this.pending = pending;
         this.drivers = drivers;
         this.records = records;
@@ -160,9 +165,7 @@ class MachineProcesses {
         return switch (operation) {
             case CREATE -> switch (driver.create(new MachineSpec(id, machine.teamId(), machine.name(),
                     machine.options()))) {
-                // the host's address is known now: its first CA and server certificate name it
-                case CreateResult.Created created -> new CompleteCreationCommand(id, created.dockerUrl(),
-                        tls.regenerate(id, machine.name().value(), created.dockerUrl(), null, true, null));
+                case CreateResult.Created created -> completeCreation(machine, driver, created.dockerUrl());
                 case CreateResult.Failed failed -> new FailCreationCommand(id, failed.reason());
             };
             case START -> lifecycle(() -> driver.start(machine.toRef()), id, operation);
@@ -174,6 +177,26 @@ class MachineProcesses {
                 yield new CompleteRemovalCommand(id);
             }
         };
+    }
+
+    /**
+     * The host exists: its first CA and server certificate name its address; a driver that provisions gets Docker
+     * Engine installed and configured over SSH, each step reported to the machine. A failed step fails the creation
+     * with its name and reason.
+     */
+    private Object completeCreation(MachineRecord machine, MachineDriver driver, String dockerUrl) {
+        var id = machine.machineId();
+        var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null);
+        if (driver.provisions()) {
+            try {
+                provisioning.provision(machine, driver, dockerUrl, certificates, reporter);
+            } catch (ProvisioningException e) {
+                return new FailCreationCommand(id, e.step(), e.getMessage());
+            } catch (DriverException e) {
+                return new FailCreationCommand(id, "ssh", e.getMessage());
+            }
+        }
+        return new CompleteCreationCommand(id, dockerUrl, certificates);
     }
 
     private static Object lifecycle(Runnable driverCall, MachineId id, MachineOperation operation) {

@@ -159,7 +159,7 @@ class MachineProcessesTest {
         // An old request seen again, e.g. on the processor's first start: its outcome is already recorded.
         try (var executor = new DriverCallExecutor(2)) {
             new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
-                    (id, operation) -> false, tls).on(new MachineStopRequested(MACHINE), "corr-9");
+                    (id, operation) -> false, tls, null).on(new MachineStopRequested(MACHINE), "corr-9");
         }
         assertThat(driver.calls()).isEmpty();
         verify(gateway, org.mockito.Mockito.never()).sendAndWait(any(), anyLong(), any());
@@ -175,7 +175,7 @@ class MachineProcessesTest {
     private void run(java.util.function.Consumer<MachineProcesses> handler) {
         try (var executor = new DriverCallExecutor(2)) {
             handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
-                    (id, operation) -> true, tls));
+                    (id, operation) -> true, tls, null)); // the fake driver does not provision
         }
     }
 

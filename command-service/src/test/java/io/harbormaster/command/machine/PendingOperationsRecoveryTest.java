@@ -147,7 +147,8 @@ class PendingOperationsRecoveryTest {
                 (id, operation) -> true, new io.harbormaster.command.cert.MachineTls(
                         new io.harbormaster.command.cert.CertificateAuthority(),
                         new io.harbormaster.command.secret.InMemorySecretStore(),
-                        io.harbormaster.command.cert.CertificatePolicy.defaults()));
+                        io.harbormaster.command.cert.CertificatePolicy.defaults()),
+                null); // the fake driver does not provision
     }
 
     private PendingOperationsRecovery recovery(MachineProcesses processes) {

@@ -1,0 +1,159 @@
+package io.harbormaster.command.driver.generic;
+
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.LifecycleOperation;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.command.driver.CreateResult;
+import io.harbormaster.command.driver.DriverCapabilities;
+import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.HostShells;
+import io.harbormaster.command.driver.InvalidDriverOptionsException;
+import io.harbormaster.command.driver.MachineDriver;
+import io.harbormaster.command.driver.MachineRef;
+import io.harbormaster.command.driver.MachineSpec;
+import io.harbormaster.command.driver.SshTarget;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An existing host that Harbormaster reaches over SSH and provisions, like docker-machine's generic driver. The host
+ * is not Harbormaster's to power on or off: start, stop and kill are refused; restart reboots it over SSH. Its state is
+ * whether its SSH port answers. {@code ip-address} may be a DNS name; its current address is what the reconciler
+ * follows when the host's IP changes.
+ */
+public final class GenericDriver implements MachineDriver {
+
+    public static final String NAME = "generic";
+    private static final int PROBE_TIMEOUT_MILLIS = 2_000;
+    private static final DriverCapabilities CAPABILITIES = new DriverCapabilities(
+            EnumSet.of(LifecycleOperation.RESTART),
+            "Harbormaster reaches that host over SSH only. Power it on or off where it runs; Harbormaster then sees "
+                    + "its state. Restart reboots it over SSH.");
+
+    private HostShells shells;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverCapabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void initialize(HostShells shells) {
+        this.shells = shells;
+    }
+
+    @Override
+    public boolean provisions() {
+        return true;
+    }
+
+    @Override
+    public void validate(DriverOptions options) {
+        GenericOptions.from(options);
+    }
+
+    /** The host exists already: the daemon will listen on its current address once provisioned. */
+    @Override
+    public CreateResult create(MachineSpec spec) {
+        try {
+            var options = GenericOptions.from(spec.options());
+            return new CreateResult.Created("tcp://" + bracketed(currentAddress(options.address())) + ":"
+                    + options.enginePort());
+        } catch (InvalidDriverOptionsException | DriverException e) {
+            return new CreateResult.Failed(e.getMessage());
+        }
+    }
+
+    @Override
+    public void start(MachineRef machine) {
+        throw new DriverException(CAPABILITIES.refusal(NAME, LifecycleOperation.START));
+    }
+
+    @Override
+    public void stop(MachineRef machine) {
+        throw new DriverException(CAPABILITIES.refusal(NAME, LifecycleOperation.STOP));
+    }
+
+    @Override
+    public void kill(MachineRef machine) {
+        throw new DriverException(CAPABILITIES.refusal(NAME, LifecycleOperation.KILL));
+    }
+
+    /** Reboots the host over SSH; the session ends with the reboot, so a dropped connection is success. */
+    @Override
+    public void restart(MachineRef machine) {
+        var target = sshTarget(machine).orElseThrow();
+        try (var shell = shells().open(machine.machineId(), target)) {
+            var sudo = "root".equals(target.user()) ? "" : "sudo -n ";
+            shell.run("nohup sh -c 'sleep 1; " + sudo + "reboot' >/dev/null 2>&1 </dev/null &", Duration.ofSeconds(30));
+        }
+    }
+
+    /** The host is not Harbormaster's: removing the machine leaves it as it is. */
+    @Override
+    public void remove(MachineRef machine) {
+        // Deliberately empty, as docker-machine's generic driver does.
+    }
+
+    @Override
+    public MachineState state(MachineRef machine) {
+        var options = GenericOptions.from(machine.options());
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(currentAddress(options.address()), options.sshPort()),
+                    PROBE_TIMEOUT_MILLIS);
+            return MachineState.Running;
+        } catch (IOException | DriverException e) {
+            return MachineState.Stopped;
+        }
+    }
+
+    /** The host's current address: the IP given, or what its DNS name resolves to now. */
+    @Override
+    public List<String> addresses(MachineRef machine) {
+        return List.of(currentAddress(GenericOptions.from(machine.options()).address()));
+    }
+
+    @Override
+    public Optional<SshTarget> sshTarget(MachineRef machine) {
+        var options = GenericOptions.from(machine.options());
+        return Optional.of(new SshTarget(currentAddress(options.address()), options.sshPort(), options.sshUser()));
+    }
+
+    private HostShells shells() {
+        if (shells == null) {
+            throw new DriverException("The generic driver has no SSH access configured in this process.");
+        }
+        return shells;
+    }
+
+    /** An IP stays as it is; a name is resolved now (IPv4 first), so an address change is seen. */
+    static String currentAddress(String address) {
+        try {
+            var all = InetAddress.getAllByName(address);
+            return Arrays.stream(all).min(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1))
+                    .orElseThrow().getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new DriverException("The host name '" + address + "' does not resolve. Check the machine's "
+                    + "ip-address and the platform's DNS.");
+        }
+    }
+
+    private static String bracketed(String address) {
+        return address.contains(":") ? "[" + address + "]" : address;
+    }
+}

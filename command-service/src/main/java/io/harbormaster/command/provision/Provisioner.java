@@ -1,0 +1,199 @@
+package io.harbormaster.command.provision;
+
+import io.harbormaster.api.machine.MachineCertificates;
+import io.harbormaster.command.cert.MachineTls;
+import io.harbormaster.command.cert.MutualTls;
+import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.HostShell;
+import io.harbormaster.command.driver.SshTarget;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs and configures Docker Engine with TLS on a host over SSH, in six steps that are each reported: detect the
+ * OS, install Docker Engine when it is missing, push the machine's TLS material, merge Harbormaster's settings into
+ * {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd itself otherwise)
+ * and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. Every step can run
+ * again on a host it already provisioned, so a retry or a resumed creation finishes the job.
+ */
+public class Provisioner {
+
+    static final List<String> STEPS = List.of("detect-os", "install-docker", "push-certs", "configure-daemon",
+            "restart-docker", "verify");
+    private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+
+    private final MachineTls tls;
+    private final ProvisioningSettings settings;
+
+    public Provisioner(MachineTls tls, ProvisioningSettings settings) {
+        this.tls = tls;
+        this.settings = settings;
+    }
+
+    /** Provisions the host behind {@code shell}; answers the Docker Engine version it verified. */
+    public String provision(String machineName, SshTarget target, String dockerUrl, int enginePort,
+                            MachineCertificates certificates, HostShell shell, ProvisioningProgress progress) {
+        var root = "root".equals(target.user());
+        var os = detectOs(shell);
+        progress.started(os.prettyName());
+        progress.stepCompleted(STEPS.get(0), 1, STEPS.size());
+
+        installDocker(shell, root);
+        progress.stepCompleted(STEPS.get(1), 2, STEPS.size());
+
+        var server = tls.server(certificates);
+        put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
+        progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
+
+        var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
+        var existing = shell.read("/etc/docker/daemon.json").orElse(null);
+        var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver());
+        put(shell, root, "/etc/docker/daemon.json", merged, 0644, "configure-daemon");
+        if (systemd) {
+            // Debian's and Ubuntu's units pass -H fd://, which dockerd refuses next to "hosts" in daemon.json
+            var dockerd = require(shell, "command -v dockerd", "configure-daemon", "find dockerd").stdout().strip();
+            put(shell, root, "/etc/systemd/system/docker.service.d/10-harbormaster.conf", """
+                    [Service]
+                    ExecStart=
+                    ExecStart=%s --containerd=/run/containerd/containerd.sock
+                    """.formatted(dockerd), 0644, "configure-daemon");
+        }
+        progress.stepCompleted(STEPS.get(3), 4, STEPS.size());
+
+        restart(shell, root, systemd);
+        progress.stepCompleted(STEPS.get(4), 5, STEPS.size());
+
+        var version = verify(dockerUrl, certificates);
+        progress.stepCompleted(STEPS.get(5), 6, STEPS.size());
+        log.info("Provisioned machine {}: Docker Engine {} at {}", machineName, version, dockerUrl);
+        return version;
+    }
+
+    /** Restarts dockerd so it reads new TLS material; containers keep running ({@code live-restore}). */
+    public void restartWithNewCertificates(String dockerUrl, SshTarget target, MachineCertificates certificates,
+                                           HostShell shell) {
+        var root = "root".equals(target.user());
+        var server = tls.server(certificates);
+        put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
+        restart(shell, root, shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok());
+        verify(dockerUrl, certificates);
+    }
+
+    private OsRelease detectOs(HostShell shell) {
+        var text = shell.read("/etc/os-release").orElseThrow(() -> new ProvisioningException("detect-os",
+                "The host has no /etc/os-release. Harbormaster provisions Linux hosts that have one (Debian, Ubuntu, "
+                        + "Fedora, …)."));
+        return OsRelease.parse(text);
+    }
+
+    private void installDocker(HostShell shell, boolean root) {
+        if (shell.run("command -v dockerd >/dev/null 2>&1", COMMAND_TIMEOUT).ok()) {
+            return;
+        }
+        var result = shell.run(privileged(root, settings.installCommand()), settings.installTimeout());
+        if (!result.ok()) {
+            throw new ProvisioningException("install-docker", "Docker Engine is not installed and installing it "
+                    + "with '" + settings.installCommand() + "' failed (exit " + result.exitStatus() + "): "
+                    + result.failureText() + ". Install Docker Engine on the host, or set "
+                    + "harbormaster.provisioning.install-command, then provision the machine again.");
+        }
+    }
+
+    private void restart(HostShell shell, boolean root, boolean systemd) {
+        var command = systemd ? "systemctl daemon-reload && systemctl restart docker"
+                // the init script when it works; dockerd itself otherwise (output and input detached, or the
+                // session waits for the daemon)
+                : "(service docker restart || (pkill -x dockerd; sleep 1; nohup dockerd >/var/log/dockerd.log 2>&1 "
+                        + "</dev/null &)) >/dev/null 2>&1 </dev/null";
+        var result = shell.run(privileged(root, command), COMMAND_TIMEOUT);
+        if (!result.ok()) {
+            throw new ProvisioningException("restart-docker", "Docker Engine did not restart (exit "
+                    + result.exitStatus() + "): " + result.failureText() + ". Its log on the host tells why "
+                    + "(journalctl -u docker, or /var/log/dockerd.log).");
+        }
+    }
+
+    /** Polls {@code GET /version} over mutual TLS until the daemon answers, as a client of the machine's CA. */
+    String verify(String dockerUrl, MachineCertificates certificates) {
+        var material = tls.issueClient(certificates, "harbormaster", "platform");
+        var client = HttpClient.newBuilder().sslContext(MutualTls.clientContext(material))
+                .connectTimeout(Duration.ofSeconds(3)).build();
+        var uri = URI.create(dockerUrl.replaceFirst("^tcp://", "https://") + "/version");
+        var deadline = Instant.now().plus(settings.verifyTimeout());
+        String lastProblem = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() == 200) {
+                    var body = response.body();
+                    var at = body.indexOf("\"Version\":\"");
+                    return at < 0 ? "unknown" : body.substring(at + 11, body.indexOf('"', at + 11));
+                }
+                lastProblem = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProvisioningException("verify", "Interrupted while waiting for Docker Engine.");
+            }
+            sleep();
+        }
+        throw new ProvisioningException("verify", "Docker Engine did not answer GET /version over TLS at "
+                + dockerUrl + " within " + settings.verifyTimeout().toSeconds() + " s (last: " + lastProblem
+                + "). Check that the engine port is open and dockerd is running on the host.");
+    }
+
+    private void put(HostShell shell, boolean root, String path, String content, int mode, String step) {
+        var bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (root) {
+                shell.upload(path, bytes, mode);
+                return;
+            }
+            var temporary = "/tmp/harbormaster-" + UUID.randomUUID();
+            shell.upload(temporary, bytes, 0600);
+            require(shell, privileged(false, "install -D -m " + Integer.toOctalString(mode) + " " + temporary
+                    + " " + path) + "; rm -f " + temporary, step, "install " + path);
+        } catch (DriverException e) {
+            throw new ProvisioningException(step, "Could not write " + path + " on the host: " + e.getMessage(), e);
+        }
+    }
+
+    private static HostShell.Result require(HostShell shell, String command, String step, String what) {
+        var result = shell.run(command, COMMAND_TIMEOUT);
+        if (!result.ok()) {
+            throw new ProvisioningException(step, "Could not " + what + " on the host (exit " + result.exitStatus()
+                    + "): " + result.failureText());
+        }
+        return result;
+    }
+
+    /** Root runs commands as they are; another user through {@code sudo -n}, which must not ask for a password. */
+    private static String privileged(boolean root, String command) {
+        return root ? command : "sudo -n sh -c '" + command.replace("'", "'\\''") + "'";
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.harbormaster.command.provision;
+
+/** Where the provisioner reports progress: the machine's events, through the creation process. */
+public interface ProvisioningProgress {
+
+    /** Provisioning began on a host running {@code os}. */
+    void started(String os);
+
+    /** Step {@code number} of {@code total}, {@code step}, finished. */
+    void stepCompleted(String step, int number, int total);
+}
