@@ -1,0 +1,17 @@
+package io.harbormaster.command.ssh;
+
+import io.harbormaster.command.refusal.InvalidCommandException;
+
+/**
+ * A private key given to import cannot be used: not a private key, protected by a passphrase, or of a type OpenSSH
+ * no longer accepts. The message says which and how to fix it, and never quotes the key.
+ */
+public class InvalidSshKeyException extends InvalidCommandException {
+
+    /** The option the key is given with, as docker-machine's generic driver calls it. */
+    static final String FIELD = "ssh-key";
+
+    InvalidSshKeyException(String message) {
+        super(FIELD, message);
+    }
+}
