@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The machine's SSH host key was seen for the first time and is pinned from now on (sent by the process). */
 public record RecordHostKeyCommand(@TargetAggregateIdentifier MachineId machineId, String address,
-                                   String fingerprint) {
+                                   String keyType, String fingerprint) {
 }

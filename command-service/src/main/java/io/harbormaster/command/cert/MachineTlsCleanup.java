@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(MachineTlsCleanup.PROCESSING_GROUP)
-class MachineTlsCleanup {
+public class MachineTlsCleanup {
 
-    static final String PROCESSING_GROUP = "machine-tls-cleanup";
+    public static final String PROCESSING_GROUP = "machine-secrets-cleanup";
     private static final Logger log = LoggerFactory.getLogger(MachineTlsCleanup.class);
 
     private final MachineTls tls;

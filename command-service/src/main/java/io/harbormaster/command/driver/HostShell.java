@@ -19,6 +19,9 @@ public interface HostShell extends AutoCloseable {
     /** The text of {@code path}, or empty when there is no such file. */
     Optional<String> read(String path);
 
+    /** The host key's type, e.g. {@code ssh-ed25519}. */
+    String hostKeyType();
+
     /** The host key's fingerprint, {@code SHA256:…} as {@code ssh-keygen -lf} prints it. */
     String hostKeyFingerprint();
 

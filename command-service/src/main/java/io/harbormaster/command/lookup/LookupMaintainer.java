@@ -17,6 +17,7 @@ import io.harbormaster.api.machine.MachineStarted;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.team.MemberAdded;
 import io.harbormaster.api.team.MemberRemoved;
@@ -71,6 +72,16 @@ public class LookupMaintainer {
     @EventHandler
     void on(PlatformAdminChanged event) {
         lookups.markPlatformAdmin(event.userId(), event.platformAdmin());
+    }
+
+    @EventHandler
+    void on(SshHostKeyPinned event) {
+        jdbc.sql("""
+                        INSERT INTO cmd_machine_host_keys (machine_id, key_type, fingerprint) VALUES (?, ?, ?)
+                        ON CONFLICT (machine_id) DO UPDATE SET key_type = EXCLUDED.key_type,
+                                                                fingerprint = EXCLUDED.fingerprint""")
+                .params(java.util.UUID.fromString(event.machineId().value()), event.keyType(), event.fingerprint())
+                .update();
     }
 
     @EventHandler
@@ -182,6 +193,9 @@ public class LookupMaintainer {
     @EventHandler
     void on(MachineRemoved event) {
         jdbc.sql("DELETE FROM cmd_machines WHERE machine_id = ?")
+                .param(uuid(event.machineId().value()))
+                .update();
+        jdbc.sql("DELETE FROM cmd_machine_host_keys WHERE machine_id = ?")
                 .param(uuid(event.machineId().value()))
                 .update();
     }

@@ -254,7 +254,7 @@ class Machine extends RecordedMachine {
     void handle(RecordHostKeyCommand command) {
         var fingerprint = InvalidCommandException.requirePresent(command.fingerprint(), "fingerprint");
         if (acceptsReport() && !fingerprint.equals(hostKeyFingerprint)) {
-            apply(new SshHostKeyPinned(machineId, command.address(), fingerprint));
+            apply(new SshHostKeyPinned(machineId, command.address(), command.keyType(), fingerprint));
         }
     }
 

@@ -39,7 +39,8 @@ class MachineProvisioning {
         }
         try (var shell = available.open(id, target)) {
             if (shell.pinnedNow()) {
-                reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyFingerprint()));
+                reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyType(),
+                        shell.hostKeyFingerprint()));
             }
             provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
                     certificates, shell, new ProvisioningProgress() {

@@ -23,7 +23,15 @@ final class MachineRequests {
             @NotBlank @Size(max = 64) String driver,
             @Size(max = DriverOptions.MAX_ENTRIES)
             Map<@NotBlank @Size(max = DriverOptions.MAX_KEY_LENGTH) String,
-                    @NotNull @Size(max = DriverOptions.MAX_VALUE_LENGTH) String> driverOptions) {
+                    @NotNull @Size(max = DriverOptions.MAX_VALUE_LENGTH) String> driverOptions,
+            @Size(max = 16_384) String sshKey) {
+
+        /** Never print the private key. */
+        @Override
+        public String toString() {
+            return "Create[team=" + team + ", name=" + name + ", driver=" + driver + ", driverOptions=" + driverOptions
+                    + ", sshKey=" + (sshKey == null ? "none" : "(given)") + "]";
+        }
     }
 
     /**

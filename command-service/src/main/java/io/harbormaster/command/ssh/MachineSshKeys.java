@@ -48,6 +48,17 @@ public class MachineSshKeys {
         return PrivateKeyText.parse(secret.value(PRIVATE_KEY));
     }
 
+    /** The machine's current key (its latest version), ready to authenticate with. */
+    public SshKey loadCurrent(MachineId machineId) {
+        var path = SecretPath.machineSsh(machineId);
+        return PrivateKeyText.parse(secrets.require(path).value(PRIVATE_KEY));
+    }
+
+    /** The machine's current public key as an {@code authorized_keys} line, or empty when it has no key. */
+    public java.util.Optional<String> currentPublicKey(MachineId machineId) {
+        return secrets.read(SecretPath.machineSsh(machineId)).map(secret -> secret.value(PUBLIC_KEY));
+    }
+
     /** Removes every version of the machine's key pair, as when the machine is removed; nothing there is fine. */
     public void destroy(MachineId machineId) {
         secrets.destroy(SecretPath.machineSsh(machineId));

@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest
 @ContextConfiguration(classes = {MachineLifecycleController.class, MachineAccessController.class,
-        WebSliceSupport.class})
+        WebSliceSupport.class, MachineControllersTest.Drivers.class})
 class MachineControllersTest {
 
     private static final String TEAM = "9e4f6a51-0000-4000-8000-0000000000aa";
@@ -65,6 +65,17 @@ class MachineControllersTest {
 
     @MockitoBean
     private CommandGateway gateway;
+
+    @MockitoBean
+    private io.harbormaster.command.ssh.MachineSshKeys sshKeys;
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Drivers {
+        @org.springframework.context.annotation.Bean
+        io.harbormaster.command.driver.DriverRegistry driverRegistry() {
+            return io.harbormaster.command.driver.DriverRegistry.discover();
+        }
+    }
 
     @BeforeEach
     void actAsAlice() {
