@@ -1,0 +1,165 @@
+package io.harbormaster.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.testing.TestHost;
+import io.harbormaster.testing.TestHosts;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generic machine on a real host (a network-namespace test host from infra/testhosts with sshd and Docker Engine):
+ * user A creates it through the REST API with an SSH key; Harbormaster pins the host key, provisions Docker Engine
+ * with the machine's TLS material and verifies it; user B of the same team fetches a client bundle and env, and the
+ * real {@code docker} client runs a container on the machine.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenericMachineIntegrationTest {
+
+    private static final String PASSWORD = "generic-password-for-tests";
+    private static final String HOST_IP = "10.213.0.31";
+
+    @TempDir
+    static Path workstation;
+
+    private static RunningPlatform platform;
+    private static TestHost host;
+    private static String team;
+    private static String machineId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(TestHosts.available(), () -> "test hosts unavailable: " + TestHosts.unavailableReason());
+        var key = workstation.resolve("id_ed25519");
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "harbormaster-test", "-f", key.toString()));
+        host = TestHosts.up("gen-a", HOST_IP, Path.of(key + ".pub"));
+        platform = RunningPlatform.startOnFreshDatabase();
+        var admin = platform.admin();
+        team = admin.post("/api/teams", "{\"name\":\"gen-team\"}").text("teamId");
+        for (var user : List.of("alice:OWNER", "bob:MEMBER")) {
+            var name = user.substring(0, user.indexOf(':'));
+            var id = admin.post("/api/users", "{\"username\":\"%s\",\"displayName\":\"%s\"}".formatted(name, name))
+                    .text("userId");
+            admin.put("/api/users/" + id + "/password", "{\"password\":\"" + PASSWORD + "\"}");
+            admin.post("/api/teams/" + team + "/members", "{\"userId\":\"%s\",\"role\":\"%s\"}"
+                    .formatted(id, user.substring(user.indexOf(':') + 1)));
+        }
+        var created = platform.as("alice", PASSWORD).post("/api/machines", """
+                {"team":"%s","name":"gen-1","driver":"generic","driverOptions":{"ip-address":"%s"},"sshKey":%s}"""
+                .formatted(team, HOST_IP, json(Files.readString(key))));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        machineId = created.text("machineId");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (host != null) {
+            host.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theMachineIsProvisionedStepByStep_andReachesRunningWithItsDockerUrl() {
+        var machine = await(() -> platform.admin().get("/api/machines/" + machineId),
+                r -> List.of("Running", "Error").contains(r.text("state")), Duration.ofSeconds(90));
+        var history = platform.admin().get("/api/machines/" + machineId + "/history?size=100");
+        assertThat(machine.text("state")).as(history.body()).isEqualTo("Running");
+        assertThat(machine.text("dockerUrl")).isEqualTo("tcp://" + HOST_IP + ":2376");
+        var actions = history.json().path("items").valueStream().map(i -> i.path("action").asString()).toList();
+        assertThat(actions.reversed()).containsSubsequence("MachineCreated", "SshHostKeyPinned", "ProvisioningStarted",
+                "ProvisioningStepCompleted", "MachineProvisioned", "CertsRegenerated");
+        assertThat(actions.stream().filter("ProvisioningStepCompleted"::equals).count()).isEqualTo(6);
+        // the daemon keeps the test host's own settings next to Harbormaster's
+        var daemonJson = host.exec("cat", "/etc/docker/daemon.json").stdout();
+        assertThat(daemonJson).contains("\"iptables\" : false").contains("\"tlsverify\" : true")
+                .contains("tcp://0.0.0.0:2376").contains("\"live-restore\" : true");
+    }
+
+    @Test
+    @Order(2)
+    void anotherMemberRunsAContainerWithTheRealDockerClient() throws Exception {
+        var certs = Files.createDirectories(workstation.resolve("bob-gen-1"));
+        var bundle = download("bob", "/client-bundle");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        var tar = workstation.resolve("bob.tar");
+        Files.write(tar, bundle.body());
+        run(List.of("tar", "-xpf", tar.toString(), "-C", certs.toString()));
+        var env = platform.as("bob", PASSWORD).get("/api/machines/" + machineId + "/env?shell=bash&certPath="
+                + URLEncoder.encode(certs.toString(), StandardCharsets.UTF_8));
+        assertThat(env.status()).isEqualTo(200);
+        var script = workstation.resolve("env.sh");
+        Files.writeString(script, env.body());
+        var image = TestHosts.busyboxImage(workstation);
+
+        var out = run(List.of("bash", "-c", "eval \"$(cat '" + script + "')\" && docker import '" + image
+                + "' hm-busybox:test >/dev/null && docker run --rm --network none hm-busybox:test echo ok"));
+
+        assertThat(out).isEqualTo("ok");
+    }
+
+    private static HttpResponse<byte[]> download(String user, String path) throws Exception {
+        var auth = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/machines/" + machineId + path))
+                .header("Authorization", "Basic " + auth).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static ApiClient.Response await(Supplier<ApiClient.Response> call, Predicate<ApiClient.Response> done,
+                                            Duration within) {
+        var deadline = System.nanoTime() + within.toNanos();
+        var last = call.get();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = call.get();
+        }
+        return last;
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static String run(List<String> command) throws Exception {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).directory(workstation.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 120 s");
+        }
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
+        return output.strip();
+    }
+}
