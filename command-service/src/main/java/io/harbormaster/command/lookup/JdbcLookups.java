@@ -14,6 +14,7 @@ import io.harbormaster.api.user.Username;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -113,6 +114,15 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
         jdbc.sql("UPDATE cmd_users SET platform_admin = ? WHERE user_id = ?")
                 .params(platformAdmin, uuid(userId.value()))
                 .update();
+    }
+
+    /** Every machine whose host exists (it has a Docker URL), for the reconciler. */
+    public List<MachineRecord> withHosts() {
+        return jdbc.sql("""
+                        SELECT machine_id, team_id, name, driver, driver_options::text AS options, docker_url
+                        FROM cmd_machines WHERE docker_url IS NOT NULL ORDER BY machine_id""")
+                .query(JdbcLookups::machineRecord)
+                .list();
     }
 
     @Override

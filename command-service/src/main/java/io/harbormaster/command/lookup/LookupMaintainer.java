@@ -16,6 +16,7 @@ import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStarted;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
+import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.RemovalFailed;
@@ -124,6 +125,15 @@ public class LookupMaintainer {
                 .params(event.dockerUrl(), uuid(event.machineId().value()))
                 .update();
         pending.end(event.machineId());
+    }
+
+    /** The reconciler saw the host at a new address: its processes reach it there from now on. */
+    @EventHandler
+    void on(IpChanged event) {
+        jdbc.sql("UPDATE cmd_machines SET docker_url = replace(docker_url, ?, ?) WHERE machine_id = ?")
+                .params("//" + event.previousAddress() + ":", "//" + event.newAddress() + ":",
+                        uuid(event.machineId().value()))
+                .update();
     }
 
     @EventHandler

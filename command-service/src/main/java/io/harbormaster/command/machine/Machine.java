@@ -4,7 +4,12 @@ import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 import static io.harbormaster.api.audit.AuditMetadata.ACTOR_NAME;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.harbormaster.api.machine.CertsInstallFailed;
+import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.ClientCertIssued;
+import io.harbormaster.api.machine.IpChanged;
+import io.harbormaster.api.machine.ObserveAddressCommand;
+import io.harbormaster.api.machine.ReportCertsInstalledCommand;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
@@ -247,6 +252,39 @@ class Machine extends RecordedMachine {
                 apply(new ProvisioningStepCompleted(machineId, command.step(), command.stepNumber(),
                         command.totalSteps()));
             }
+        }
+    }
+
+    /**
+     * A new address regenerates the server certificate for it in the same step (same CA, so client certificates keep
+     * working); the certificate process then installs it on the host. Without certificates yet, only the address is
+     * recorded.
+     */
+    @CommandHandler
+    void handle(ObserveAddressCommand command, MachineTls tls) {
+        var address = InvalidCommandException.requirePresent(command.address(), "address");
+        if (dockerUrl == null || state == MachineState.Removing || state == MachineState.Removed) {
+            return;
+        }
+        var previous = DockerUrlHost.of(dockerUrl);
+        if (address.equals(previous)) {
+            return;
+        }
+        var renewed = certificates == null ? null : tls.regenerate(machineId, name.value(),
+                DockerUrlHost.replace(dockerUrl, address), certificates, false, null);
+        apply(new IpChanged(machineId, previous, address));
+        if (renewed != null) {
+            apply(renewed.regenerated(machineId, "ip-changed"));
+        }
+    }
+
+    /** Reports on the latest certificates only; one about an older version came too late and is ignored. */
+    @CommandHandler
+    void handle(ReportCertsInstalledCommand command) {
+        if (acceptsReport() && certificates != null && certificates.secretVersion() == command.secretVersion()) {
+            apply(command.failureReason() == null
+                    ? new CertsInstalled(machineId, command.secretVersion())
+                    : new CertsInstallFailed(machineId, command.secretVersion(), command.failureReason()));
         }
     }
 

@@ -10,6 +10,7 @@ import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineProvisioned;
@@ -79,6 +80,11 @@ abstract class RecordedMachine {
         provisioned = true;
         dockerUrl = event.dockerUrl();
         state = MachineState.Running;
+    }
+
+    @EventSourcingHandler
+    void on(IpChanged event) {
+        dockerUrl = DockerUrlHost.replace(dockerUrl, event.newAddress());
     }
 
     @EventSourcingHandler

@@ -19,14 +19,19 @@ final class RunningPlatform implements AutoCloseable {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final TestPostgres.Database database;
+    private final java.util.List<String> extraArguments;
     private ConfigurableApplicationContext context;
 
-    private RunningPlatform(TestPostgres.Database database) {
+    private RunningPlatform(TestPostgres.Database database, String... extraArguments) {
         this.database = database;
+        this.extraArguments = java.util.List.of(extraArguments);
     }
 
-    static RunningPlatform startOnFreshDatabase() {
-        return startOn(TestPostgres.freshDatabase());
+    /** On a fresh database, with extra settings ({@code --name=value}) that win over the tests' defaults. */
+    static RunningPlatform startOnFreshDatabase(String... extraArguments) {
+        var platform = new RunningPlatform(TestPostgres.freshDatabase(), extraArguments);
+        platform.start();
+        return platform;
     }
 
     static RunningPlatform startOn(TestPostgres.Database database) {
@@ -37,13 +42,22 @@ final class RunningPlatform implements AutoCloseable {
 
     void start() {
         // Command-line arguments: they outrank application.yml, as default properties would not.
-        context = new SpringApplicationBuilder(HarbormasterApplication.class).run(
+        var arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(),
                 "--server.port=0",
                 "--harbormaster.home=" + System.getProperty("java.io.tmpdir") + "/hm-test-home",
-                "--spring.main.banner-mode=off");
+                // off unless a test turns it on: it would probe the made-up addresses of other tests' machines
+                "--harbormaster.reconciler.interval=0",
+                "--spring.main.banner-mode=off"));
+        // a setting given twice on the command line would become a list: the test's own value replaces the default
+        for (var extra : extraArguments) {
+            var key = extra.substring(0, extra.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(key));
+            arguments.add(extra);
+        }
+        context = new SpringApplicationBuilder(HarbormasterApplication.class).run(arguments.toArray(String[]::new));
         var admin = jdbc().sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'")
                 .query(String.class).single();
         context.getBean(AccountStore.class).setPasswordHash(UserId.of(admin),

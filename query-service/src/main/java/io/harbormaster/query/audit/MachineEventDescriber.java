@@ -25,6 +25,8 @@ import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.MachineUnshared;
 import io.harbormaster.api.machine.ProvisioningFailed;
+import io.harbormaster.api.machine.CertsInstallFailed;
+import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
@@ -57,6 +59,10 @@ final class MachineEventDescriber {
                     + e.totalSteps() + " done: " + e.step());
             case SshHostKeyPinned e -> about(e.machineId(), "SSH host key of " + e.address() + " pinned: "
                     + e.fingerprint());
+            case CertsInstalled e -> about(e.machineId(), "certificates (version " + e.secretVersion()
+                    + ") installed on the host; daemon restarted");
+            case CertsInstallFailed e -> about(e.machineId(), "certificates (version " + e.secretVersion()
+                    + ") could not be installed: " + e.reason());
             case MachineProvisioned e -> about(e.machineId(), "provisioned; Docker Engine at " + e.dockerUrl());
             case ProvisioningFailed e -> about(e.machineId(), "provisioning failed at " + e.step() + ": " + e.reason());
             case MachineStartRequested e -> about(e.machineId(), "start requested");

@@ -1,6 +1,9 @@
 package io.harbormaster.query.machine;
 
+import io.harbormaster.api.machine.CertsInstallFailed;
+import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.EngineUpgraded;
 import io.harbormaster.api.machine.IpChanged;
@@ -145,6 +148,21 @@ public class MachineListProjection {
 
     @EventHandler
     void on(CertsRegenerated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(SshHostKeyPinned e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(CertsInstalled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(CertsInstallFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 

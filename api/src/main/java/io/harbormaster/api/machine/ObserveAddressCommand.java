@@ -1,0 +1,11 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The reconciler saw the host at {@code address} (sent by the platform): when that differs from the address in the
+ * machine's Docker URL, the machine records {@link IpChanged} and regenerates its server certificate for the new
+ * address ({@code CertsRegenerated}, reason {@code ip-changed}).
+ */
+public record ObserveAddressCommand(@TargetAggregateIdentifier MachineId machineId, String address) {
+}

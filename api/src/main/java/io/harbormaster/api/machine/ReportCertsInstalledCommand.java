@@ -1,0 +1,11 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * The process pushed a certificate version to the machine's host and restarted its daemon (or could not:
+ * {@code failureReason} says why). Sent by the platform after each {@link CertsRegenerated} of a provisioned host.
+ */
+public record ReportCertsInstalledCommand(@TargetAggregateIdentifier MachineId machineId, long secretVersion,
+                                          String failureReason) {
+}

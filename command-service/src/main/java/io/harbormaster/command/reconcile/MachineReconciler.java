@@ -1,0 +1,97 @@
+package io.harbormaster.command.reconcile;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.api.machine.ObserveAddressCommand;
+import io.harbormaster.api.machine.ObserveMachineStateCommand;
+import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.lookup.JdbcLookups;
+import io.harbormaster.command.lookup.MachineRecord;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over every machine whose host exists: asks its driver, in parallel (at most {@code parallelism} at once, on
+ * virtual threads), for the host's current address and state, and reports them to the machine, which records only
+ * changes. A driver that fails for one machine does not hold up the others.
+ */
+public class MachineReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineReconciler.class);
+
+    private final JdbcLookups machines;
+    private final DriverRegistry drivers;
+    private final CommandGateway commands;
+    private final int parallelism;
+    private final Duration passTimeout;
+
+    public MachineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands, int parallelism,
+                             Duration passTimeout) {
+        this.machines = machines;
+        this.drivers = drivers;
+        this.commands = commands;
+        this.parallelism = parallelism;
+        this.passTimeout = passTimeout;
+    }
+
+    /** One pass; answers how many machines were looked at. */
+    public int reconcileAll() {
+        var all = machines.withHosts();
+        var permits = new Semaphore(parallelism);
+        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, "reconciler", Channel.RECONCILER, "",
+                UUID.randomUUID().toString());
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var done = new ArrayList<Future<?>>();
+            for (var machine : all) {
+                done.add(threads.submit(() -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        CurrentActingContext.runAs(context, () -> reconcile(machine));
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (var future : done) {
+                try {
+                    future.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception e) {
+                    future.cancel(true);
+                }
+            }
+        }
+        return all.size();
+    }
+
+    private void reconcile(MachineRecord machine) {
+        if (!drivers.names().contains(machine.driver())) {
+            return;
+        }
+        var driver = drivers.get(machine.driver());
+        var ref = machine.toRef();
+        try {
+            var addresses = driver.addresses(ref);
+            var current = URI.create(machine.dockerUrl()).getHost();
+            if (!addresses.isEmpty() && !addresses.contains(current)) {
+                log.info("Machine {} answers at {} now (was {})", machine.name(), addresses.getFirst(), current);
+                commands.sendAndWait(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()), 60,
+                        TimeUnit.SECONDS);
+            }
+            commands.sendAndWait(new ObserveMachineStateCommand(machine.machineId(), driver.state(ref)), 30,
+                    TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            log.debug("Reconciling machine {} failed: {}", machine.name(), e.getMessage());
+        }
+    }
+}
