@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read, write, metadata read, list and delete-all ({@code /v1/<mount>/data|metadata/<path>}), token lookup-self,
  * AppRole login and {@code sys/health}. Tokens are checked against a {@link StandInPolicy} (403
  * {@code permission denied} otherwise). Switches make it sealed (503 {@code Vault is sealed}) or answer 500 a few
- * times. No leases, no namespaces (the header is only recorded), no check-and-set, no soft delete.
+ * times. No leases, no namespaces (the header is only recorded), no check-and-set, no soft delete. Public only so
+ * that other modules' benchmarks can start one (through command-service's test-jar) and sign in with the root token.
  */
-final class VaultStandIn implements AutoCloseable {
+public final class VaultStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_VERSIONS = 10;
@@ -56,7 +57,7 @@ final class VaultStandIn implements AutoCloseable {
     }
 
     /** A stand-in with KV version 2 mounted at {@code secret}, like {@code vault server -dev}. */
-    static VaultStandIn start() {
+    public static VaultStandIn start() {
         return start("secret");
     }
 
@@ -68,11 +69,11 @@ final class VaultStandIn implements AutoCloseable {
         }
     }
 
-    URI address() {
+    public URI address() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    String rootToken() {
+    public String rootToken() {
         return rootToken;
     }
 

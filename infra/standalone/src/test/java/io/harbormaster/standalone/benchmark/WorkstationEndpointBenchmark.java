@@ -1,0 +1,215 @@
+package io.harbormaster.standalone.benchmark;
+
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.command.secret.VaultStandIn;
+import io.harbormaster.standalone.HarbormasterApplication;
+import io.harbormaster.standalone.security.AccountStore;
+import io.harbormaster.testing.TestPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Latency of the two workstation endpoints, {@code GET /api/machines/{id}/env} and
+ * {@code POST /api/machines/{id}/client-bundle}, with the sealed database secret store and then with Vault (the
+ * {@link VaultStandIn}). Each run starts the whole platform on a fresh database, creates one machine with the
+ * {@code none} driver, warms up, then times sequential calls from one HttpClient on loopback with a Bearer API token
+ * (not Basic: a password check per call would measure the password hash, not the endpoint).
+ *
+ * <p>Arguments (all optional): {@code calls=1000 warmup=200 stores=sealed,vault}.
+ */
+public final class WorkstationEndpointBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ADMIN_PASSWORD = "admin-password-for-the-benchmark";
+
+    private WorkstationEndpointBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Exits explicitly: lingering non-daemon threads of the stopped platforms would otherwise keep the JVM alive.
+        var status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
+        var calls = intArg(args, "calls", 1000);
+        var warmup = intArg(args, "warmup", 200);
+        var stores = stringArg(args, "stores", "sealed,vault").split(",");
+        var rows = new ArrayList<Row>();
+        for (var store : stores) {
+            rows.addAll(switch (store) {
+                case "sealed" -> measure("sealed", List.of(), calls, warmup);
+                case "vault" -> {
+                    try (var vault = VaultStandIn.start()) {
+                        yield measure("vault stand-in", List.of(
+                                "--harbormaster.secrets.store=vault",
+                                "--harbormaster.secrets.vault.address=" + vault.address(),
+                                "--harbormaster.secrets.vault.token=" + vault.rootToken()), calls, warmup);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown store " + store + ": use sealed or vault");
+            });
+        }
+        System.out.printf(Locale.ROOT, "%nN=%d sequential calls per row after %d warm-up calls; load average %s%n",
+                calls, warmup, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("| store | endpoint | median ms | p95 ms | p99 ms | mean ms | calls/s |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        rows.forEach(row -> System.out.println(row.markdown()));
+    }
+
+    private static List<Row> measure(String store, List<String> storeSettings, int calls, int warmup)
+            throws Exception {
+        var home = Files.createTempDirectory("hm-bench-home");
+        var database = TestPostgres.freshDatabase();
+        var settings = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--server.port=0",
+                "--harbormaster.home=" + home,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        settings.addAll(storeSettings);
+        // Command-line arguments: they outrank application.yml, as default properties would not.
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HarbormasterApplication.class)
+                .run(settings.toArray(String[]::new))) {
+            setAdminPassword(context);
+            var base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            var basic = "Basic " + Base64.getEncoder()
+                    .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            var token = "Bearer " + field(send(http, post(base, "/api/tokens", basic,
+                    "{\"name\":\"bench\",\"expiresInDays\":1}"), 201), "token");
+            var team = field(send(http, post(base, "/api/teams", token, "{\"name\":\"bench-team\"}"), 200, 201),
+                    "teamId");
+            var machine = field(send(http, post(base, "/api/machines", token, """
+                    {"team":"%s","name":"bench-1","driver":"none","driverOptions":{"url":"tcp://127.0.0.1:2376"}}"""
+                    .formatted(team)), 202), "machineId");
+            awaitRunning(http, get(base, "/api/machines/" + machine, token));
+
+            var env = get(base, "/api/machines/" + machine + "/env?shell=bash&certPath=/x", token);
+            var bundle = post(base, "/api/machines/" + machine + "/client-bundle", token, "");
+            return List.of(time(store, "GET env", http, env, calls, warmup),
+                    time(store, "POST client-bundle", http, bundle, calls, warmup));
+        }
+    }
+
+    private static Row time(String store, String endpoint, HttpClient http, HttpRequest request, int calls,
+                            int warmup) throws IOException, InterruptedException {
+        for (var i = 0; i < warmup; i++) {
+            send(http, request, 200);
+        }
+        var nanos = new long[calls];
+        var start = System.nanoTime();
+        for (var i = 0; i < calls; i++) {
+            var before = System.nanoTime();
+            send(http, request, 200);
+            nanos[i] = System.nanoTime() - before;
+        }
+        var wall = System.nanoTime() - start;
+        Arrays.sort(nanos);
+        var row = new Row(store, endpoint, millis(percentile(nanos, 50)), millis(percentile(nanos, 95)),
+                millis(percentile(nanos, 99)), millis((long) Arrays.stream(nanos).average().orElseThrow()),
+                calls / (wall / 1e9));
+        System.out.println(row.markdown());
+        return row;
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        // Nearest rank.
+        var rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void setAdminPassword(ConfigurableApplicationContext context) {
+        var admin = context.getBean(JdbcClient.class)
+                .sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'").query(String.class).single();
+        context.getBean(AccountStore.class).setPasswordHash(UserId.of(admin),
+                context.getBean(PasswordEncoder.class).encode(ADMIN_PASSWORD), Instant.now());
+    }
+
+    private static void awaitRunning(HttpClient http, HttpRequest machine) throws Exception {
+        var deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            // 404 until the read side has seen the machine.
+            var response = send(http, machine, 200, 404);
+            if (response.statusCode() == 200 && "Running".equals(field(response, "state"))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the benchmark machine did not reach Running within 60 s");
+    }
+
+    private static HttpRequest get(String base, String path, String authorization) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build();
+    }
+
+    private static HttpRequest post(String base, String path, String authorization, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, int... expected)
+            throws IOException, InterruptedException {
+        var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
+            // Status only: a body could hold a token or key material.
+            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                    + response.statusCode() + ", expected " + Arrays.toString(expected));
+        }
+        return response;
+    }
+
+    private static String field(HttpResponse<byte[]> response, String name) {
+        return JSON.readTree(response.body()).path(name).asString();
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, String.valueOf(fallback)));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith(name + "=")).map(arg -> arg.substring(name.length() + 1))
+                .findFirst().orElse(fallback);
+    }
+
+    /** One line of the results table. */
+    private record Row(String store, String endpoint, double median, double p95, double p99, double mean,
+                       double perSecond) {
+
+        String markdown() {
+            return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.0f |", store, endpoint,
+                    median, p95, p99, mean, perSecond);
+        }
+    }
+}
