@@ -17,6 +17,7 @@ import io.harbormaster.api.machine.MachineStarted;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.IpChanged;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.RemovalFailed;
@@ -116,6 +117,13 @@ public class LookupMaintainer {
     @EventHandler
     void on(MachineCreated event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
         lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver(), event.driverOptions());
+        pending.begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
+    }
+
+    /** Resumed like a creation after a restart: the same steps run again. */
+    @EventHandler
+    void on(MachineProvisionRequested event, @Timestamp Instant at,
+            @MetaDataValue(CORRELATION_ID) String correlationId) {
         pending.begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
     }
 

@@ -8,7 +8,9 @@ import io.harbormaster.api.machine.CertsInstallFailed;
 import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.IpChanged;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.ObserveAddressCommand;
+import io.harbormaster.api.machine.ProvisionMachineCommand;
 import io.harbormaster.api.machine.ReportCertsInstalledCommand;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.ProvisioningStarted;
@@ -152,6 +154,20 @@ class Machine extends RecordedMachine {
             if (rotated != null) {
                 apply(rotated.regenerated(machineId, "handed-off"));
             }
+        }
+    }
+
+    /** Provisions the host again; only drivers that provision can. The creation process carries it out. */
+    @CommandHandler
+    void handle(ProvisionMachineCommand command, DriverRegistry drivers, @MetaDataValue(ACTOR_ID) String actorId,
+                AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.PROVISION, actorId, access);
+        if (accepts(MachineAction.PROVISION)) {
+            if (state != MachineState.Removed && !drivers.get(driver).provisions()) {
+                throw new UnsupportedByDriverException("The " + driver + " driver does not provision its hosts: "
+                        + "Harbormaster installs nothing on them.");
+            }
+            apply(new MachineProvisionRequested(machineId));
         }
     }
 

@@ -15,7 +15,8 @@ enum MachineAction {
     UNSHARE("unshared", null),
     OBSERVE("observed", null),
     REGENERATE_CERTS("given new certificates", null),
-    USE("used", null);
+    USE("used", null),
+    PROVISION("provisioned", null);
 
     private final String pastParticiple;
     private final LifecycleOperation operation;

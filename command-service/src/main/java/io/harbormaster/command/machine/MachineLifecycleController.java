@@ -131,6 +131,17 @@ class MachineLifecycleController {
         return lifecycle(id, ifMatch, KillMachineCommand::new);
     }
 
+    @PostMapping("/{id}/provision")
+    @Operation(summary = "Provision a machine's host again",
+            description = "Reinstalls Docker Engine's configuration and fresh TLS material over SSH, like "
+                    + "docker-machine's provision; the way to retry after a failed provisioning.")
+    @ApiResponse(responseCode = "202", description = "Accepted")
+    ResponseEntity<MachineRequests.Accepted> provision(@PathVariable String id,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return lifecycle(id, ifMatch, (machineId, version) -> new io.harbormaster.api.machine.ProvisionMachineCommand(
+                machineId));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a machine and its host",
             description = "With `force=true` the machine is removed from Harbormaster even when the driver fails.")

@@ -14,6 +14,7 @@ import io.harbormaster.api.machine.FailRemovalCommand;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
@@ -95,6 +96,12 @@ class MachineProcesses {
 
     @EventHandler
     void on(MachineCreated event, @MetaDataValue(CORRELATION_ID) String correlationId) {
+        run(event.machineId(), MachineOperation.CREATE, correlationId);
+    }
+
+    /** Provisioning again runs the creation's steps on the existing host, with fresh TLS material. */
+    @EventHandler
+    void on(MachineProvisionRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
         run(event.machineId(), MachineOperation.CREATE, correlationId);
     }
 

@@ -82,6 +82,12 @@ final class MachineTransitions {
                     .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
                     .refuse(Removing, BEING_REMOVED);
         }
+        rule(MachineAction.PROVISION)
+                .accept(Running, Stopped, Paused, Error, Timeout, Unknown)
+                .refuse(Creating, BEING_CREATED).refuse(Provisioning, "Provisioning is in progress; wait for it.")
+                .refuse(Starting, "Wait until it is Running, then provision it.")
+                .refuse(Stopping, "Wait until it is Stopped, then provision it.")
+                .refuse(Removing, BEING_REMOVED);
         for (var lifecycle : new MachineAction[] {MachineAction.START, MachineAction.STOP, MachineAction.RESTART,
                 MachineAction.KILL}) {
             rule(lifecycle).refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)

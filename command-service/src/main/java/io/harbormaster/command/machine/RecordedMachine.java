@@ -11,6 +11,7 @@ import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.IpChanged;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineProvisioned;
@@ -102,6 +103,11 @@ abstract class RecordedMachine {
     /** Emitted by the provisioner of drivers that install Docker Engine; creation is still in progress. */
     @EventSourcingHandler
     void on(ProvisioningStarted event) {
+        state = MachineState.Provisioning;
+    }
+
+    @EventSourcingHandler
+    void on(MachineProvisionRequested event) {
         state = MachineState.Provisioning;
     }
 

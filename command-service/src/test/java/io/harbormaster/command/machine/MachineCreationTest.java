@@ -129,7 +129,7 @@ class MachineCreationTest {
                 .when(create(MACHINE, TEAM, NAME, "virtualbox", null, ALICE))
                 .expectNoEvents()
                 .expectException(UnknownDriverException.class)
-                .expectExceptionMessage("Driver \"virtualbox\" not found. Known drivers: fake, none");
+                .expectExceptionMessage("Driver \"virtualbox\" not found. Known drivers: fake, generic, none");
     }
 
     @Test

@@ -86,7 +86,8 @@ enum MachineGivens {
 
     /** The same fixture with the machines' TLS material in {@code tls}. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups, io.harbormaster.command.cert.MachineTls tls) {
-        var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver()));
+        var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver(),
+                new io.harbormaster.command.driver.generic.GenericDriver()));
         var fixture = new AggregateTestFixture<>(Machine.class);
         fixture.registerInjectableResource(drivers);
         fixture.registerInjectableResource(lookups);

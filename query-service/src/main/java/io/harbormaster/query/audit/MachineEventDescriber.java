@@ -27,6 +27,7 @@ import io.harbormaster.api.machine.MachineUnshared;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.CertsInstallFailed;
 import io.harbormaster.api.machine.CertsInstalled;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
@@ -54,6 +55,7 @@ final class MachineEventDescriber {
                     + names.user(e.holder()));
             case MachineImported e -> about(e.machineId(), "imported from docker-machine (driver " + e.driver()
                     + ", state " + e.state() + "), held by " + names.user(e.holder()));
+            case MachineProvisionRequested e -> about(e.machineId(), "provisioning requested");
             case ProvisioningStarted e -> about(e.machineId(), "provisioning started on " + e.os());
             case ProvisioningStepCompleted e -> about(e.machineId(), "provisioning step " + e.stepNumber() + "/"
                     + e.totalSteps() + " done: " + e.step());

@@ -13,6 +13,7 @@ import io.harbormaster.api.machine.MachineHandedOff;
 import io.harbormaster.api.machine.MachineImported;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
+import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRemoved;
@@ -68,6 +69,11 @@ public class MachineListProjection {
     void on(MachineImported e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
                 e.state() == null ? MachineState.Unknown : e.state(), seq, at);
+    }
+
+    @EventHandler
+    void on(MachineProvisionRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.state(e.machineId(), seq, at, MachineState.Provisioning);
     }
 
     @EventHandler
