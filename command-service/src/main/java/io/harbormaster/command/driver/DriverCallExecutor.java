@@ -19,8 +19,15 @@ public final class DriverCallExecutor implements AutoCloseable {
 
     private final Semaphore permits;
     private final ExecutorService threads;
+    private final java.time.Duration shutdownGrace;
 
     public DriverCallExecutor(int maxConcurrentCalls) {
+        this(maxConcurrentCalls, java.time.Duration.ofSeconds(30));
+    }
+
+    /** With {@code shutdownGrace}: how long a shutdown waits for running calls before interrupting them. */
+    public DriverCallExecutor(int maxConcurrentCalls, java.time.Duration shutdownGrace) {
+        this.shutdownGrace = shutdownGrace;
         if (maxConcurrentCalls < 1) {
             throw new IllegalArgumentException("maxConcurrentCalls must be at least 1; got " + maxConcurrentCalls);
         }
@@ -47,12 +54,15 @@ public final class DriverCallExecutor implements AutoCloseable {
         return permits.availablePermits();
     }
 
-    /** Stops taking calls and waits up to 30 seconds for running ones, so a shutdown does not cut a call short. */
+    /**
+     * Stops taking calls and waits for running ones up to the shutdown grace (30 s by default), so a shutdown does
+     * not cut a call short; calls cut off anyway are resumed on the next start (pending operations).
+     */
     @Override
     public void close() {
         threads.shutdown();
         try {
-            if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!threads.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("Driver calls still running at shutdown were interrupted");
                 threads.shutdownNow();
             }

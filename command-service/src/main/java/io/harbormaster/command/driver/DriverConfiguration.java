@@ -19,7 +19,8 @@ class DriverConfiguration {
 
     @Bean(destroyMethod = "close")
     DriverCallExecutor driverCallExecutor(
-            @Value("${harbormaster.drivers.max-concurrent-calls:16}") int maxConcurrentCalls) {
-        return new DriverCallExecutor(maxConcurrentCalls);
+            @Value("${harbormaster.drivers.max-concurrent-calls:16}") int maxConcurrentCalls,
+            @Value("${harbormaster.drivers.shutdown-grace:30s}") java.time.Duration shutdownGrace) {
+        return new DriverCallExecutor(maxConcurrentCalls, shutdownGrace);
     }
 }

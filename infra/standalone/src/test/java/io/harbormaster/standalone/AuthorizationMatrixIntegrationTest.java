@@ -130,6 +130,12 @@ class AuthorizationMatrixIntegrationTest {
         // already done; the none driver cannot restart or kill (422) once access is granted
         rules.add(new Rule("POST", "/api/machines/{id}/start", at("/api/machines/" + m1 + "/start"),
                 401, 403, 202, 404, 202, 202, 202));
+        // provisioning again needs OPERATE; M1's none driver provisions nothing (422) once access is granted
+        rules.add(new Rule("POST", "/api/machines/{id}/provision", at("/api/machines/" + m1 + "/provision"),
+                401, 403, 422, 404, 422, 422, 422));
+        // a public key is no secret; M1's driver uses no SSH, so there is none (404) for anyone signed in
+        rules.add(new Rule("GET", "/api/machines/{id}/ssh-public-key", at("/api/machines/" + m1 + "/ssh-public-key"),
+                401, 404, 404, 404, 404, 404, 404));
         rules.add(new Rule("POST", "/api/machines/{id}/stop", at("/api/machines/" + m1 + "/stop"),
                 401, 403, 202, 404, 202, 202, 202));
         rules.add(new Rule("POST", "/api/machines/{id}/restart", at("/api/machines/" + m1 + "/restart"),

@@ -45,7 +45,7 @@ record GenericOptions(String address, String sshUser, int sshPort, int enginePor
         }
         var user = options.get(SSH_USER) == null ? "root" : options.get(SSH_USER).strip();
         if (!USER.matcher(user).matches()) {
-            throw new InvalidDriverOptionsException(SSH_USER, "'" + shorten(user) + "' is not a valid user name "
+            throw new InvalidDriverOptionsException(SSH_USER, "ssh-user '" + shorten(user) + "' is not a valid user name "
                     + "for SSH (lower-case letters, digits, _ and -).");
         }
         return new GenericOptions(address, user, port(options, SSH_PORT, 22), port(options, ENGINE_PORT, 2376));
