@@ -9,7 +9,12 @@ import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.MachineProvisionRequested;
+import io.harbormaster.api.machine.EngineUpgradeFailed;
+import io.harbormaster.api.machine.EngineUpgradeRequested;
+import io.harbormaster.api.machine.EngineUpgraded;
 import io.harbormaster.api.machine.ObserveAddressCommand;
+import io.harbormaster.api.machine.ReportEngineUpgradeCommand;
+import io.harbormaster.api.machine.UpgradeEngineCommand;
 import io.harbormaster.api.machine.ProvisionMachineCommand;
 import io.harbormaster.api.machine.ReportCertsInstalledCommand;
 import io.harbormaster.api.machine.CompleteCreationCommand;
@@ -168,6 +173,32 @@ class Machine extends RecordedMachine {
                         + "Harbormaster installs nothing on them.");
             }
             apply(new MachineProvisionRequested(machineId));
+        }
+    }
+
+    /** Upgrades Docker Engine over SSH; only drivers that provision can. The state does not change meanwhile. */
+    @CommandHandler
+    void handle(UpgradeEngineCommand command, DriverRegistry drivers, @MetaDataValue(ACTOR_ID) String actorId,
+                AccessDirectory access) {
+        require(Right.OPERATE, MachineAction.UPGRADE, actorId, access);
+        accepts(MachineAction.UPGRADE);
+        if (!drivers.get(driver).provisions()) {
+            throw new UnsupportedByDriverException("The " + driver + " driver does not provision its hosts: "
+                    + "Harbormaster does not install Docker Engine there, so it cannot upgrade it.");
+        }
+        if (certificates == null) {
+            throw new MachineConflictException("Machine '" + name + "' has no certificates to verify the upgraded "
+                    + "daemon with. Provision it first.");
+        }
+        apply(new EngineUpgradeRequested(machineId, certificates));
+    }
+
+    @CommandHandler
+    void handle(ReportEngineUpgradeCommand command) {
+        if (acceptsReport()) {
+            apply(command.failureReason() == null
+                    ? new EngineUpgraded(machineId, command.previousVersion(), command.newVersion())
+                    : new EngineUpgradeFailed(machineId, command.previousVersion(), command.failureReason()));
         }
     }
 

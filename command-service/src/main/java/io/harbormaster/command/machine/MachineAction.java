@@ -16,7 +16,8 @@ enum MachineAction {
     OBSERVE("observed", null),
     REGENERATE_CERTS("given new certificates", null),
     USE("used", null),
-    PROVISION("provisioned", null);
+    PROVISION("provisioned", null),
+    UPGRADE("upgraded", null);
 
     private final String pastParticiple;
     private final LifecycleOperation operation;

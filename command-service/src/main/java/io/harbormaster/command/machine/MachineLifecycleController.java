@@ -142,6 +142,17 @@ class MachineLifecycleController {
                 machineId));
     }
 
+    @PostMapping("/{id}/upgrade")
+    @Operation(summary = "Upgrade Docker Engine on a machine's host",
+            description = "Runs harbormaster.provisioning.upgrade-command over SSH, as far as the host's OS allows; "
+                    + "the outcome is EngineUpgraded (old and new version) or EngineUpgradeFailed in the history.")
+    @ApiResponse(responseCode = "202", description = "Accepted")
+    ResponseEntity<MachineRequests.Accepted> upgrade(@PathVariable String id,
+                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return lifecycle(id, ifMatch, (machineId, version) -> new io.harbormaster.api.machine.UpgradeEngineCommand(
+                machineId));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "Remove a machine and its host",
             description = "With `force=true` the machine is removed from Harbormaster even when the driver fails.")

@@ -82,6 +82,14 @@ final class MachineTransitions {
                     .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
                     .refuse(Removing, BEING_REMOVED);
         }
+        rule(MachineAction.UPGRADE)
+                .accept(Running, Error, Timeout, Unknown)
+                .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
+                .refuse(Starting, "Wait until it is Running, then upgrade it.")
+                .refuse(Stopping, "Wait until it is Stopped, then start and upgrade it.")
+                .refuse(Stopped, "Start it first: the upgrade runs on the host.")
+                .refuse(Paused, "Resume it first: the upgrade runs on the host.")
+                .refuse(Removing, BEING_REMOVED);
         rule(MachineAction.PROVISION)
                 .accept(Running, Stopped, Paused, Error, Timeout, Unknown)
                 .refuse(Creating, BEING_CREATED).refuse(Provisioning, "Provisioning is in progress; wait for it.")
@@ -106,7 +114,8 @@ final class MachineTransitions {
      * or Stopping machine is carrying out; {@code provisioned} is false for a machine whose creation failed.
      */
     static Decision decide(MachineAction action, MachineState state, LifecycleOperation inProgress, boolean provisioned) {
-        if ((action.isLifecycle() || action.needsHost()) && state == Error && !provisioned) {
+        if ((action.isLifecycle() || action.needsHost() || action == MachineAction.UPGRADE) && state == Error
+                && !provisioned) {
             return new Decision.Refuse(NEVER_CREATED);
         }
         var decision = TABLE.get(action).get(state);

@@ -94,6 +94,30 @@ public class Provisioner {
         verify(dockerUrl, certificates);
     }
 
+    /**
+     * Upgrades Docker Engine with the configured command and restarts it; answers the versions before and after.
+     * Fails with the command's own output when the OS does not allow it.
+     */
+    public String[] upgrade(SshTarget target, HostShell shell, String dockerUrl, MachineCertificates certificates) {
+        var root = "root".equals(target.user());
+        var before = engineVersion(shell);
+        var result = shell.run(privileged(root, settings.upgradeCommand()), settings.installTimeout());
+        if (!result.ok()) {
+            throw new ProvisioningException("upgrade", "Upgrading Docker Engine failed (exit " + result.exitStatus()
+                    + "): " + result.failureText());
+        }
+        restart(shell, root, shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok());
+        verify(dockerUrl, certificates);
+        return new String[] {before, engineVersion(shell)};
+    }
+
+    private static String engineVersion(HostShell shell) {
+        var version = shell.run("dockerd --version", COMMAND_TIMEOUT);
+        var text = version.stdout().strip();
+        // "Docker version 20.10.24+dfsg1, build 297e128"
+        return text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text;
+    }
+
     private OsRelease detectOs(HostShell shell) {
         var text = shell.read("/etc/os-release").orElseThrow(() -> new ProvisioningException("detect-os",
                 "The host has no /etc/os-release. Harbormaster provisions Linux hosts that have one (Debian, Ubuntu, "

@@ -26,6 +26,8 @@ import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.MachineUnshared;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.CertsInstallFailed;
+import io.harbormaster.api.machine.EngineUpgradeFailed;
+import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.ProvisioningStarted;
@@ -83,6 +85,9 @@ final class MachineEventDescriber {
                     + e.newAddress());
             case CertsRegenerated e -> about(e.machineId(), "certificates regenerated (" + e.reason()
                     + (e.caRotated() ? ", CA rotated" : "") + "), valid until " + e.notAfter());
+            case EngineUpgradeRequested e -> about(e.machineId(), "Docker Engine upgrade requested");
+            case EngineUpgradeFailed e -> about(e.machineId(), "Docker Engine upgrade failed (still "
+                    + e.version() + "): " + e.reason());
             case EngineUpgraded e -> about(e.machineId(), "Docker Engine upgraded from " + e.previousVersion()
                     + " to " + e.newVersion());
             case ClientCertIssued e -> about(e.machineId(), "client certificate issued to " + names.user(e.userId())

@@ -5,6 +5,8 @@ import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ClientCertIssued;
+import io.harbormaster.api.machine.EngineUpgradeFailed;
+import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.EngineUpgraded;
 import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
@@ -169,6 +171,16 @@ public class MachineListProjection {
 
     @EventHandler
     void on(CertsInstallFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(EngineUpgradeRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(EngineUpgradeFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 

@@ -1,0 +1,8 @@
+package io.harbormaster.api.machine;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The upgrade process's outcome: from {@code previousVersion} to {@code newVersion}, or why not. */
+public record ReportEngineUpgradeCommand(@TargetAggregateIdentifier MachineId machineId, String previousVersion,
+                                         String newVersion, String failureReason) {
+}

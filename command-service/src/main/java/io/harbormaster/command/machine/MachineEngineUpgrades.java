@@ -1,0 +1,88 @@
+package io.harbormaster.command.machine;
+
+import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.api.machine.EngineUpgradeRequested;
+import io.harbormaster.api.machine.ReportEngineUpgradeCommand;
+import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.command.driver.DriverCallExecutor;
+import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.driver.HostShells;
+import io.harbormaster.command.lookup.MachineRecords;
+import io.harbormaster.command.provision.Provisioner;
+import io.harbormaster.command.provision.ProvisioningException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Runs requested Docker Engine upgrades over SSH and reports the versions (or why not) to the machine. */
+@Component
+@ProcessingGroup(MachineProcesses.PROCESSING_GROUP)
+@DisallowReplay
+class MachineEngineUpgrades {
+
+    private static final Logger log = LoggerFactory.getLogger(MachineEngineUpgrades.class);
+
+    private final DriverRegistry drivers;
+    private final MachineRecords records;
+    private final DriverCallExecutor executor;
+    private final Provisioner provisioner;
+    private final ObjectProvider<HostShells> shells;
+    private final ProcessReporter reporter;
+
+    MachineEngineUpgrades(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
+                          Provisioner provisioner, ObjectProvider<HostShells> shells, CommandGateway commands) {
+        this.drivers = drivers;
+        this.records = records;
+        this.executor = executor;
+        this.provisioner = provisioner;
+        this.shells = shells;
+        this.reporter = new ProcessReporter(commands);
+    }
+
+    @EventHandler
+    void on(EngineUpgradeRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
+        Runnable submit = () -> executor.submit(() -> upgrade(event, correlationId));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
+        } else {
+            submit.run();
+        }
+    }
+
+    private void upgrade(EngineUpgradeRequested event, String correlationId) {
+        var id = event.machineId();
+        var machine = records.find(id).orElse(null);
+        if (machine == null || machine.dockerUrl() == null) {
+            return;
+        }
+        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, MachineProcesses.PROCESSING_GROUP,
+                Channel.SYSTEM, "", correlationId);
+        CurrentActingContext.runAs(context, () -> {
+            var driver = drivers.get(machine.driver());
+            var target = driver.sshTarget(machine.toRef()).orElseThrow();
+            String before = null;
+            try (var shell = shells.getObject().open(id, target)) {
+                var versions = provisioner.upgrade(target, shell, machine.dockerUrl(), event.certificates());
+                reporter.report(new ReportEngineUpgradeCommand(id, versions[0], versions[1], null));
+            } catch (ProvisioningException | DriverException e) {
+                reporter.report(new ReportEngineUpgradeCommand(id, before, null, e.getMessage()));
+            } catch (RuntimeException e) {
+                log.warn("Upgrading machine {} failed unexpectedly", id.value(), e);
+                reporter.report(new ReportEngineUpgradeCommand(id, before, null,
+                        "The upgrade failed unexpectedly; the details are in the server log."));
+            }
+        });
+    }
+}
