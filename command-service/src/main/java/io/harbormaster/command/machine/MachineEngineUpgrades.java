@@ -74,6 +74,7 @@ class MachineEngineUpgrades {
             var target = driver.sshTarget(machine.toRef()).orElseThrow();
             String before = null;
             try (var shell = shells.getObject().open(id, target)) {
+                before = Provisioner.engineVersion(shell);
                 var versions = provisioner.upgrade(target, shell, machine.dockerUrl(), event.certificates());
                 reporter.report(new ReportEngineUpgradeCommand(id, versions[0], versions[1], null));
             } catch (ProvisioningException | DriverException e) {

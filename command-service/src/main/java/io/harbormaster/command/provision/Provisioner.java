@@ -111,7 +111,8 @@ public class Provisioner {
         return new String[] {before, engineVersion(shell)};
     }
 
-    private static String engineVersion(HostShell shell) {
+    /** The version {@code dockerd --version} reports on the host, e.g. {@code 20.10.24+dfsg1}. */
+    public static String engineVersion(HostShell shell) {
         var version = shell.run("dockerd --version", COMMAND_TIMEOUT);
         var text = version.stdout().strip();
         // "Docker version 20.10.24+dfsg1, build 297e128"

@@ -66,6 +66,27 @@ class MachineProvisionTest {
                 .expectException(ForbiddenException.class);
     }
 
+    @Test
+    void upgradingARunningGenericMachine_isRequestedWithItsCertificates() {
+        var tls = MachineGivens.tls(new io.harbormaster.command.secret.InMemorySecretStore());
+        var certificates = tls.regenerate(MACHINE, "web-1", MachineGivens.Ids.URL, null, true, null);
+        fixture().given(GENERIC, PROVISIONED, certificates.regenerated(MACHINE, "created"))
+                .when(new io.harbormaster.api.machine.UpgradeEngineCommand(MACHINE), as(ALICE))
+                .expectEvents(new io.harbormaster.api.machine.EngineUpgradeRequested(MACHINE, certificates));
+    }
+
+    @Test
+    void upgradingAStoppedMachine_orOneOfADriverThatDoesNotProvision_isRefused() {
+        fixture().given(GENERIC, PROVISIONED, new io.harbormaster.api.machine.MachineStopped(MACHINE))
+                .when(new io.harbormaster.api.machine.UpgradeEngineCommand(MACHINE), as(ALICE))
+                .expectNoEvents()
+                .expectException(MachineConflictException.class);
+        fixture().given(MachineGivens.created("none"), PROVISIONED)
+                .when(new io.harbormaster.api.machine.UpgradeEngineCommand(MACHINE), as(ALICE))
+                .expectNoEvents()
+                .expectException(UnsupportedByDriverException.class);
+    }
+
     private static org.axonframework.test.aggregate.AggregateTestFixture<Machine> fixture() {
         var lookups = MachineGivens.lookups();
         var fixture = MachineGivens.fixture(lookups);

@@ -135,8 +135,8 @@ class MachineTransitionMatrixTest {
             case OBSERVE -> new ObserveMachineStateCommand(MACHINE, observedIn(state));
             case REGENERATE_CERTS -> new RegenerateCertsCommand(MACHINE, false, null);
             case USE -> new ResolveDockerEndpointCommand(MACHINE);
-            // the grid's fake driver does not provision: MachineProvisionTest covers this action
-            case PROVISION -> throw new IllegalArgumentException("PROVISION is not in the grid");
+            // the grid's fake driver does not provision: MachineProvisionTest covers these actions
+            case PROVISION, UPGRADE -> throw new IllegalArgumentException(action + " is not in the grid");
         };
     }
 
@@ -152,7 +152,7 @@ class MachineTransitionMatrixTest {
             case SHARE -> new MachineShared(MACHINE, Grantee.user(CAROL), ShareRole.MEMBER);
             case UNSHARE -> new MachineUnshared(MACHINE, Grantee.user(CAROL));
             case OBSERVE -> new MachineStateObserved(MACHINE, state, observedIn(state));
-            case REGENERATE_CERTS, USE, PROVISION -> throw new IllegalArgumentException(action + " is checked by kind");
+            case REGENERATE_CERTS, USE, PROVISION, UPGRADE -> throw new IllegalArgumentException(action + " is checked by kind");
         };
     }
 

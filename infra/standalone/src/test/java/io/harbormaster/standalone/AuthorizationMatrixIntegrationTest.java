@@ -133,6 +133,8 @@ class AuthorizationMatrixIntegrationTest {
         // provisioning again needs OPERATE; M1's none driver provisions nothing (422) once access is granted
         rules.add(new Rule("POST", "/api/machines/{id}/provision", at("/api/machines/" + m1 + "/provision"),
                 401, 403, 422, 404, 422, 422, 422));
+        rules.add(new Rule("POST", "/api/machines/{id}/upgrade", at("/api/machines/" + m1 + "/upgrade"),
+                401, 403, 422, 404, 422, 422, 422));
         // a public key is no secret; M1's driver uses no SSH, so there is none (404) for anyone signed in
         rules.add(new Rule("GET", "/api/machines/{id}/ssh-public-key", at("/api/machines/" + m1 + "/ssh-public-key"),
                 401, 404, 404, 404, 404, 404, 404));

@@ -124,6 +124,19 @@ class GenericMachineIntegrationTest {
         assertThat(out).isEqualTo("ok");
     }
 
+    @Test
+    @Order(3)
+    void anUpgradeGoesAsFarAsTheHostAllows_andSaysWhy() {
+        // the test host has no network and a read-only /usr: its package manager cannot upgrade anything
+        var accepted = platform.as("bob", PASSWORD).post("/api/machines/" + machineId + "/upgrade", null);
+        assertThat(accepted.status()).isEqualTo(202);
+        var history = await(() -> platform.admin().get("/api/machines/" + machineId + "/history?size=100"),
+                r -> r.body().contains("EngineUpgradeFailed") || r.body().contains("\"EngineUpgraded\""),
+                Duration.ofSeconds(120));
+        assertThat(history.body()).contains("Docker Engine upgrade failed (still 20.10").contains("deb.debian.org");
+        assertThat(platform.admin().get("/api/machines/" + machineId).text("state")).isEqualTo("Running");
+    }
+
     private static HttpResponse<byte[]> download(String user, String path) throws Exception {
         var auth = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create(platform.baseUrl() + "/api/machines/" + machineId + path))
