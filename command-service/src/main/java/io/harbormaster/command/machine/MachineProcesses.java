@@ -198,8 +198,10 @@ class MachineProcesses {
             try {
                 provisioning.provision(machine, driver, dockerUrl, certificates, reporter);
             } catch (ProvisioningException e) {
+                log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());
             } catch (DriverException e) {
+                log.info("Provisioning machine {} failed at ssh: {}", machine.name(), e.getMessage());
                 return new FailCreationCommand(id, "ssh", e.getMessage());
             }
         }

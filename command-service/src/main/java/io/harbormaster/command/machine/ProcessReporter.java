@@ -37,6 +37,8 @@ final class ProcessReporter {
             outcome = step.call();
         } catch (DriverException | CommandRefusedException | SecretStoreException | CertificateAuthorityException
                  | InvalidCertificateRequestException e) {
+            // the message is the one users see: safe to log, and operators look here first
+            log.info("Operation on machine {} failed: {}", id.value(), shorten(e.getMessage()));
             outcome = failure.apply(id, shorten(e.getMessage()));
         } catch (Exception e) {
             log.warn("Driver call for machine {} failed unexpectedly", id, e);

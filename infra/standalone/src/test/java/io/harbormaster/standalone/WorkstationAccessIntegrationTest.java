@@ -82,6 +82,14 @@ class WorkstationAccessIntegrationTest {
         daemon = startDaemon();
     }
 
+    /** Every test's output: a test method's capture does not see what earlier methods printed. */
+    private static final StringBuilder LOG = new StringBuilder();
+
+    @org.junit.jupiter.api.AfterEach
+    void keepTheLog(CapturedOutput output) {
+        LOG.append(output.getAll());
+    }
+
     @AfterAll
     static void stop() {
         if (daemon != null) {
@@ -224,7 +232,9 @@ class WorkstationAccessIntegrationTest {
         var payloads = String.join("\n", platform.jdbc().sql("SELECT convert_from(payload, 'UTF8') || "
                 + "convert_from(meta_data, 'UTF8') FROM domain_event_entry").query(String.class).list());
         assertThat(payloads).doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE");
-        assertThat(output.getAll()).doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE");
+        var everything = LOG + output.getAll();
+        assertThat(everything).contains("Secret store: sealed-database"); // the capture did see the platform start
+        assertThat(everything).doesNotContain("PRIVATE KEY").doesNotContain("BEGIN CERTIFICATE");
     }
 
     // ------------------------------------------------------------------ helpers
