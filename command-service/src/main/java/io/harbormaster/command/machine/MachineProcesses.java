@@ -26,12 +26,12 @@ import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.MachineDriver;
-import io.harbormaster.command.provision.ProvisioningException;
 import io.harbormaster.command.driver.MachineSpec;
 import io.harbormaster.command.lookup.MachineOperation;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.lookup.MachineRecords;
 import io.harbormaster.command.lookup.PendingOperationCheck;
+import io.harbormaster.command.provision.ProvisioningException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
@@ -177,7 +177,13 @@ class MachineProcesses {
             };
             case START -> lifecycle(() -> driver.start(machine.toRef()), id, operation);
             case STOP -> lifecycle(() -> driver.stop(machine.toRef()), id, operation);
-            case RESTART -> lifecycle(() -> driver.restart(machine.toRef()), id, operation);
+            case RESTART -> lifecycle(() -> {
+                driver.restart(machine.toRef());
+                if (driver.provisions() && machine.dockerUrl() != null) {
+                    // like docker-machine: a restarted machine is Running once its daemon is back
+                    provisioning.awaitEngine(machine, driver);
+                }
+            }, id, operation);
             case KILL -> lifecycle(() -> driver.kill(machine.toRef()), id, operation);
             case REMOVE -> {
                 driver.remove(machine.toRef());

@@ -28,6 +28,15 @@ class MachineProvisioning {
         this.shells = shells;
     }
 
+    /** After the host rebooted: waits until Docker Engine answers on it again. */
+    void awaitEngine(MachineRecord machine, MachineDriver driver) {
+        var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(
+                "The " + driver.name() + " driver gives no SSH access, so Docker Engine cannot be checked."));
+        try (var shell = shells.getObject().open(machine.machineId(), target)) {
+            provisioner.awaitEngine(target, shell);
+        }
+    }
+
     void provision(MachineRecord machine, MachineDriver driver, String dockerUrl, MachineCertificates certificates,
                    ProcessReporter reporter) {
         var id = machine.machineId();

@@ -4,6 +4,7 @@ import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.cert.CertificateAuthorityException;
 import io.harbormaster.command.cert.InvalidCertificateRequestException;
 import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.provision.ProvisioningException;
 import io.harbormaster.command.secret.SecretStoreException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import java.util.concurrent.Callable;
@@ -35,8 +36,8 @@ final class ProcessReporter {
         Object outcome;
         try {
             outcome = step.call();
-        } catch (DriverException | CommandRefusedException | SecretStoreException | CertificateAuthorityException
-                 | InvalidCertificateRequestException e) {
+        } catch (DriverException | ProvisioningException | CommandRefusedException | SecretStoreException
+                 | CertificateAuthorityException | InvalidCertificateRequestException e) {
             // the message is the one users see: safe to log, and operators look here first
             log.info("Operation on machine {} failed: {}", id.value(), shorten(e.getMessage()));
             outcome = failure.apply(id, shorten(e.getMessage()));

@@ -32,6 +32,11 @@ public class Provisioner {
             "restart-docker", "verify");
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    /** Debian's sysvinit, Alpine's OpenRC, older Red Hat: whichever the host has; failing to enable is not fatal. */
+    private static final String ENABLE_AT_BOOT_WITHOUT_SYSTEMD = "{ if command -v update-rc.d; then "
+            + "update-rc.d docker defaults && update-rc.d docker enable; elif command -v rc-update; then "
+            + "rc-update add docker default; elif command -v chkconfig; then chkconfig docker on; fi; } "
+            + ">/dev/null 2>&1 </dev/null; ";
 
     private final MachineTls tls;
     private final ProvisioningSettings settings;
@@ -111,6 +116,26 @@ public class Provisioner {
         return new String[] {before, engineVersion(shell)};
     }
 
+    /**
+     * Waits until Docker Engine answers on the host (through its local socket) after the host rebooted; answers
+     * its version. Fails when it does not come back within the verification timeout.
+     */
+    public String awaitEngine(SshTarget target, HostShell shell) {
+        var root = "root".equals(target.user());
+        var deadline = Instant.now().plus(settings.verifyTimeout());
+        HostShell.Result last;
+        do {
+            last = shell.run(privileged(root, "docker version --format '{{.Server.Version}}'"), COMMAND_TIMEOUT);
+            if (last.ok()) {
+                return last.stdout().strip();
+            }
+            sleep();
+        } while (Instant.now().isBefore(deadline));
+        throw new ProvisioningException("restart", "The host rebooted, but Docker Engine did not answer on it within "
+                + settings.verifyTimeout().toSeconds() + " s (" + last.failureText() + "). It may not be enabled at "
+                + "boot there: provision the machine again to configure and start it.");
+    }
+
     /** The version {@code dockerd --version} reports on the host, e.g. {@code 20.10.24+dfsg1}. */
     public static String engineVersion(HostShell shell) {
         var version = shell.run("dockerd --version", COMMAND_TIMEOUT);
@@ -139,12 +164,18 @@ public class Provisioner {
         }
     }
 
+    /**
+     * Restarts dockerd and makes sure it starts at boot too: Debian enables it when installed, other distributions
+     * (Fedora, CentOS) do not, and a machine whose daemon is gone after a reboot is not running for its users.
+     */
     private void restart(HostShell shell, boolean root, boolean systemd) {
-        var command = systemd ? "systemctl daemon-reload && systemctl restart docker"
+        var command = systemd
+                ? "systemctl daemon-reload && { systemctl enable docker >/dev/null 2>&1 || true; } "
+                        + "&& systemctl restart docker"
                 // the init script when it works; dockerd itself otherwise (output and input detached, or the
                 // session waits for the daemon)
-                : "(service docker restart || (pkill -x dockerd; sleep 1; nohup dockerd >/var/log/dockerd.log 2>&1 "
-                        + "</dev/null &)) >/dev/null 2>&1 </dev/null";
+                : ENABLE_AT_BOOT_WITHOUT_SYSTEMD + "(service docker restart || (pkill -x dockerd; sleep 1; "
+                        + "nohup dockerd >/var/log/dockerd.log 2>&1 </dev/null &)) >/dev/null 2>&1 </dev/null";
         var result = shell.run(privileged(root, command), COMMAND_TIMEOUT);
         if (!result.ok()) {
             throw new ProvisioningException("restart-docker", "Docker Engine did not restart (exit "

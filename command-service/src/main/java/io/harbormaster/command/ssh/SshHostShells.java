@@ -2,6 +2,7 @@ package io.harbormaster.command.ssh;
 
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.command.driver.HostAccessRefusedException;
 import io.harbormaster.command.driver.HostShell;
 import io.harbormaster.command.driver.HostShells;
 import io.harbormaster.command.driver.SshTarget;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Drivers' and the provisioner's SSH access: sessions with the machine's current key from the secret store, checked
  * against the host key pinned in {@code cmd_machine_host_keys} (from {@code SshHostKeyPinned}); with no pin yet the
  * host's key is accepted and reported, for the caller to record. SSH failures become {@link DriverException}s with
- * the SSH layer's message.
+ * the SSH layer's message; a changed host key or a refused login is a {@link HostAccessRefusedException}, because
+ * callers that wait for a host (a reboot) must stop waiting then.
  */
 @Component
 class SshHostShells implements HostShells {
@@ -37,6 +39,8 @@ class SshHostShells implements HostShells {
         try {
             var remote = sessions.open(target, keys.loadCurrent(machineId), pinned.orElse(null));
             return new Shell(remote, pinned.isEmpty());
+        } catch (HostKeyChangedException | SshAuthenticationException e) {
+            throw new HostAccessRefusedException(e.getMessage());
         } catch (SshException e) {
             throw new DriverException(e.getMessage());
         }

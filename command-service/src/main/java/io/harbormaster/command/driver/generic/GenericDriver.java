@@ -18,7 +18,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -94,14 +93,13 @@ public final class GenericDriver implements MachineDriver {
         throw new DriverException(CAPABILITIES.refusal(NAME, LifecycleOperation.KILL));
     }
 
-    /** Reboots the host over SSH; the session ends with the reboot, so a dropped connection is success. */
+    /**
+     * Reboots the host over SSH and waits until it answers with a new boot, so a restart that did not happen, or a
+     * host that does not come back, is reported instead of recorded as done.
+     */
     @Override
     public void restart(MachineRef machine) {
-        var target = sshTarget(machine).orElseThrow();
-        try (var shell = shells().open(machine.machineId(), target)) {
-            var sudo = "root".equals(target.user()) ? "" : "sudo -n ";
-            shell.run("nohup sh -c 'sleep 1; " + sudo + "reboot' >/dev/null 2>&1 </dev/null &", Duration.ofSeconds(30));
-        }
+        new HostReboot(shells()).reboot(machine.machineId(), () -> sshTarget(machine).orElseThrow());
     }
 
     /** The host is not Harbormaster's: removing the machine leaves it as it is. */
