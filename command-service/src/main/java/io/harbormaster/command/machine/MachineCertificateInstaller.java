@@ -2,13 +2,9 @@ package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
-import io.harbormaster.api.audit.ActingContext;
-import io.harbormaster.api.audit.AuditMetadata;
-import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.ReportCertsInstalledCommand;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
@@ -22,7 +18,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,39 +58,32 @@ class MachineCertificateInstaller {
         if ("created".equals(event.reason())) {
             return; // the provisioner installs a new machine's first certificates itself
         }
-        Runnable submit = () -> executor.submit(() -> install(event, correlationId));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
-        } else {
-            submit.run();
-        }
+        SystemWork.afterCommit(executor, correlationId, () -> install(event));
     }
 
-    private void install(CertsRegenerated event, String correlationId) {
+    private void install(CertsRegenerated event) {
         var id = event.machineId();
         var machine = records.find(id).orElse(null);
         if (machine == null || machine.dockerUrl() == null || !drivers.names().contains(machine.driver())
                 || !drivers.get(machine.driver()).provisions()) {
             return;
         }
-        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, MachineProcesses.PROCESSING_GROUP,
-                Channel.SYSTEM, "", correlationId);
-        CurrentActingContext.runAs(context, () -> {
-            String failure = null;
-            var certificates = new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
-                    event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
-                    event.serverNames());
-            var driver = drivers.get(machine.driver());
-            try (var shell = shells.getObject().open(id, driver.sshTarget(machine.toRef()).orElseThrow())) {
-                provisioner.restartWithNewCertificates(machine.dockerUrl(), driver.sshTarget(machine.toRef())
-                        .orElseThrow(), certificates, shell);
-            } catch (ProvisioningException | DriverException | SecretStoreException e) {
-                failure = e.getMessage();
-            } catch (RuntimeException e) {
-                log.warn("Installing certificates on machine {} failed unexpectedly", id.value(), e);
-                failure = "Installing the certificates failed unexpectedly; the details are in the server log.";
+        String failure = null;
+        var certificates = new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
+                event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
+                event.serverNames());
+        var driver = drivers.get(machine.driver());
+        try {
+            var target = driver.sshTarget(machine.toRef()).orElseThrow();
+            try (var shell = shells.getObject().open(id, target)) {
+                provisioner.restartWithNewCertificates(machine.dockerUrl(), target, certificates, shell);
             }
-            reporter.report(new ReportCertsInstalledCommand(id, event.secretVersion(), failure));
-        });
+        } catch (ProvisioningException | DriverException | SecretStoreException e) {
+            failure = e.getMessage();
+        } catch (RuntimeException e) {
+            log.warn("Installing certificates on machine {} failed unexpectedly", id.value(), e);
+            failure = "Installing the certificates failed unexpectedly; the details are in the server log.";
+        }
+        reporter.report(new ReportCertsInstalledCommand(id, event.secretVersion(), failure));
     }
 }

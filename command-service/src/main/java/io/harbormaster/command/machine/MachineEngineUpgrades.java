@@ -2,12 +2,8 @@ package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
-import io.harbormaster.api.audit.ActingContext;
-import io.harbormaster.api.audit.AuditMetadata;
-import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.ReportEngineUpgradeCommand;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
@@ -20,7 +16,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,37 +48,29 @@ class MachineEngineUpgrades {
 
     @EventHandler
     void on(EngineUpgradeRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        Runnable submit = () -> executor.submit(() -> upgrade(event, correlationId));
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
-        } else {
-            submit.run();
-        }
+        SystemWork.afterCommit(executor, correlationId, () -> upgrade(event));
     }
 
-    private void upgrade(EngineUpgradeRequested event, String correlationId) {
+    private void upgrade(EngineUpgradeRequested event) {
         var id = event.machineId();
         var machine = records.find(id).orElse(null);
         if (machine == null || machine.dockerUrl() == null) {
             return;
         }
-        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, MachineProcesses.PROCESSING_GROUP,
-                Channel.SYSTEM, "", correlationId);
-        CurrentActingContext.runAs(context, () -> {
-            var driver = drivers.get(machine.driver());
-            var target = driver.sshTarget(machine.toRef()).orElseThrow();
-            String before = null;
+        String before = null;
+        try {
+            var target = drivers.get(machine.driver()).sshTarget(machine.toRef()).orElseThrow();
             try (var shell = shells.getObject().open(id, target)) {
                 before = Provisioner.engineVersion(shell);
                 var versions = provisioner.upgrade(target, shell, machine.dockerUrl(), event.certificates());
                 reporter.report(new ReportEngineUpgradeCommand(id, versions[0], versions[1], null));
-            } catch (ProvisioningException | DriverException e) {
-                reporter.report(new ReportEngineUpgradeCommand(id, before, null, e.getMessage()));
-            } catch (RuntimeException e) {
-                log.warn("Upgrading machine {} failed unexpectedly", id.value(), e);
-                reporter.report(new ReportEngineUpgradeCommand(id, before, null,
-                        "The upgrade failed unexpectedly; the details are in the server log."));
             }
-        });
+        } catch (ProvisioningException | DriverException e) {
+            reporter.report(new ReportEngineUpgradeCommand(id, before, null, e.getMessage()));
+        } catch (RuntimeException e) {
+            log.warn("Upgrading machine {} failed unexpectedly", id.value(), e);
+            reporter.report(new ReportEngineUpgradeCommand(id, before, null,
+                    "The upgrade failed unexpectedly; the details are in the server log."));
+        }
     }
 }

@@ -2,9 +2,6 @@ package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
-import io.harbormaster.api.audit.ActingContext;
-import io.harbormaster.api.audit.AuditMetadata;
-import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
 import io.harbormaster.api.machine.CompleteRemovalCommand;
@@ -40,7 +37,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -137,9 +133,8 @@ class MachineProcesses {
      */
     void run(MachineId id, MachineOperation operation, String correlationId) {
         var key = new Operation(id, operation, correlationId);
-        var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, PROCESSING_GROUP, Channel.SYSTEM, "",
-                correlationId);
-        Runnable submit = () -> {
+        var context = SystemWork.context(correlationId);
+        SystemWork.afterCommit(() -> {
             if (!inFlight.add(key)) {
                 log.info("{} of machine {} is already running; not starting it twice", operation, id.value());
                 return;
@@ -157,12 +152,7 @@ class MachineProcesses {
                     inFlight.remove(key);
                 }
             });
-        };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
-        } else {
-            submit.run();
-        }
+        });
     }
 
     /** Calls the driver and answers the command that reports success (or, for a refused creation, failure). */
