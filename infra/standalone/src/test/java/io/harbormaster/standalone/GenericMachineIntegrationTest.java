@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A generic machine on a real host (a network-namespace test host from infra/testhosts with sshd and Docker Engine):
  * user A creates it through the REST API with an SSH key; Harbormaster pins the host key, provisions Docker Engine
  * with the machine's TLS material and verifies it; user B of the same team fetches a client bundle and env, and the
- * real {@code docker} client runs a container on the machine.
+ * real {@code docker} client runs a container on the machine. An upgrade goes as far as the host allows; a restart
+ * reboots the host and the machine is Running again once its daemon answers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GenericMachineIntegrationTest {
@@ -135,6 +136,34 @@ class GenericMachineIntegrationTest {
                 Duration.ofSeconds(120));
         assertThat(history.body()).contains("Docker Engine upgrade failed (still 20.10").contains("deb.debian.org");
         assertThat(platform.admin().get("/api/machines/" + machineId).text("state")).isEqualTo("Running");
+    }
+
+    @Test
+    @Order(4)
+    void aRestartRebootsTheHost_andTheMachineIsRunningAgainOnceItsDaemonAnswers() throws Exception {
+        var bootBefore = host.exec("cut", "-d ", "-f22", "/proc/1/stat").stdout().strip();
+        var env = "eval \"$(cat '" + workstation.resolve("env.sh") + "')\" && ";
+        run(List.of("bash", "-c", env + "docker run -d --network none --name before-restart hm-busybox:test sleep 600"));
+        var started = System.nanoTime();
+
+        var accepted = platform.as("bob", PASSWORD).post("/api/machines/" + machineId + "/restart", null);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        var history = await(() -> platform.admin().get("/api/machines/" + machineId + "/history?size=100"),
+                r -> r.body().contains("\"MachineRestarted\"") || r.body().contains("LifecycleOperationFailed"),
+                Duration.ofSeconds(120));
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(history.body()).as(history.body()).contains("\"MachineRestarted\"")
+                .doesNotContain("LifecycleOperationFailed");
+        assertThat(platform.admin().get("/api/machines/" + machineId).text("state")).isEqualTo("Running");
+        System.out.println("[measure] generic restart (reboot of the test host) to Running: " + elapsed.toMillis()
+                + " ms");
+        // a new boot of the host: its PID 1 is another process, and the container it ran is gone with it
+        assertThat(host.exec("cut", "-d ", "-f22", "/proc/1/stat").stdout().strip()).isNotEqualTo(bootBefore);
+        assertThat(run(List.of("bash", "-c", env + "docker ps -q --filter name=before-restart"))).isEmpty();
+        // dockerd came back at boot (the provisioner enabled it) with the machine's TLS: the same env still works
+        assertThat(run(List.of("bash", "-c", env + "docker run --rm --network none hm-busybox:test echo ok")))
+                .isEqualTo("ok");
     }
 
     private static HttpResponse<byte[]> download(String user, String path) throws Exception {
