@@ -209,11 +209,13 @@ class GenericMachineRecoveryIntegrationTest {
                 + presented + " (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub)";
 
         // regenerate-certs: made, but refused on the host
+        var regeneratedAt = System.nanoTime();
         var regenerated = admin.post("/api/machines/" + id + "/regenerate-certs", "{}");
         assertThat(regenerated.status()).as(regenerated.body()).isEqualTo(200);
         var version = regenerated.json().path("secretVersion").asLong();
         var installFailed = await(() -> admin.get("/api/machines/" + id + "/history?size=100"),
                 r -> r.body().contains("CertsInstall"), SETTLES_WITHIN);
+        var toInstallFailed = Duration.ofNanos(System.nanoTime() - regeneratedAt);
         var afterInstall = history(admin, id);
         assertThat(afterInstall.getLast()).as(installFailed.body())
                 .startsWith("CertsInstallFailed: certificates (version " + version + ") could not be installed: "
@@ -222,9 +224,11 @@ class GenericMachineRecoveryIntegrationTest {
         assertThat(admin.get("/api/machines/" + id).text("state")).isEqualTo("Running");
 
         // provision: refused the same way; the machine goes to Error with that reason
+        var retriedAt = System.nanoTime();
         var retried = admin.post("/api/machines/" + id + "/provision", null);
         assertThat(retried.status()).as(retried.body()).isEqualTo(202);
         var machine = awaitRetried(id, 0);
+        var toError = Duration.ofNanos(System.nanoTime() - retriedAt);
         var history = history(admin, id);
         assertThat(machine.text("state")).as(history.toString()).isEqualTo("Error");
         assertThat(machine.text("lastError")).startsWith(expected).contains(whatToDo);
@@ -244,19 +248,28 @@ class GenericMachineRecoveryIntegrationTest {
         assertThat(pinnedFingerprints(history)).containsExactly(pinned);
         assertThat(platform.jdbc().sql("SELECT fingerprint FROM cmd_machine_host_keys WHERE machine_id = ?")
                 .param(UUID.fromString(id)).query(String.class).list()).containsExactly(pinned);
-        // nothing was installed on the new host
+        // both refusals came in the key exchange, before the machine's key was offered: the new host's sshd saw no
+        // login attempt at all, and nothing was installed on it
+        var sshd = sshdLog(replacement);
+        assertThat(sshd.lines().filter(line -> line.startsWith("Received disconnect from 10.213.0.1 ")
+                && line.contains("Could not verify `ssh-ed25519` host key") && line.endsWith("[preauth]")))
+                .as(sshd).hasSize(2);
+        assertThat(sshd).doesNotContain("publickey").doesNotContain("user root");
         assertThat(replacement.exec("test", "-e", "/etc/docker/harbormaster").exitCode()).isNotZero();
 
         // the reasons hold fingerprints, never key material
-        var key = read(authorized);
-        for (var text : List.of(String.join("\n", history), machine.body(), regenerated.body())) {
-            assertThat(text).doesNotContain("PRIVATE KEY").doesNotContain(bodySlice(key));
+        for (var secret : List.of("PRIVATE KEY", bodySlice(read(authorized)), bodySlice(read(stranger)))) {
+            for (var text : List.of(String.join("\n", history), machine.body(), regenerated.body(), retried.body())) {
+                assertThat(text).doesNotContain(secret);
+            }
+            assertThat(platform.jdbc().sql("""
+                            SELECT count(*) FROM domain_event_entry
+                            WHERE strpos(convert_from(payload, 'UTF8'), ?) > 0
+                               OR strpos(convert_from(meta_data, 'UTF8'), ?) > 0""")
+                    .param(secret).param(secret).query(Long.class).single()).as("events holding %s", secret).isZero();
         }
-        assertThat(platform.jdbc().sql("""
-                        SELECT count(*) FROM domain_event_entry
-                        WHERE strpos(convert_from(payload, 'UTF8'), 'PRIVATE KEY') > 0
-                           OR strpos(convert_from(payload, 'UTF8'), ?) > 0""")
-                .param(bodySlice(key)).query(Long.class).single()).isZero();
+        System.out.printf("rcv-replaced: regenerate-certs -> CertsInstallFailed in %d ms, provision -> Error in %d ms%n",
+                toInstallFailed.toMillis(), toError.toMillis());
     }
 
     /**
@@ -289,6 +302,12 @@ class GenericMachineRecoveryIntegrationTest {
                     assertThat(found.find()).as(line).isTrue();
                     return found.group();
                 }).toList();
+    }
+
+    /** What the host's sshd wrote ({@code sshd -D -e} logs to the host's console log, see infra/testhosts). */
+    private static String sshdLog(TestHost host) {
+        var state = System.getenv().getOrDefault("HM_TESTHOSTS_STATE", "/var/lib/harbormaster-testhosts");
+        return read(Path.of(state, host.name(), "console.log"));
     }
 
     /** The host's Ed25519 host key fingerprint, as {@code ssh-keygen -lf} prints it on the host itself. */
