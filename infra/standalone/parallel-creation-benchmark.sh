@@ -69,7 +69,8 @@ team=$(curl -sf "${auth[@]}" "$api/teams" | jq -r '.teams[] | select(.name == "d
 memory() {
     local java_kib pg_kib=0 pid kib
     java_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$java_pid/status")
-    for pid in $(pgrep -f "$work/home" | grep -vx "$java_pid" || true); do
+    # the postmaster names the data directory; its backends are its children
+    for pid in $(for master in $(pgrep -f "$work/home" | grep -vx "$java_pid"); do echo "$master"; pgrep -P "$master"; done); do
         kib=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
         pg_kib=$((pg_kib + ${kib:-0}))
     done
@@ -87,14 +88,17 @@ create() {
     local name=$1 ip=$2
     jq -n --arg team "$team" --arg name "$name" --arg ip "$ip" --rawfile key "$work/key" \
         '{team: $team, name: $name, driver: "generic", driverOptions: {"ip-address": $ip}, sshKey: $key}' |
-        curl -sf "${auth[@]}" -H 'Content-Type: application/json' -d @- "$api/machines" | jq -r .machineId
+        curl -s "${auth[@]}" -H 'Content-Type: application/json' -d @- -o "$work/created-$name" -w '%{http_code}' \
+            "$api/machines" >"$work/status-$name"
+    [[ $(<"$work/status-$name") == 202 ]] || { echo "creating $name: HTTP $(<"$work/status-$name") $(<"$work/created-$name")" >&2; return 1; }
 }
 
 # waits until every machine named like $1 is Running or Error; prints "<running> <error>"
 settle() {
     local pattern=$1 count=$2 list running error
     for _ in $(seq 1 1200); do
-        list=$(curl -sf "${auth[@]}" "$api/machines?team=$team&name=$pattern&size=50")
+        list=$(curl -sf "${auth[@]}" --get --data-urlencode "team=$team" --data-urlencode "name=$pattern" \
+            --data-urlencode size=50 "$api/machines")
         running=$(jq '[.items[] | select(.state == "Running")] | length' <<<"$list")
         error=$(jq '[.items[] | select(.state == "Error")] | length' <<<"$list")
         ((running + error >= count)) && { echo "$running $error"; return; }
@@ -114,10 +118,12 @@ echo "one machine alone: create request to Running in $(seconds "$started" "$(no
 sample &
 sampler_pid=$!
 started=$(now)
+requests=()
 for i in $(seq 1 "$n"); do
     create "$(printf 'bench-%02d' "$i")" "10.213.0.$((160 + i))" >/dev/null &
+    requests+=($!)
 done
-wait $(jobs -p | grep -vx "$sampler_pid")
+wait "${requests[@]}"
 read -r running error < <(settle 'bench-(0[1-9]|1[0-9]|20)' "$n")
 echo "$n machines at once: all settled $(seconds "$started" "$(now)") after the first request ($running running, $error in error)"
 kill "$sampler_pid"

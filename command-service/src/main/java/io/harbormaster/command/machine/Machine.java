@@ -20,6 +20,7 @@ import io.harbormaster.api.machine.ReportCertsInstalledCommand;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
+import io.harbormaster.api.machine.PinHostKeyCommand;
 import io.harbormaster.api.machine.RecordHostKeyCommand;
 import io.harbormaster.api.machine.ReportProvisioningCommand;
 import io.harbormaster.api.machine.SshHostKeyPinned;
@@ -340,6 +341,20 @@ class Machine extends RecordedMachine {
         var fingerprint = InvalidCommandException.requirePresent(command.fingerprint(), "fingerprint");
         if (acceptsReport() && !fingerprint.equals(hostKeyFingerprint)) {
             apply(new SshHostKeyPinned(machineId, command.address(), command.keyType(), fingerprint));
+        }
+    }
+
+    /**
+     * Replaces the pinned host key with one a user checked on the host, which the next session then requires. As
+     * trusting a key decides who Harbormaster talks to, it takes the right to manage the machine.
+     */
+    @CommandHandler
+    void handle(PinHostKeyCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.MANAGE, MachineAction.PIN_HOST_KEY, actorId, access);
+        var key = HostKeyPin.of(command.keyType(), command.fingerprint());
+        if (accepts(MachineAction.PIN_HOST_KEY) && !key.fingerprint().equals(hostKeyFingerprint)) {
+            apply(new SshHostKeyPinned(machineId, dockerUrl == null ? "" : DockerUrlHost.of(dockerUrl), key.type(),
+                    key.fingerprint()));
         }
     }
 

@@ -17,7 +17,8 @@ enum MachineAction {
     REGENERATE_CERTS("given new certificates", null),
     USE("used", null),
     PROVISION("provisioned", null),
-    UPGRADE("upgraded", null);
+    UPGRADE("upgraded", null),
+    PIN_HOST_KEY("given a new pinned host key", null);
 
     private final String pastParticiple;
     private final LifecycleOperation operation;
@@ -48,6 +49,7 @@ enum MachineAction {
             case HAND_OFF -> "hand off";
             case REGENERATE_CERTS -> "regenerate the certificates of";
             case USE -> "obtain certificates for";
+            case PIN_HOST_KEY -> "pin the host key of";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };
     }

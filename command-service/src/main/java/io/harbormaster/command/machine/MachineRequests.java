@@ -45,6 +45,10 @@ final class MachineRequests {
         }
     }
 
+    /** {@code PUT /api/machines/{id}/ssh-host-key}: the key as checked on the host. */
+    record HostKey(@NotBlank @Size(max = 32) String keyType, @NotBlank @Size(max = 64) String fingerprint) {
+    }
+
     /** {@code POST /api/machines/{id}/shares}. */
     record Share(@NotNull @Valid Grantee grantee, @NotBlank @Size(max = 16) String role) {
     }

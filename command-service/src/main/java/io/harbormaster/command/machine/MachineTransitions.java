@@ -96,6 +96,11 @@ final class MachineTransitions {
                 .refuse(Starting, "Wait until it is Running, then provision it.")
                 .refuse(Stopping, "Wait until it is Stopped, then provision it.")
                 .refuse(Removing, BEING_REMOVED);
+        // a process pins the first key while it creates or provisions; a user's pin must not race it
+        rule(MachineAction.PIN_HOST_KEY)
+                .accept(Running, Starting, Stopping, Stopped, Paused, Error, Timeout, Unknown)
+                .refuse(Creating, BEING_CREATED).refuse(Provisioning, "Provisioning is in progress; wait for it.")
+                .refuse(Removing, BEING_REMOVED);
         for (var lifecycle : new MachineAction[] {MachineAction.START, MachineAction.STOP, MachineAction.RESTART,
                 MachineAction.KILL}) {
             rule(lifecycle).refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)

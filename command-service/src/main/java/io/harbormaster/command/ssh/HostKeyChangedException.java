@@ -16,8 +16,9 @@ public class HostKeyChangedException extends SshException {
                 + pinned + ", but the host now presents " + presented + ". Harbormaster refuses to connect, because "
                 + "this is what an attack looks like. If the host was rebuilt or its host keys were regenerated on "
                 + "purpose, check on the host itself that " + presented.hostKeyFile() + " has the fingerprint "
-                + presented.fingerprint() + " (ssh-keygen -lf " + presented.hostKeyFile() + "), then re-pin by "
-                + "forgetting the machine's pinned host key so that the next connection pins the new one.", cause);
+                + presented.fingerprint() + " (ssh-keygen -lf " + presented.hostKeyFile() + "), then pin it: PUT "
+                + "/api/machines/<id>/ssh-host-key with {\"keyType\":\"" + presented.type() + "\",\"fingerprint\":\""
+                + presented.fingerprint() + "\"}, and retry.", cause);
         this.pinned = pinned;
         this.presented = presented;
     }

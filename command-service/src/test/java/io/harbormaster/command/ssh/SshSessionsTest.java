@@ -204,7 +204,7 @@ class SshSessionsTest {
                     .hasMessageContaining(first.fingerprint())
                     .hasMessageContaining(rebuilt.hostKeyFingerprint())
                     .hasMessageContaining("If the host was rebuilt")
-                    .hasMessageContaining("re-pin");
+                    .hasMessageContaining("then pin it: PUT /api/machines/<id>/ssh-host-key");
             assertThat(rebuilt.log()).as("no key was offered to the impostor")
                     .doesNotContain("Accepted publickey").doesNotContain("Failed publickey");
             KeyLeaks.assertNoPrivateKey(thrown, key.privateKeyText(), key.publicKey());

@@ -184,7 +184,7 @@ class GenericMachineRecoveryIntegrationTest {
 
     @Test
     @Order(3)
-    void aHostReplacedWithAnotherHostKey_isRefusedNamingBothFingerprints_andThePinAndHistoryStay() throws Exception {
+    void aHostReplacedWithAnotherHostKey_isRefusedNamingBothFingerprints_untilTheKeyCheckedOnTheHostIsPinned() throws Exception {
         var original = TestHosts.up("rcv-replaced", REPLACED_IP, publicKey(authorized));
         hosts.add(original);
         var created = admin.post("/api/machines", createRequest(team, "rcv-replaced", REPLACED_IP, read(authorized)));
@@ -270,6 +270,24 @@ class GenericMachineRecoveryIntegrationTest {
         }
         System.out.printf("rcv-replaced: regenerate-certs -> CertsInstallFailed in %d ms, provision -> Error in %d ms%n",
                 toInstallFailed.toMillis(), toError.toMillis());
+
+        // the way out the refusal names: a malformed fingerprint is refused naming the field, and nothing changes;
+        // the key checked on the host itself is pinned, and provision brings the same machine back to Running
+        var malformed = admin.put("/api/machines/" + id + "/ssh-host-key",
+                "{\"keyType\":\"ssh-ed25519\",\"fingerprint\":\"SHA256:too-short\"}");
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.body()).contains("fingerprint").contains("ssh-keygen -lf");
+        var pin = admin.put("/api/machines/" + id + "/ssh-host-key",
+                "{\"keyType\":\"ssh-ed25519\",\"fingerprint\":\"" + presented + "\"}");
+        assertThat(pin.status()).as(pin.body()).isEqualTo(200);
+        assertThat(admin.post("/api/machines/" + id + "/provision", null).status()).isEqualTo(202);
+        var recovered = awaitRetried(id, 1);
+        var afterPin = history(admin, id);
+        assertThat(recovered.text("state")).as(afterPin.toString()).isEqualTo("Running");
+        assertThat(pinnedFingerprints(afterPin)).containsExactly(pinned, presented);
+        assertThat(platform.jdbc().sql("SELECT fingerprint FROM cmd_machine_host_keys WHERE machine_id = ?")
+                .param(UUID.fromString(id)).query(String.class).list()).containsExactly(presented);
+        assertThat(replacement.exec("test", "-e", "/etc/docker/harbormaster/ca.pem").exitCode()).isZero();
     }
 
     /**
