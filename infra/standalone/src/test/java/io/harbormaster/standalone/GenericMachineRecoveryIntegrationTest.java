@@ -119,6 +119,9 @@ class GenericMachineRecoveryIntegrationTest {
         assertThat(machine.text("id")).isEqualTo(id);
         assertThat(machine.text("name")).isEqualTo("rcv-late");
         assertThat(machine.text("dockerUrl")).isEqualTo("tcp://" + LATE_IP + ":2376");
+        var lastError = machine.json().path("lastError");
+        assertThat(lastError.isNull() || lastError.isMissingNode()).as("lastError %s of a machine provisioned since",
+                lastError).isTrue();
         // the earlier failure stays where it happened, followed by the whole provisioning of the retry
         assertThat(actions(history)).containsExactly("MachineCreated", "ProvisioningFailed",
                 "MachineProvisionRequested", "SshHostKeyPinned", "ProvisioningStarted",

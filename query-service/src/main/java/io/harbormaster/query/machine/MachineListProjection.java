@@ -90,7 +90,7 @@ public class MachineListProjection {
 
     @EventHandler
     void on(MachineProvisioned e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.running(e.machineId(), seq, at, e.dockerUrl());
+        rows.provisioned(e.machineId(), seq, at, e.dockerUrl());
     }
 
     @EventHandler

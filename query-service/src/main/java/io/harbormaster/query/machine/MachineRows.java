@@ -73,10 +73,11 @@ final class MachineRows {
         return advance(id, seq, at, "state = :state, last_error = :error", params);
     }
 
-    boolean running(MachineId id, long seq, Instant at, String dockerUrl) {
+    /** Provisioned: a provisioning that succeeds resolves the failure that left the machine in Error. */
+    boolean provisioned(MachineId id, long seq, Instant at, String dockerUrl) {
         var params = new HashMap<String, Object>();
         params.put("url", dockerUrl);
-        return advance(id, seq, at, "state = 'Running', docker_url = :url", params);
+        return advance(id, seq, at, "state = 'Running', docker_url = :url, last_error = NULL", params);
     }
 
     boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl) {

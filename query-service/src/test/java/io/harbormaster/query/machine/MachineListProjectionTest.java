@@ -142,6 +142,17 @@ class MachineListProjectionTest {
     }
 
     @Test
+    void aProvisioningThatSucceedsAfterAFailure_clearsTheLastError() {
+        var id = create("web-1");
+        projection.on(new ProvisioningFailed(id, "ssh", "Cannot reach the SSH server"), 1, T0);
+
+        projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"), 2, T0.plusSeconds(1));
+
+        assertThat(detail(id).state()).isEqualTo(MachineState.Running);
+        assertThat(detail(id).lastError()).isNull();
+    }
+
+    @Test
     void provisionedSetsTheDockerUrl_andIpChangedMovesIt() {
         var id = create("web-1");
         projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"), 1, T0);
