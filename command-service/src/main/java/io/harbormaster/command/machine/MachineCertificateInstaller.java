@@ -80,6 +80,7 @@ class MachineCertificateInstaller {
             }
         } catch (ProvisioningException | DriverException | SecretStoreException e) {
             failure = e.getMessage();
+            log.info("Installing certificates on machine {} failed: {}", machine.name(), failure);
         } catch (RuntimeException e) {
             log.warn("Installing certificates on machine {} failed unexpectedly", id.value(), e);
             failure = "Installing the certificates failed unexpectedly; the details are in the server log.";
