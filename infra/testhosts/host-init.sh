@@ -19,9 +19,8 @@ end_boot() {
     # the boot is over: they belong to this machine's hierarchies and would outlive the host. The processes are not
     # stopped first: "testhosts exec" (nsenter) would stop itself with its child and never resume.
     if [[ -n $cgroups_fd ]]; then
-        for file in /proc/[0-9]*/cgroup; do
-            cut -d: -f3- "$file" 2>/dev/null || true
-        done | sort -u | grep -vxF -f <(cut -d: -f3- /proc/1/cgroup) >&"$cgroups_fd" || true
+        { cat /proc/[0-9]*/cgroup 2>/dev/null || true; } | cut -d: -f3- | sort -u \
+            | grep -vxF -f <(cut -d: -f3- /proc/1/cgroup) >&"$cgroups_fd" || true
     fi
     # tini exits with this status, and the kernel kills every process left in the PID namespace.
     exit "$1"
