@@ -88,7 +88,7 @@ hostname "$name"
 echo "$name" >/etc/hostname
 printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$name" >/etc/hosts
 
-# Identity that survives down/up (it lives in the upper directory) and changes only with --purge.
+# Identity that survives reboots and down/up (it lives in the upper directory) and changes only with --purge.
 if [[ ! -e $s/etc/upper/machine-id ]]; then
     tr -d '-' </proc/sys/kernel/random/uuid >/etc/machine-id
 fi
@@ -137,13 +137,21 @@ exec {cgroups_fd}>"$s/cgroups"
 umount --lazy "$s"
 rmdir /run/.testhost/state /run/.testhost/cgroup /run/.testhost
 
+# Started by a script, a background command would ignore SIGINT and SIGQUIT; services started by init do not.
+start_service() {
+    (
+        trap - INT QUIT
+        exec "$@"
+    ) </dev/null {cgroups_fd}>&- &
+}
+
 # sshd is started here rather than by its rc2.d link, and no other service of this machine's runlevel starts.
-/usr/sbin/sshd -D -e {cgroups_fd}>&- &
+start_service /usr/sbin/sshd -D -e
 sshd_pid=$!
 # Docker starts at boot when the host enabled it, as sysvinit would start it in runlevel 2; a failing start leaves
 # the host up (the engine's log is /var/log/docker.log), as it would on a real host.
 if ! $first_boot && compgen -G '/etc/rc2.d/S??docker' >/dev/null; then
-    /etc/init.d/docker start </dev/null {cgroups_fd}>&- &
+    start_service /etc/init.d/docker start
 fi
 
 # The host ends with sshd, or with the signal from reboot or poweroff (end_boot).
