@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
-# The init of one test host. testhosts runs it under tini (PID 1) in fresh mount, UTS, IPC and PID namespaces,
-# already inside the host's network namespace. It gives the host a private view of this machine and ends as sshd.
+# The init of one boot of a test host. testhosts runs it under tini (PID 1) in fresh mount, UTS, IPC and PID
+# namespaces, already inside the host's network namespace. It gives the host a private view of this machine, starts
+# sshd (and Docker Engine when the host enabled it), and waits. "reboot" in the host ends the boot (see host-power.sh).
 # Usage: host-init.sh <name> <state dir> <state root>
+# Exit status: 100 when the host asked to boot again, 101 when it asked to power off (testhosts relies on these).
 set -euo pipefail
 
 name=$1
 state=$2
 state_root=$3
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Before the first mount, so that a reboot asked for while the host is still starting is not lost.
+cgroups_fd=""
+# shellcheck disable=SC2317 # called by the traps below
+end_boot() {
+    # testhosts removes the cgroups that processes of this boot were put in (by dockerd, for its containers) once
+    # the boot is over: they belong to this machine's hierarchies and would outlive the host. The processes are not
+    # stopped first: "testhosts exec" (nsenter) would stop itself with its child and never resume.
+    if [[ -n $cgroups_fd ]]; then
+        { cat /proc/[0-9]*/cgroup 2>/dev/null || true; } | cut -d: -f3- | sort -u \
+            | grep -vxF -f <(cut -d: -f3- /proc/1/cgroup) >&"$cgroups_fd" || true
+    fi
+    # tini exits with this status, and the kernel kills every process left in the PID namespace.
+    exit "$1"
+}
+trap 'end_boot 100' USR1
+trap 'end_boot 101' USR2
 
 # Copies of the /run/netns bind mounts came along with the mount namespace; they would keep other hosts'
 # network namespaces (and their addresses) alive after those hosts are gone.
@@ -36,6 +56,14 @@ mount -t tmpfs -o mode=1777,nosuid,nodev,size=512m tmpfs /tmp
 # changing the machine (Debian 12 has merged /usr, so /bin, /sbin and /lib are covered too).
 mount --bind /usr /usr
 mount -o remount,bind,ro /usr
+# reboot and friends of the host's own (root's PATH starts with /usr/local/sbin, empty on Debian): this machine's
+# are systemctl, which fails without systemd.
+mount -t tmpfs -o mode=0755,nosuid,nodev,size=1m tmpfs /usr/local/sbin
+install -m 0755 "$here/host-power.sh" /usr/local/sbin/reboot
+for command in shutdown poweroff halt; do
+    ln -s reboot "/usr/local/sbin/$command"
+done
+mount -o remount,ro,nosuid,nodev /usr/local/sbin
 mount -t tmpfs -o mode=1777,nosuid,nodev,size=64m tmpfs /dev/shm
 mount -t devpts -o newinstance,ptmxmode=0666,mode=0620,gid=5 devpts /dev/pts
 mount --bind /dev/pts/ptmx /dev/ptmx
@@ -60,7 +88,7 @@ hostname "$name"
 echo "$name" >/etc/hostname
 printf '127.0.0.1\tlocalhost\n127.0.1.1\t%s\n' "$name" >/etc/hosts
 
-# Identity that survives down/up (it lives in the upper directory) and changes only with --purge.
+# Identity that survives reboots and down/up (it lives in the upper directory) and changes only with --purge.
 if [[ ! -e $s/etc/upper/machine-id ]]; then
     tr -d '-' </proc/sys/kernel/random/uuid >/etc/machine-id
 fi
@@ -92,7 +120,41 @@ if ! grep -v '^#' /etc/fstab | grep -q cgroup; then
     printf 'cgroup /sys/fs/cgroup tmpfs defaults 0 0\n' >>/etc/fstab
 fi
 
+# The first boot of a fresh (or purged) host leaves Docker Engine "installed but not enabled", as the hosts the
+# product provisions are: the start links in rc2-5.d are this machine's. "update-rc.d docker disable" turns them into
+# stop links, so "update-rc.d docker defaults; update-rc.d docker enable" enables Docker again, as on a real host
+# (without any links in rc2-5.d, "enable" fails).
+first_boot=false
+if [[ ! -e $s/booted ]]; then
+    first_boot=true
+    if compgen -G '/etc/rc[2-5].d/S??docker' >/dev/null; then
+        update-rc.d docker disable
+    fi
+    touch "$s/booted"
+fi
+
+exec {cgroups_fd}>"$s/cgroups"
 umount --lazy "$s"
 rmdir /run/.testhost/state /run/.testhost/cgroup /run/.testhost
 
-exec /usr/sbin/sshd -D -e
+# Started by a script, a background command would ignore SIGINT and SIGQUIT; services started by init do not.
+start_service() {
+    (
+        trap - INT QUIT
+        exec "$@"
+    ) </dev/null {cgroups_fd}>&- &
+}
+
+# sshd is started here rather than by its rc2.d link, and no other service of this machine's runlevel starts.
+start_service /usr/sbin/sshd -D -e
+sshd_pid=$!
+# Docker starts at boot when the host enabled it, as sysvinit would start it in runlevel 2; a failing start leaves
+# the host up (the engine's log is /var/log/docker.log), as it would on a real host.
+if ! $first_boot && compgen -G '/etc/rc2.d/S??docker' >/dev/null; then
+    start_service /etc/init.d/docker start
+fi
+
+# The host ends with sshd, or with the signal from reboot or poweroff (end_boot).
+status=0
+wait "$sshd_pid" || status=$?
+exit "$status"

@@ -1,12 +1,22 @@
 package io.harbormaster.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One running test host, started by {@link TestHosts#up}. Closing it is {@link #down()}, so a try-with-resources
  * block or an {@code @AfterAll} leaves nothing behind.
+ *
+ * <p>{@code reboot} inside the host (or {@code shutdown -r}) ends every process in it and boots it again with the
+ * same name, address, host keys and files; Docker Engine starts at boot once enabled in the host
+ * ({@code update-rc.d docker defaults; update-rc.d docker enable}). Each boot has a PID 1 of its own, so
+ * {@link #currentPid()} tells boots apart.
  */
 public final class TestHost implements AutoCloseable {
 
@@ -32,9 +42,50 @@ public final class TestHost implements AutoCloseable {
         return ip;
     }
 
-    /** The host's PID 1 as seen from this machine; killing it ends the host. */
+    /**
+     * The host's PID 1 as seen from this machine when {@link TestHosts#up} returned; a reboot or a
+     * {@link #powerCycle()} replaces it (see {@link #currentPid()}).
+     */
     public long pid() {
         return pid;
+    }
+
+    /**
+     * The PID 1 of the host's current boot as seen from this machine, or empty while the host is between two boots
+     * or powered off. It differs from one boot to the next.
+     */
+    public OptionalLong currentPid() {
+        var fields = script.runOrThrow("status", name).strip().split(" ");
+        return fields.length == 5 && fields[3].equals("pid")
+                ? OptionalLong.of(Long.parseLong(fields[4]))
+                : OptionalLong.empty();
+    }
+
+    /**
+     * Waits until the host runs a boot other than the one whose PID 1 was {@code previousPid} and its sshd accepts
+     * TCP connections, and returns the new boot's PID 1; fails after {@code timeout}.
+     */
+    public long awaitReboot(long previousPid, Duration timeout) throws InterruptedException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var current = currentPid();
+            if (current.isPresent() && current.getAsLong() != previousPid && sshdAccepts()) {
+                return current.getAsLong();
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("host " + name + " did not boot again within " + timeout + " (PID 1 was "
+                + previousPid + ", now " + currentPid() + ")");
+    }
+
+    /**
+     * Turns the host off and on again: every process ends, files and host keys stay, and the boot is like one after
+     * a reboot (Docker Engine starts if enabled). Returns once sshd accepts connections, with the new boot's PID 1.
+     */
+    public long powerCycle() {
+        script.runOrThrow("down", name);
+        var fields = script.runOrThrow("up", name, ip).strip().split(" ");
+        return Long.parseLong(fields[fields.length - 1]);
     }
 
     /** Moves the host to {@code newIp} without stopping anything inside it, as a cloud provider's IP change would. */
@@ -66,6 +117,15 @@ public final class TestHost implements AutoCloseable {
                 .mapToLong(fields -> Long.parseLong(fields[6]))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("host " + name + " is not running"));
+    }
+
+    private boolean sshdAccepts() {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ip, 22), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Stops the host and removes its network namespace, interfaces and disk state. */
