@@ -349,8 +349,13 @@ class Machine extends RecordedMachine {
      * trusting a key decides who Harbormaster talks to, it takes the right to manage the machine.
      */
     @CommandHandler
-    void handle(PinHostKeyCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+    void handle(PinHostKeyCommand command, DriverRegistry drivers, @MetaDataValue(ACTOR_ID) String actorId,
+                AccessDirectory access) {
         require(Right.MANAGE, MachineAction.PIN_HOST_KEY, actorId, access);
+        if (!drivers.get(driver).provisions()) {
+            throw new UnsupportedByDriverException("The " + driver + " driver does not reach its host over SSH: "
+                    + "there is no host key to pin.");
+        }
         var key = HostKeyPin.of(command.keyType(), command.fingerprint());
         if (accepts(MachineAction.PIN_HOST_KEY) && !key.fingerprint().equals(hostKeyFingerprint)) {
             apply(new SshHostKeyPinned(machineId, dockerUrl == null ? "" : DockerUrlHost.of(dockerUrl), key.type(),

@@ -82,6 +82,24 @@ class MachineHostKeyTest {
                 .expectException(MachineConflictException.class);
     }
 
+    @Test
+    void aStoppedMachineOrOneWhoseCreationFailed_acceptsAPin_theLatterWithoutAnAddress() {
+        fixture().given(GENERIC, FIRST_PIN, PROVISIONED, new io.harbormaster.api.machine.MachineStopped(MACHINE))
+                .when(new PinHostKeyCommand(MACHINE, "ssh-ed25519", REBUILT), as(ALICE))
+                .expectEvents(new SshHostKeyPinned(MACHINE, "192.0.2.10", "ssh-ed25519", REBUILT));
+        fixture().given(GENERIC, FIRST_PIN, new io.harbormaster.api.machine.ProvisioningFailed(MACHINE, "ssh", "no"))
+                .when(new PinHostKeyCommand(MACHINE, "ssh-ed25519", REBUILT), as(ALICE))
+                .expectEvents(new SshHostKeyPinned(MACHINE, "", "ssh-ed25519", REBUILT));
+    }
+
+    @Test
+    void aDriverThatDoesNotUseSsh_hasNoHostKeyToPin() {
+        fixture().given(MachineGivens.created("none"), PROVISIONED)
+                .when(new PinHostKeyCommand(MACHINE, "ssh-ed25519", REBUILT), as(ALICE))
+                .expectNoEvents()
+                .expectException(io.harbormaster.command.refusal.UnsupportedByDriverException.class);
+    }
+
     private static AggregateTestFixture<Machine> fixture() {
         return MachineGivens.fixture(MachineGivens.lookups());
     }

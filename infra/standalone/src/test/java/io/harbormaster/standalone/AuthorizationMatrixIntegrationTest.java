@@ -138,6 +138,10 @@ class AuthorizationMatrixIntegrationTest {
         // a public key is no secret; M1's driver uses no SSH, so there is none (404) for anyone signed in
         rules.add(new Rule("GET", "/api/machines/{id}/ssh-public-key", at("/api/machines/" + m1 + "/ssh-public-key"),
                 401, 404, 404, 404, 404, 404, 404));
+        // trusting a host key decides whom Harbormaster talks to: MANAGE; M1's none driver has no SSH (422)
+        rules.add(new Rule("PUT", "/api/machines/{id}/ssh-host-key", at("/api/machines/" + m1 + "/ssh-host-key",
+                "{\"keyType\":\"ssh-ed25519\",\"fingerprint\":\"SHA256:" + "A".repeat(43) + "\"}"),
+                401, 403, 403, 404, 422, 422, 422));
         rules.add(new Rule("POST", "/api/machines/{id}/stop", at("/api/machines/" + m1 + "/stop"),
                 401, 403, 202, 404, 202, 202, 202));
         rules.add(new Rule("POST", "/api/machines/{id}/restart", at("/api/machines/" + m1 + "/restart"),
