@@ -61,8 +61,9 @@ final class MachineEventDescriber {
             case ProvisioningStarted e -> about(e.machineId(), "provisioning started on " + e.os());
             case ProvisioningStepCompleted e -> about(e.machineId(), "provisioning step " + e.stepNumber() + "/"
                     + e.totalSteps() + " done: " + e.step());
-            case SshHostKeyPinned e -> about(e.machineId(), "SSH host key of " + e.address() + " pinned: "
-                    + e.fingerprint());
+            // a key pinned by a user for a host never created has no address to name
+            case SshHostKeyPinned e -> about(e.machineId(), "SSH host key " + (e.address().isBlank() ? ""
+                    : "of " + e.address() + " ") + "pinned: " + e.keyType() + " " + e.fingerprint());
             case CertsInstalled e -> about(e.machineId(), "certificates (version " + e.secretVersion()
                     + ") installed on the host; daemon restarted");
             case CertsInstallFailed e -> about(e.machineId(), "certificates (version " + e.secretVersion()

@@ -72,6 +72,20 @@ class AuditDescriberTest {
     }
 
     @Test
+    void aPinnedHostKeyIsDescribedByItsFingerprint_withTheAddressWhenThereIsOne() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var m = MachineId.random();
+        names.machine(m, TeamId.random(), "web-7");
+        var fingerprint = "SHA256:" + "A".repeat(43);
+
+        assertThat(describer.describe(new SshHostKeyPinned(m, "10.0.0.5", "ssh-ed25519", fingerprint)).orElseThrow()
+                .summary()).isEqualTo("SSH host key of 10.0.0.5 pinned: ssh-ed25519 " + fingerprint);
+        assertThat(describer.describe(new SshHostKeyPinned(m, "", "ssh-ed25519", fingerprint)).orElseThrow()
+                .summary()).isEqualTo("SSH host key pinned: ssh-ed25519 " + fingerprint);
+    }
+
+    @Test
     void unknownPeopleAreNamedByTheirId() {
         var describer = new AuditDescriber(new AuditNames(ReadModelDatabase.fresh()));
         var stranger = UserId.random();

@@ -111,8 +111,9 @@ final class HostReboot {
             Thread.sleep(poll);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DriverException("Harbormaster stopped while waiting for the host to reboot; the restart is "
-                    + "resumed when it starts again.");
+            // said only when the platform still records it: otherwise the pending restart is resumed at start-up
+            throw new DriverException("Harbormaster was shutting down while it waited for the host to come back from "
+                    + "its reboot. If the machine is not Running once the platform is up again, restart it again.");
         }
     }
 }
