@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -143,7 +142,8 @@ class GenericMachineIntegrationTest {
     void aRestartRebootsTheHost_andTheMachineIsRunningAgainOnceItsDaemonAnswers() throws Exception {
         var bootBefore = host.exec("cut", "-d ", "-f22", "/proc/1/stat").stdout().strip();
         var env = "eval \"$(cat '" + workstation.resolve("env.sh") + "')\" && ";
-        run(List.of("bash", "-c", env + "docker run -d --network none --name before-restart hm-busybox:test sleep 600"));
+        run(List.of("bash", "-c", env + "docker run -d --network none --name before-restart hm-busybox:test "
+                + "sleep 600"));
         var started = System.nanoTime();
 
         var accepted = platform.as("bob", PASSWORD).post("/api/machines/" + machineId + "/restart", null);
@@ -193,15 +193,7 @@ class GenericMachineIntegrationTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static String run(List<String> command) throws Exception {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).directory(workstation.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 120 s");
-        }
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
-        return output.strip();
+    private static String run(List<String> command) {
+        return TestHostMachines.run(workstation, command);
     }
 }

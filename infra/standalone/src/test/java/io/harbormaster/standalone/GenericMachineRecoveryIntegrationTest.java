@@ -27,7 +27,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -44,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its history kept) reaches Running and the real {@code docker} client works against it. A host replaced by one with
  * another SSH host key at the same address is refused, by {@code regenerate-certs} and by {@code provision} alike,
  * with a reason that names both fingerprints and says what to check; the pinned key stays as it was and the machine
- * keeps its history.
+ * keeps its history, until the key checked on the host is pinned through the API and provisioning brings it back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GenericMachineRecoveryIntegrationTest {
@@ -187,7 +186,8 @@ class GenericMachineRecoveryIntegrationTest {
 
     @Test
     @Order(3)
-    void aHostReplacedWithAnotherHostKey_isRefusedNamingBothFingerprints_untilTheKeyCheckedOnTheHostIsPinned() throws Exception {
+    void aHostReplacedWithAnotherHostKey_isRefusedNamingBothFingerprints_untilTheKeyCheckedOnTheHostIsPinned()
+            throws Exception {
         var original = TestHosts.up("rcv-replaced", REPLACED_IP, publicKey(authorized));
         hosts.add(original);
         var created = admin.post("/api/machines", createRequest(team, "rcv-replaced", REPLACED_IP, read(authorized)));
@@ -364,15 +364,7 @@ class GenericMachineRecoveryIntegrationTest {
         return run(List.of("bash", "-c", "eval \"$(cat '" + script + "')\" && " + command));
     }
 
-    private static String run(List<String> command) throws Exception {
-        var process = new ProcessBuilder(command).redirectErrorStream(true).directory(workstation.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 120 s");
-        }
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
-        return output.strip();
+    private static String run(List<String> command) {
+        return TestHostMachines.run(workstation, command);
     }
 }

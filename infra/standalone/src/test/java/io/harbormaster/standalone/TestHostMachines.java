@@ -120,16 +120,18 @@ final class TestHostMachines {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
-    private static void run(Path dir, List<String> command) {
+    /** Runs {@code command} in {@code dir} with stdin closed; answers its output (stderr included), stripped. */
+    static String run(Path dir, List<String> command) {
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).directory(dir.toFile()).start();
             process.getOutputStream().close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(command + " did not finish within 60 s");
+                throw new AssertionError(command + " did not finish within 120 s");
             }
             var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.exitValue()).as("%s failed: %s", command, output).isZero();
+            return output.strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
