@@ -10,6 +10,8 @@ name=$1
 state=$2
 state_root=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Read now: the mounts below hide a checkout under /tmp, /root, /etc or /var from this host.
+power_command=$(<"$here/host-power.sh")
 
 # Before the first mount, so that a reboot asked for while the host is still starting is not lost.
 cgroups_fd=""
@@ -59,7 +61,8 @@ mount -o remount,bind,ro /usr
 # reboot and friends of the host's own (root's PATH starts with /usr/local/sbin, empty on Debian): this machine's
 # are systemctl, which fails without systemd.
 mount -t tmpfs -o mode=0755,nosuid,nodev,size=1m tmpfs /usr/local/sbin
-install -m 0755 "$here/host-power.sh" /usr/local/sbin/reboot
+printf '%s\n' "$power_command" >/usr/local/sbin/reboot
+chmod 0755 /usr/local/sbin/reboot
 for command in shutdown poweroff halt; do
     ln -s reboot "/usr/local/sbin/$command"
 done
