@@ -1,38 +1,21 @@
 package io.harbormaster.command.lookup;
 
-import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 import static io.harbormaster.command.lookup.JdbcLookups.uuid;
 
-import io.harbormaster.api.machine.LifecycleOperationFailed;
 import io.harbormaster.api.machine.MachineCreated;
-import io.harbormaster.api.machine.MachineKillRequested;
-import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineProvisioned;
-import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRemoved;
-import io.harbormaster.api.machine.MachineRestartRequested;
-import io.harbormaster.api.machine.MachineRestarted;
-import io.harbormaster.api.machine.MachineStartRequested;
-import io.harbormaster.api.machine.MachineStarted;
-import io.harbormaster.api.machine.MachineStopRequested;
-import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.IpChanged;
-import io.harbormaster.api.machine.MachineProvisionRequested;
-import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.SshHostKeyPinned;
-import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.team.MemberAdded;
 import io.harbormaster.api.team.MemberRemoved;
 import io.harbormaster.api.team.MemberRoleChanged;
 import io.harbormaster.api.team.TeamCreated;
 import io.harbormaster.api.user.PlatformAdminChanged;
 import io.harbormaster.api.user.UserRegistered;
-import java.time.Instant;
 import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +26,6 @@ import org.springframework.stereotype.Component;
  *
  * <p>Creation events repeat the claims their command handlers made (doing nothing when the row is there), so
  * running the event store through this class rebuilds the lookups from scratch.
- *
- * <p>It also records which driver operation each machine waits on ({@link JdbcPendingOperations}): set by the
- * request event, cleared by the outcome event. The driver call itself runs later on a tracking processor, so this
- * record is what survives a restart that cuts the call off.
  */
 @Component
 @ProcessingGroup(LookupMaintainer.PROCESSING_GROUP)
@@ -57,12 +36,10 @@ public class LookupMaintainer {
 
     private final JdbcLookups lookups;
     private final JdbcClient jdbc;
-    private final JdbcPendingOperations pending;
 
     public LookupMaintainer(JdbcLookups lookups, DataSource dataSource) {
         this.lookups = lookups;
         this.jdbc = JdbcClient.create(dataSource);
-        this.pending = new JdbcPendingOperations(dataSource);
     }
 
     @EventHandler
@@ -115,16 +92,8 @@ public class LookupMaintainer {
     }
 
     @EventHandler
-    void on(MachineCreated event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
+    void on(MachineCreated event) {
         lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver(), event.driverOptions());
-        pending.begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
-    }
-
-    /** Resumed like a creation after a restart: the same steps run again. */
-    @EventHandler
-    void on(MachineProvisionRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
     }
 
     @EventHandler
@@ -132,7 +101,6 @@ public class LookupMaintainer {
         jdbc.sql("UPDATE cmd_machines SET docker_url = ? WHERE machine_id = ?")
                 .params(event.dockerUrl(), uuid(event.machineId().value()))
                 .update();
-        pending.end(event.machineId());
     }
 
     /** The reconciler saw the host at a new address: its processes reach it there from now on. */
@@ -142,69 +110,6 @@ public class LookupMaintainer {
                 .params("//" + event.previousAddress() + ":", "//" + event.newAddress() + ":",
                         uuid(event.machineId().value()))
                 .update();
-    }
-
-    @EventHandler
-    void on(ProvisioningFailed event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineStartRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.START, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineStopRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.STOP, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineRestartRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.RESTART, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineKillRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.KILL, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineStarted event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineStopped event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineRestarted event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineKilled event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(LifecycleOperationFailed event) {
-        pending.end(event.machineId());
-    }
-
-    /** A forced removal replaces whatever operation was in progress: the machine now waits on its removal. */
-    @EventHandler
-    void on(MachineRemovalRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        pending.begin(event.machineId(), MachineOperation.REMOVE, at, correlationId);
-    }
-
-    @EventHandler
-    void on(RemovalFailed event) {
-        pending.end(event.machineId());
     }
 
     /** Frees the machine's name in its team, so a new machine may take it; its pending removal goes with the row. */

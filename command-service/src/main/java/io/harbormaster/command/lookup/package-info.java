@@ -5,7 +5,7 @@
  * {@link io.harbormaster.command.lookup.LookupMaintainer} in the subscribing processing group
  * {@value io.harbormaster.command.lookup.LookupMaintainer#PROCESSING_GROUP}, both inside the transaction that
  * appends the events, so a refused or failed command leaves no trace here either. The same transaction records
- * which driver operation each machine waits on ({@link io.harbormaster.command.lookup.PendingOperations}), so an
+ * which driver operation each machine waits on ({@link io.harbormaster.command.process.PendingOperations}), so an
  * operation cut off by a restart can be resumed.
  */
 package io.harbormaster.command.lookup;

@@ -111,8 +111,8 @@ class JdbcLookupsTest {
         var id = MachineId.random();
         var team = TeamId.random();
         var created = new MachineCreated(id, team, MachineName.of("api-1"), "none", OPTIONS, UserId.random());
-        maintainer.on(created, Instant.now(), "corr-replay");
-        maintainer.on(created, Instant.now(), "corr-replay");
+        maintainer.on(created);
+        maintainer.on(created);
         assertThat(lookups.find(id)).isPresent();
         var user = UserId.random();
         maintainer.on(new UserRegistered(user, Username.of("u" + user.value().substring(0, 8)), "U", false));

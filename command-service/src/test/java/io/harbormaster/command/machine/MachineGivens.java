@@ -29,7 +29,7 @@ import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** The machine every test starts from, and the event histories that bring it into each state. */
-enum MachineGivens {
+public enum MachineGivens {
     CREATING(MachineState.Creating),
     PROVISIONING(MachineState.Provisioning, new ProvisioningStarted(Ids.MACHINE, "debian")),
     RUNNING(MachineState.Running, Ids.PROVISIONED),
@@ -113,17 +113,17 @@ enum MachineGivens {
     }
 
     /** The ids every machine test uses. */
-    static final class Ids {
-        static final MachineId MACHINE = MachineId.of("6b1d3c2e-0000-4000-8000-000000000001");
-        static final TeamId TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000aa");
-        static final TeamId OTHER_TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000bb");
-        static final MachineName NAME = MachineName.of("web-1");
-        static final UserId ALICE = UserId.of("6b1d3c2e-0000-4000-8000-00000000a11c");
-        static final UserId BOB = UserId.of("6b1d3c2e-0000-4000-8000-000000000b0b");
-        static final UserId CAROL = UserId.of("6b1d3c2e-0000-4000-8000-00000000ca01");
-        static final UserId VIC = UserId.of("6b1d3c2e-0000-4000-8000-000000000f1c");
-        static final String URL = "tcp://192.0.2.10:2376";
-        static final MachineProvisioned PROVISIONED = new MachineProvisioned(MACHINE, URL);
+    public static final class Ids {
+        public static final MachineId MACHINE = MachineId.of("6b1d3c2e-0000-4000-8000-000000000001");
+        public static final TeamId TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000aa");
+        public static final TeamId OTHER_TEAM = TeamId.of("6b1d3c2e-0000-4000-8000-0000000000bb");
+        public static final MachineName NAME = MachineName.of("web-1");
+        public static final UserId ALICE = UserId.of("6b1d3c2e-0000-4000-8000-00000000a11c");
+        public static final UserId BOB = UserId.of("6b1d3c2e-0000-4000-8000-000000000b0b");
+        public static final UserId CAROL = UserId.of("6b1d3c2e-0000-4000-8000-00000000ca01");
+        public static final UserId VIC = UserId.of("6b1d3c2e-0000-4000-8000-000000000f1c");
+        public static final String URL = "tcp://192.0.2.10:2376";
+        public static final MachineProvisioned PROVISIONED = new MachineProvisioned(MACHINE, URL);
 
         private Ids() {
         }

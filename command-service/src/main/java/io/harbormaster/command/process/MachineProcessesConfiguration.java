@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -19,7 +19,7 @@ class MachineProcessesConfiguration {
     @Bean
     ConfigurerModule machineProcessesFromTail() {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(
-                MachineProcesses.PROCESSING_GROUP,
+                MachineWork.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
                 axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));

@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process.recovery;
 
 import static io.harbormaster.command.machine.MachineGivens.Ids.MACHINE;
 import static io.harbormaster.command.machine.MachineGivens.Ids.NAME;
@@ -21,9 +21,10 @@ import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.FakeDriver;
 import io.harbormaster.command.lookup.InMemoryLookups;
-import io.harbormaster.command.lookup.MachineOperation;
+import io.harbormaster.command.process.MachineOperation;
+import io.harbormaster.command.process.operation.MachineProcesses;
 import io.harbormaster.command.lookup.MachineRecord;
-import io.harbormaster.command.lookup.PendingOperation;
+import io.harbormaster.command.process.PendingOperation;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,7 +116,7 @@ class PendingOperationsRecoveryTest {
         try (var executor = new DriverCallExecutor(1)) {
             executor.submit(() -> await(release));
             var processes = processes(executor);
-            processes.on(new MachineStopRequested(MACHINE), "corr-redelivered");
+            processes.run(MACHINE, MachineOperation.STOP, "corr-redelivered"); // as the handler of MachineStopRequested does
             recovery(processes).resume();
             release.countDown();
         }
@@ -143,7 +144,7 @@ class PendingOperationsRecoveryTest {
     }
 
     private MachineProcesses processes(DriverCallExecutor executor) {
-        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
                 (id, operation) -> true, new io.harbormaster.command.cert.MachineTls(
                         new io.harbormaster.command.cert.CertificateAuthority(),
                         new io.harbormaster.command.secret.InMemorySecretStore(),

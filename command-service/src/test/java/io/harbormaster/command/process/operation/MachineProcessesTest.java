@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process.operation;
 
 import static io.harbormaster.command.machine.MachineGivens.Ids.ALICE;
 import static io.harbormaster.command.machine.MachineGivens.Ids.MACHINE;
@@ -158,7 +158,7 @@ class MachineProcessesTest {
     void whenTheOperationIsNoLongerPending_thenNoDriverIsCalledAndNothingIsReported() {
         // An old request seen again, e.g. on the processor's first start: its outcome is already recorded.
         try (var executor = new DriverCallExecutor(2)) {
-            new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+            new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
                     (id, operation) -> false, tls, null).on(new MachineStopRequested(MACHINE), "corr-9");
         }
         assertThat(driver.calls()).isEmpty();
@@ -174,7 +174,7 @@ class MachineProcessesTest {
     /** Runs the handler and waits for the driver call it submitted. */
     private void run(java.util.function.Consumer<MachineProcesses> handler) {
         try (var executor = new DriverCallExecutor(2)) {
-            handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, executor, gateway,
+            handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
                     (id, operation) -> true, tls, null)); // the fake driver does not provision
         }
     }

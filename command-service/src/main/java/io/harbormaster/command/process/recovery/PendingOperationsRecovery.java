@@ -1,7 +1,9 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process.recovery;
 
-import io.harbormaster.command.lookup.PendingOperation;
-import io.harbormaster.command.lookup.PendingOperations;
+import io.harbormaster.command.process.MachineWork;
+import io.harbormaster.command.process.PendingOperation;
+import io.harbormaster.command.process.PendingOperations;
+import io.harbormaster.command.process.operation.MachineProcesses;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <p>Operations requested after start-up are left alone: the processes of this instance are already running them.
  *
  * <p>With several command replicas every replica would resume every operation, although only the replica holding
- * the single segment of the {@value MachineProcesses#PROCESSING_GROUP} processor runs new ones. This should run only
+ * the single segment of the {@value MachineWork#PROCESSING_GROUP} processor runs new ones. This should run only
  * where that segment is claimed (in the token store); that check is left for later.
  */
 @Component

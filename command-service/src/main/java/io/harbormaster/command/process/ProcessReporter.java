@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process;
 
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.cert.CertificateAuthorityException;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * with a message fit for users: a driver's own message, or a generic one for anything unexpected, whose details
  * (and stack trace) go to the server log only.
  */
-final class ProcessReporter {
+public final class ProcessReporter {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessReporter.class);
     private static final int MAX_REASON_LENGTH = 1000;
@@ -31,8 +31,8 @@ final class ProcessReporter {
         this.commands = commands;
     }
 
-    /** Runs {@code step}, which answers the command to report; reports {@code failure} when it throws. */
-    void run(MachineId id, BiFunction<MachineId, String, Object> failure, Callable<Object> step) {
+    /** Runs {@code step}, which answers the command to report (null: nothing); reports {@code failure} when it throws. */
+    public void run(MachineId id, BiFunction<MachineId, String, Object> failure, Callable<Object> step) {
         Object outcome;
         try {
             outcome = step.call();
@@ -45,11 +45,13 @@ final class ProcessReporter {
             log.warn("Driver call for machine {} failed unexpectedly", id, e);
             outcome = failure.apply(id, "The driver failed unexpectedly; the details are in the server log.");
         }
-        report(outcome);
+        if (outcome != null) {
+            report(outcome);
+        }
     }
 
     /** Sends the report; a refusal (the machine was removed meanwhile, say) is logged, not retried. */
-    void report(Object command) {
+    public void report(Object command) {
         try {
             commands.sendAndWait(command, REPORT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process.operation;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
@@ -16,23 +16,20 @@ import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.CreateResult;
-import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.MachineDriver;
 import io.harbormaster.command.driver.MachineSpec;
-import io.harbormaster.command.lookup.MachineOperation;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.lookup.MachineRecords;
-import io.harbormaster.command.lookup.PendingOperationCheck;
+import io.harbormaster.command.process.MachineOperation;
+import io.harbormaster.command.process.MachineWork;
+import io.harbormaster.command.process.PendingOperationCheck;
+import io.harbormaster.command.process.provisioning.MachineProvisioning;
 import io.harbormaster.command.provision.ProvisioningException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,52 +39,40 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The machine processes: when a creation, lifecycle operation or removal was accepted, call the driver on the
- * bounded {@link DriverCallExecutor} and report the outcome back to the machine as a Complete or Fail command. A
+ * The machine's driver operations: when a creation, lifecycle operation or removal was accepted, call the driver
+ * through {@link MachineWork} and report the outcome back to the machine as a Complete or Fail command. A
  * created host also gets its first CA and server certificate, stored before the creation is reported.
  * Calls start only after the event's unit of work committed, so a rolled-back token update never runs a driver
  * twice; replays run nothing ({@link DisallowReplay}): the outcomes are already in the event store. Operations cut
- * off by a restart are resumed through {@link #run} too, by {@link PendingOperationsRecovery}.
+ * off by a restart are resumed through {@link #run} too, by the recovery process.
  *
  * <p>The processor starts at the plain tail of the event stream the first time it runs
- * ({@link MachineProcessesConfiguration}), so no request appended while it was starting is missed; before calling a
+ * ({@code MachineProcessesConfiguration}), so no request appended while it was starting is missed; before calling a
  * driver it checks that the operation is still pending on the write side, so events whose outcome is already
  * recorded never reach a driver again.
  */
 @Component
-@ProcessingGroup(MachineProcesses.PROCESSING_GROUP)
+@ProcessingGroup(MachineWork.PROCESSING_GROUP)
 @DisallowReplay
-class MachineProcesses {
-
-    /** A tracking processing group: driver calls must never hold up the command's transaction. */
-    static final String PROCESSING_GROUP = "machine-processes";
+public class MachineProcesses {
 
     private static final Logger log = LoggerFactory.getLogger(MachineProcesses.class);
 
     private final DriverRegistry drivers;
     private final MachineRecords records;
-    private final DriverCallExecutor executor;
-    private final ProcessReporter reporter;
+    private final MachineWork work;
     private final PendingOperationCheck pending;
-    /**
-     * Operations submitted and not finished. At start-up the processor may deliver again an event whose token it
-     * had not stored while recovery resumes the same operation; this keeps the driver from being called twice.
-     */
-    private final Set<Operation> inFlight = ConcurrentHashMap.newKeySet();
-
     private final MachineTls tls;
     private final MachineProvisioning provisioning;
 
-    MachineProcesses(DriverRegistry drivers, MachineRecords records, DriverCallExecutor executor,
-                     CommandGateway commands, PendingOperationCheck pending, MachineTls tls,
-                     MachineProvisioning provisioning) {
+    public MachineProcesses(DriverRegistry drivers, MachineRecords records, MachineWork work, PendingOperationCheck pending,
+                     MachineTls tls, MachineProvisioning provisioning) {
         this.tls = tls;
         this.provisioning = provisioning;
         this.pending = pending;
         this.drivers = drivers;
         this.records = records;
-        this.executor = executor;
-        this.reporter = new ProcessReporter(commands);
+        this.work = work;
     }
 
     @EventHandler
@@ -131,28 +116,9 @@ class MachineProcesses {
      * reports its outcome; inside a unit of work it starts only once that committed. The one path for requested and
      * resumed operations alike.
      */
-    void run(MachineId id, MachineOperation operation, String correlationId) {
-        var key = new Operation(id, operation, correlationId);
-        var context = SystemWork.context(correlationId);
-        SystemWork.afterCommit(() -> {
-            if (!inFlight.add(key)) {
-                log.info("{} of machine {} is already running; not starting it twice", operation, id.value());
-                return;
-            }
-            executor.submit(() -> {
-                try {
-                    if (!pending.isPending(id, operation)) {
-                        // Already settled: an old event seen again (first start of the processor, a redelivery).
-                        log.debug("{} of machine {} is no longer pending; nothing to do", operation, id.value());
-                        return;
-                    }
-                    CurrentActingContext.runAs(context, () -> reporter.run(id, failure(operation),
-                            () -> call(operation, machine(id))));
-                } finally {
-                    inFlight.remove(key);
-                }
-            });
-        });
+    public void run(MachineId id, MachineOperation operation, String correlationId) {
+        work.afterCommit(id, operation.name(), correlationId, () -> pending.isPending(id, operation),
+                failure(operation), () -> call(operation, machine(id)));
     }
 
     /** Calls the driver and answers the command that reports success (or, for a refused creation, failure). */
@@ -192,7 +158,7 @@ class MachineProcesses {
         var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null);
         if (driver.provisions()) {
             try {
-                provisioning.provision(machine, driver, dockerUrl, certificates, reporter);
+                provisioning.provision(machine, driver, dockerUrl, certificates, work.reporter());
             } catch (ProvisioningException e) {
                 log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());
@@ -221,8 +187,5 @@ class MachineProcesses {
     private MachineRecord machine(MachineId id) {
         return records.find(id).orElseThrow(() -> new DriverException(
                 "Harbormaster has no driver settings for this machine; it may have been removed meanwhile."));
-    }
-
-    private record Operation(MachineId machineId, MachineOperation operation, String correlationId) {
     }
 }

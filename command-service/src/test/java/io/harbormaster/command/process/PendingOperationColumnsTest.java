@@ -1,8 +1,9 @@
-package io.harbormaster.command.lookup;
+package io.harbormaster.command.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
@@ -55,7 +56,7 @@ class PendingOperationColumnsTest {
     private static final Instant REQUESTED_AT = Instant.parse("2026-03-04T05:06:07.123456Z");
 
     private static JdbcLookups lookups;
-    private static LookupMaintainer maintainer;
+    private static PendingOperationsRecorder maintainer;
     private static JdbcPendingOperations pending;
 
     @BeforeAll
@@ -69,11 +70,11 @@ class PendingOperationColumnsTest {
         source.setPassword(database.password());
         DataSource dataSource = source;
         lookups = new JdbcLookups(dataSource);
-        maintainer = new LookupMaintainer(lookups, dataSource);
         pending = new JdbcPendingOperations(dataSource);
+        maintainer = new PendingOperationsRecorder(pending);
     }
 
-    /** As in {@link JdbcLookupsTest}: the sources when the installed db jar predates this migration. */
+    /** As in {@code JdbcLookupsTest}: the sources when the installed db jar predates this migration. */
     private static String migrations() {
         var current = PendingOperationColumnsTest.class.getClassLoader()
                 .getResource("db/migration/V6__pending_machine_operations.sql");
@@ -84,7 +85,10 @@ class PendingOperationColumnsTest {
     @Test
     void creationRecordsAPendingCreate() {
         var machine = MachineId.random();
-        maintainer.on(new MachineCreated(machine, TeamId.random(), MachineName.of("new-1"), "none", OPTIONS,
+        var team = TeamId.random();
+        // the creation handler claims the name before the event is applied, in the same transaction
+        lookups.claimMachine(machine, team, MachineName.of("new-1"), "none", OPTIONS);
+        maintainer.on(new MachineCreated(machine, team, MachineName.of("new-1"), "none", OPTIONS,
                 UserId.random()), REQUESTED_AT, "corr-create");
         assertThat(pendingOf(machine))
                 .hasValue(new PendingOperation(machine, MachineOperation.CREATE, REQUESTED_AT, "corr-create"));
@@ -120,10 +124,10 @@ class PendingOperationColumnsTest {
     @ParameterizedTest(name = "{0} cleared by {1}")
     @MethodSource("outcomes")
     void anOutcomeClearsThePendingOperation(MachineOperation operation, String event,
-                                            BiConsumer<LookupMaintainer, Claimed> outcome) {
+                                            BiConsumer<PendingOperationsRecorder, Claimed> outcome) {
         var machine = claimed();
         if (operation == MachineOperation.CREATE) {
-            // The creation event repeats the claim (a no-op here) and records the pending create.
+            // The machine was claimed first (as by the creation handler); its creation event records the pending create.
             maintainer.on(new MachineCreated(machine.id(), machine.team(), machine.name(), "none", OPTIONS,
                     UserId.random()), REQUESTED_AT, "corr-1");
         } else {
@@ -176,7 +180,7 @@ class PendingOperationColumnsTest {
     }
 
     private static Arguments outcome(MachineOperation requested, String event,
-                                     BiConsumer<LookupMaintainer, Claimed> outcome) {
+                                     BiConsumer<PendingOperationsRecorder, Claimed> outcome) {
         return Arguments.of(requested, event, outcome);
     }
 

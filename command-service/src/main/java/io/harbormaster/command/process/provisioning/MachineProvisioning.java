@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.command.process.provisioning;
 
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.RecordHostKeyCommand;
@@ -7,6 +7,7 @@ import io.harbormaster.command.driver.DriverException;
 import io.harbormaster.command.driver.HostShells;
 import io.harbormaster.command.driver.MachineDriver;
 import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;
 import io.harbormaster.command.provision.ProvisioningProgress;
 import java.net.URI;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * first contact, which the machine records), and turns the provisioner's progress into the machine's events.
  */
 @Component
-class MachineProvisioning {
+public class MachineProvisioning {
 
     private final Provisioner provisioner;
     private final ObjectProvider<HostShells> shells;
@@ -29,7 +30,7 @@ class MachineProvisioning {
     }
 
     /** After the host rebooted: waits until Docker Engine answers on it again. */
-    void awaitEngine(MachineRecord machine, MachineDriver driver) {
+    public void awaitEngine(MachineRecord machine, MachineDriver driver) {
         var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(
                 "The " + driver.name() + " driver gives no SSH access, so Docker Engine cannot be checked."));
         try (var shell = shells.getObject().open(machine.machineId(), target)) {
@@ -37,7 +38,7 @@ class MachineProvisioning {
         }
     }
 
-    void provision(MachineRecord machine, MachineDriver driver, String dockerUrl, MachineCertificates certificates,
+    public void provision(MachineRecord machine, MachineDriver driver, String dockerUrl, MachineCertificates certificates,
                    ProcessReporter reporter) {
         var id = machine.machineId();
         var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(

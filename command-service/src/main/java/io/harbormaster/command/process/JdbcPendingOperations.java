@@ -1,6 +1,5 @@
-package io.harbormaster.command.lookup;
+package io.harbormaster.command.process;
 
-import static io.harbormaster.command.lookup.JdbcLookups.uuid;
 
 import io.harbormaster.api.machine.MachineId;
 import java.time.Instant;
@@ -41,7 +40,7 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
     @Override
     public boolean isPending(MachineId machineId, MachineOperation operation) {
         return jdbc.sql("SELECT count(*) FROM cmd_machines WHERE machine_id = ? AND pending_operation = ?")
-                .params(uuid(machineId.value()), operation.name())
+                .params(java.util.UUID.fromString(machineId.value()), operation.name())
                 .query(Long.class).single() > 0;
     }
 
@@ -58,7 +57,7 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
         jdbc.sql("""
                         UPDATE cmd_machines SET pending_operation = ?, pending_since = ?, pending_correlation_id = ?
                         WHERE machine_id = ?""")
-                .params(operation.name(), since.atOffset(ZoneOffset.UTC), storedId, uuid(machineId.value()))
+                .params(operation.name(), since.atOffset(ZoneOffset.UTC), storedId, java.util.UUID.fromString(machineId.value()))
                 .update();
     }
 
@@ -67,7 +66,7 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
                         UPDATE cmd_machines
                         SET pending_operation = NULL, pending_since = NULL, pending_correlation_id = NULL
                         WHERE machine_id = ?""")
-                .param(uuid(machineId.value()))
+                .param(java.util.UUID.fromString(machineId.value()))
                 .update();
     }
 }

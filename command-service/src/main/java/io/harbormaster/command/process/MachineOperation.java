@@ -1,4 +1,4 @@
-package io.harbormaster.command.lookup;
+package io.harbormaster.command.process;
 
 import io.harbormaster.api.machine.LifecycleOperation;
 

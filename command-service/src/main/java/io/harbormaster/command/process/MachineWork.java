@@ -1,0 +1,96 @@
+package io.harbormaster.command.process;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.command.driver.DriverCallExecutor;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one skeleton of every machine process: a request event was stored, so bounded work runs on the driver
+ * executor's virtual threads, as the system under the request's correlation id, and its outcome goes back to the
+ * machine as a report command. Work is handed over only after the unit of work that saw the request committed, so a
+ * rolled-back event never reaches a host, and the same work never runs twice at once in this process.
+ */
+@Component
+public class MachineWork {
+
+    /** The tracking processing group of the machine processes: their work must never hold up a command. */
+    public static final String PROCESSING_GROUP = "machine-processes";
+
+    private static final Logger log = LoggerFactory.getLogger(MachineWork.class);
+
+    private final DriverCallExecutor executor;
+    private final ProcessReporter reporter;
+    /**
+     * Work submitted and not finished. At start-up the processor may deliver again an event whose token it had not
+     * stored while recovery resumes the same work; this keeps a driver from being called twice for it.
+     */
+    private final Set<Key> inFlight = ConcurrentHashMap.newKeySet();
+
+    public MachineWork(DriverCallExecutor executor, CommandGateway commands) {
+        this.executor = executor;
+        this.reporter = new ProcessReporter(commands);
+    }
+
+    /** The acting context of work the platform does for the request {@code correlationId}. */
+    public static ActingContext systemContext(String correlationId) {
+        return new ActingContext(AuditMetadata.SYSTEM_ACTOR, PROCESSING_GROUP, Channel.SYSTEM, "", correlationId);
+    }
+
+    /**
+     * Once the current unit of work (if any) committed: unless {@code kind} of work for the machine under
+     * {@code correlationId} is already running, or {@code stillWanted} says it was settled meanwhile, runs
+     * {@code work} and reports the command it answers (nothing for null); when it throws, reports
+     * {@code failure}'s command with a reason fit for users.
+     */
+    public void afterCommit(MachineId id, String kind, String correlationId, BooleanSupplier stillWanted,
+                            BiFunction<MachineId, String, Object> failure, Callable<Object> work) {
+        var key = new Key(id, kind, correlationId);
+        afterCommit(() -> {
+            if (!inFlight.add(key)) {
+                log.info("{} of machine {} is already running; not starting it twice", kind, id.value());
+                return;
+            }
+            executor.submit(() -> {
+                try {
+                    if (!stillWanted.getAsBoolean()) {
+                        // Already settled: an old event seen again (first start of the processor, a redelivery).
+                        log.debug("{} of machine {} is no longer pending; nothing to do", kind, id.value());
+                        return;
+                    }
+                    CurrentActingContext.runAs(systemContext(correlationId), () -> reporter.run(id, failure, work));
+                } finally {
+                    inFlight.remove(key);
+                }
+            });
+        });
+    }
+
+    /** The reporter that work uses for reports made while it runs (progress, host keys). */
+    public ProcessReporter reporter() {
+        return reporter;
+    }
+
+    private static void afterCommit(Runnable submit) {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> submit.run());
+        } else {
+            submit.run();
+        }
+    }
+
+    private record Key(MachineId machineId, String kind, String correlationId) {
+    }
+}
