@@ -1,9 +1,20 @@
 package io.harbormaster.api.machine;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Register a new machine in a team and start creating it with its driver. */
-public record CreateMachineCommand(@TargetAggregateIdentifier MachineId machineId, TeamId teamId, MachineName name, String driver, DriverOptions driverOptions, UserId holder) {
+/**
+ * Register a new machine in a team and start creating it with its driver. For a driver that reaches its host over
+ * SSH, {@code sshKey} is the key to use (stored in the secret store, never recorded); without one Harbormaster makes
+ * the machine its own key, whose public half the API shows.
+ */
+public record CreateMachineCommand(@TargetAggregateIdentifier MachineId machineId, TeamId teamId, MachineName name,
+                                   String driver, DriverOptions driverOptions, UserId holder, SshPrivateKey sshKey) {
+
+    /** Without a key of the user's. */
+    public CreateMachineCommand(MachineId machineId, TeamId teamId, MachineName name, String driver,
+                                DriverOptions driverOptions, UserId holder) {
+        this(machineId, teamId, name, driver, driverOptions, holder, null);
+    }
 }

@@ -15,6 +15,13 @@ public record MachineCertificates(boolean caRotated, String caFingerprint, Strin
         serverNames = serverNames == null ? List.of() : List.copyOf(serverNames);
     }
 
+    /** The material that {@code event} recorded. */
+    public static MachineCertificates of(CertsRegenerated event) {
+        return new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
+                event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
+                event.serverNames());
+    }
+
     public CertsRegenerated regenerated(MachineId machineId, String reason) {
         return new CertsRegenerated(machineId, reason, caRotated, caFingerprint, serverSerial, notAfter, secretPath,
                 secretVersion, keyAlgorithm, serverNames);

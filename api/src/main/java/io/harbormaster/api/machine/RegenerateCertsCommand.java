@@ -9,4 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RegenerateCertsCommand(@TargetAggregateIdentifier MachineId machineId, boolean rotateCa,
                                      String keyAlgorithm) {
+
+    /** The CA key algorithms the platform makes, by the names users give. */
+    public static final java.util.List<String> KEY_ALGORITHMS = java.util.List.of("ecdsa-p256", "rsa-2048", "rsa-4096");
 }

@@ -9,6 +9,7 @@ import io.harbormaster.api.machine.UnshareMachineCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.command.web.Commands;
+import io.harbormaster.command.audit.CurrentActingContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MachineAccessController {
 
     private final Commands commands;
+    private final RenewalOutcomes renewals;
 
-    MachineAccessController(Commands commands) {
+    MachineAccessController(Commands commands, RenewalOutcomes renewals) {
         this.commands = commands;
+        this.renewals = renewals;
     }
 
     @PostMapping("/handoff")
@@ -44,8 +47,13 @@ class MachineAccessController {
                                                      @Valid @RequestBody MachineRequests.HandOff request,
                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         var machineId = machineId(id);
-        commands.send(new HandOffMachineCommand(machineId, ApiInputs.field("to", () -> UserId.of(request.to())),
-                request.revoke(), ApiInputs.expectedVersion(ifMatch)));
+        Boolean waits = commands.send(new HandOffMachineCommand(machineId,
+                ApiInputs.field("to", () -> UserId.of(request.to())), request.revoke(),
+                ApiInputs.expectedVersion(ifMatch)));
+        if (Boolean.TRUE.equals(waits)) {
+            // handed off only once the new CA is stored; its failure fails the hand-off
+            renewals.await(machineId, CurrentActingContext.orSystem().correlationId());
+        }
         return ResponseEntity.ok(new MachineRequests.Accepted(machineId.value()));
     }
 

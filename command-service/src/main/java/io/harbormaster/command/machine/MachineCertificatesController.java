@@ -4,6 +4,7 @@ import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
 import io.harbormaster.command.web.ApiInputs;
+import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MachineCertificatesController {
 
     private final Commands commands;
+    private final RenewalOutcomes renewals;
 
-    MachineCertificatesController(Commands commands) {
+    MachineCertificatesController(Commands commands, RenewalOutcomes renewals) {
         this.commands = commands;
+        this.renewals = renewals;
     }
 
     /** {@code rotateCa} (default false) and, only with rotation, the new CA's {@code keyAlgorithm}. */
@@ -35,12 +38,13 @@ class MachineCertificatesController {
                     + "certificate issued so far stops working; that needs the right to manage the machine. "
                     + "The answer identifies the new material; it never holds a key.")
     @ApiResponse(responseCode = "200", description = "Regenerated")
-    @ApiResponse(responseCode = "409", description = "The machine has no host yet, or is being removed")
+    @ApiResponse(responseCode = "409", description = "The machine has no host yet, is being removed, or is getting "
+            + "new certificates already")
     @ApiResponse(responseCode = "503", description = "The secret store is unavailable")
     MachineCertificates regenerate(@PathVariable String id, @RequestBody(required = false) Regenerate request) {
         var machineId = ApiInputs.field("id", () -> MachineId.of(id));
         var rotate = request != null && Boolean.TRUE.equals(request.rotateCa());
-        return commands.send(new RegenerateCertsCommand(machineId, rotate,
-                request == null ? null : request.keyAlgorithm()));
+        commands.send(new RegenerateCertsCommand(machineId, rotate, request == null ? null : request.keyAlgorithm()));
+        return renewals.await(machineId, CurrentActingContext.orSystem().correlationId());
     }
 }

@@ -6,8 +6,8 @@ import static io.harbormaster.command.refusal.InvalidCommandException.requirePre
 import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.SshPrivateKey;
 import io.harbormaster.api.team.TeamId;
-import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.AccessDirectory;
 import io.harbormaster.command.lookup.Actors;
 import io.harbormaster.command.machine.MachineAccessRules.Right;
@@ -17,29 +17,39 @@ import io.harbormaster.command.lookup.NameClaims;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.lookup.UserDirectory;
 import io.harbormaster.command.refusal.ConflictException;
+import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates machines. The checks that need more than one machine (the team exists, the holder belongs to it, the name
  * is free in it) happen here, before the aggregate exists; the name claim is written in the same transaction as
- * the {@code MachineCreated} event, so a refused or failed creation leaves the name free.
+ * the {@code MachineCreated} event, so a refused or failed creation leaves the name free. It is the one create path
+ * (REST, portal, CLI): a machine whose driver reaches its host over SSH gets its key here, the user's or a new one,
+ * into the secret store before the machine exists (so its process finds it), and out again if the creation fails.
  */
 @Component
 class MachineCreationHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(MachineCreationHandler.class);
+
     private final Repository<Machine> machines;
-    private final DriverRegistry drivers;
+    private final DriverRules drivers;
+    private final MachineKeys keys;
     private final NameClaims claims;
     private final TeamDirectory teams;
     private final UserDirectory users;
     private final AccessDirectory access;
 
-    MachineCreationHandler(Repository<Machine> machineRepository, DriverRegistry drivers, NameClaims claims,
-                           TeamDirectory teams, UserDirectory users, AccessDirectory access) {
+    MachineCreationHandler(Repository<Machine> machineRepository, DriverRules drivers, MachineKeys keys,
+                           NameClaims claims, TeamDirectory teams, UserDirectory users, AccessDirectory access) {
+        this.keys = keys;
         this.access = access;
         this.machines = machineRepository;
         this.drivers = drivers;
@@ -55,22 +65,50 @@ class MachineCreationHandler {
         var name = requirePresent(command.name(), "name");
         var holder = requirePresent(command.holder(), "holder");
         var options = command.driverOptions() == null ? DriverOptions.none() : command.driverOptions();
-        var driver = drivers.get(requirePresent(command.driver(), "driver"));
-        driver.validate(options);
+        var driver = drivers.requireKnown(requirePresent(command.driver(), "driver"));
+        drivers.validate(driver, options);
+        var sshKey = command.sshKey();
+        if (sshKey != null && !drivers.provisions(driver)) {
+            throw new InvalidCommandException("sshKey", "The " + driver + " driver does not use SSH; leave sshKey out.");
+        }
         if (!teams.teamExists(teamId)) {
             throw NotFoundException.team(teamId);
         }
         requireMayCreate(actorId, teamId);
         MachineAccess.requireHolderCandidate(teams, users, teamId, holder);
-        switch (claims.claimMachine(id, teamId, name, driver.name(), options)) {
+        switch (claims.claimMachine(id, teamId, name, driver, options)) {
             case CLAIMED -> { }
             case NAME_TAKEN -> throw new MachineNameTakenException(name);
             case ID_TAKEN -> throw new ConflictException("machine-exists",
                     "A machine with id " + id + " already exists. Send the command again with a new id.");
         }
-        var accepted = new CreateMachineCommand(id, teamId, name, driver.name(), options, holder);
+        if (drivers.provisions(driver)) {
+            storeKey(id, sshKey);
+        }
+        var accepted = new CreateMachineCommand(id, teamId, name, driver, options, holder);
         machines.newInstance(() -> new Machine(accepted));
         return id;
+    }
+
+    /** The key goes to the secret store, never into an event; a creation that rolls back takes it out again. */
+    private void storeKey(MachineId id, SshPrivateKey given) {
+        if (given != null) {
+            keys.importKey(id, given.text());
+        } else {
+            keys.generate(id);
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> forgetKey(id));
+        }
+    }
+
+    private void forgetKey(MachineId id) {
+        try {
+            keys.destroy(id);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove the SSH key of machine {} whose creation failed: {}", id.value(),
+                    e.getMessage());
+        }
     }
 
     /** A team the actor cannot see answers like an unknown team; a viewer is told which role is needed. */

@@ -4,17 +4,14 @@ import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.KillMachineCommand;
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.SshPrivateKey;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.RemoveMachineCommand;
 import io.harbormaster.api.machine.RestartMachineCommand;
 import io.harbormaster.api.machine.StartMachineCommand;
 import io.harbormaster.api.machine.StopMachineCommand;
 import io.harbormaster.api.team.TeamId;
-import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.refusal.InvalidCommandException;
-import io.harbormaster.command.ssh.MachineSshKeys;
 import io.harbormaster.command.web.ApiInputs;
-import org.springframework.web.bind.annotation.GetMapping;
 import io.harbormaster.command.web.Caller;
 import io.harbormaster.command.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,13 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MachineLifecycleController {
 
     private final Commands commands;
-    private final DriverRegistry drivers;
-    private final MachineSshKeys sshKeys;
 
-    MachineLifecycleController(Commands commands, DriverRegistry drivers, MachineSshKeys sshKeys) {
+    MachineLifecycleController(Commands commands) {
         this.commands = commands;
-        this.drivers = drivers;
-        this.sshKeys = sshKeys;
     }
 
     @PostMapping
@@ -66,41 +59,9 @@ class MachineLifecycleController {
                 ApiInputs.field("name", () -> MachineName.of(request.name())),
                 request.driver(),
                 ApiInputs.field("driverOptions", () -> new DriverOptions(request.driverOptions())),
-                Caller.userId());
-        // The key goes to the secret store before the machine exists, so its process finds it; never into an event.
-        var provisions = drivers.names().contains(request.driver()) && drivers.get(request.driver()).provisions();
-        if (request.sshKey() != null && !request.sshKey().isBlank()) {
-            if (!provisions) {
-                throw new InvalidCommandException("sshKey", "The " + request.driver() + " driver does not use SSH; "
-                        + "leave sshKey out.");
-            }
-            sshKeys.importKey(id, request.sshKey());
-        } else if (provisions) {
-            sshKeys.generate(id);
-        }
-        try {
-            commands.send(command);
-        } catch (RuntimeException e) {
-            if (provisions) {
-                sshKeys.destroy(id);
-            }
-            throw e;
-        }
+                Caller.userId(), SshPrivateKey.ofNullable(request.sshKey()));
+        commands.send(command);
         return accepted(id);
-    }
-
-    @GetMapping("/{id}/ssh-public-key")
-    @Operation(summary = "The machine's SSH public key (authorized_keys line), to install on its host",
-            description = "Harbormaster generates a key for a machine created without `sshKey`; add this line to "
-                    + "the host's ~/.ssh/authorized_keys, then provision the machine again.")
-    @ApiResponse(responseCode = "200", description = "The public key")
-    ResponseEntity<String> sshPublicKey(@PathVariable String id) {
-        var machineId = ApiInputs.field("id", () -> MachineId.of(id));
-        // a public key is no secret, and machine ids are random: any signed-in user may read it
-        return sshKeys.currentPublicKey(machineId)
-                .map(key -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.TEXT_PLAIN).body(key + "\n"))
-                .orElseThrow(() -> new io.harbormaster.command.refusal.NotFoundException("ssh-key-not-found",
-                        "Machine " + id + " has no SSH key: its driver does not use SSH."));
     }
 
     @PostMapping("/{id}/start")

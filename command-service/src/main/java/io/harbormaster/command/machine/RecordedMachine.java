@@ -10,6 +10,8 @@ import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.CertsRenewalFailed;
+import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.SshHostKeyPinned;
@@ -65,6 +67,12 @@ abstract class RecordedMachine {
     /** The TLS material in use, or null before the first certificates were made. */
     MachineCertificates certificates;
     final Map<Grantee, ShareRole> shares = new HashMap<>();
+    /** The certificate renewal the certificate process is carrying out, or null. */
+    CertsRenewalRequested renewal;
+    /** The address changed while a renewal was running: another one follows it, for the new address. */
+    boolean renewalQueued;
+    /** The renewal for a new address failed (the secret store was away, say): the next observation asks again. */
+    boolean addressRenewalFailed;
 
     @EventSourcingHandler
     void on(MachineCreated event) {
@@ -86,6 +94,19 @@ abstract class RecordedMachine {
     @EventSourcingHandler
     void on(IpChanged event) {
         dockerUrl = DockerUrlHost.replace(dockerUrl, event.newAddress());
+        renewalQueued = renewal != null;
+    }
+
+    @EventSourcingHandler
+    void on(CertsRenewalRequested event) {
+        renewal = event;
+        renewalQueued = false;
+    }
+
+    @EventSourcingHandler
+    void on(CertsRenewalFailed event) {
+        addressRenewalFailed = renewal != null && "ip-changed".equals(renewal.reason());
+        renewal = null;
     }
 
     @EventSourcingHandler
@@ -95,9 +116,9 @@ abstract class RecordedMachine {
 
     @EventSourcingHandler
     void on(CertsRegenerated event) {
-        certificates = new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
-                event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
-                event.serverNames());
+        certificates = MachineCertificates.of(event);
+        renewal = null;
+        addressRenewalFailed = false;
     }
 
     /** Emitted by the provisioner of drivers that install Docker Engine; creation is still in progress. */
@@ -195,6 +216,12 @@ abstract class RecordedMachine {
     @EventSourcingHandler
     void on(MachineUnshared event) {
         shares.remove(event.grantee());
+    }
+
+    /** The request for new TLS material for the machine's current address, based on the material in use. */
+    CertsRenewalRequested renewalRequest(String reason, boolean rotateCa, String keyAlgorithm, UserId handOffTo) {
+        return new CertsRenewalRequested(machineId, reason, rotateCa || certificates == null, keyAlgorithm, name,
+                dockerUrl, certificates, handOffTo);
     }
 
     private void begin(LifecycleOperation operation, MachineState transitional) {

@@ -32,16 +32,24 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
     public List<PendingOperation> pendingOperations() {
         return jdbc.sql("""
                         SELECT machine_id, pending_operation, pending_since, pending_correlation_id FROM cmd_machines
-                        WHERE pending_operation IS NOT NULL ORDER BY pending_since""")
+                        WHERE pending_operation IS NOT NULL
+                        UNION ALL
+                        SELECT machine_id, 'RENEW_CERTS', renewal_since, renewal_correlation_id FROM cmd_machines
+                        WHERE renewal_since IS NOT NULL
+                        ORDER BY 3""")
                 .query(JdbcPendingOperations::pending)
                 .list();
     }
 
     @Override
     public boolean isPending(MachineId machineId, MachineOperation operation) {
-        return jdbc.sql("SELECT count(*) FROM cmd_machines WHERE machine_id = ? AND pending_operation = ?")
-                .params(java.util.UUID.fromString(machineId.value()), operation.name())
-                .query(Long.class).single() > 0;
+        var id = java.util.UUID.fromString(machineId.value());
+        var query = operation == MachineOperation.RENEW_CERTS
+                ? jdbc.sql("SELECT count(*) FROM cmd_machines WHERE machine_id = ? AND renewal_since IS NOT NULL")
+                        .param(id)
+                : jdbc.sql("SELECT count(*) FROM cmd_machines WHERE machine_id = ? AND pending_operation = ?")
+                        .params(id, operation.name());
+        return query.query(Long.class).single() > 0;
     }
 
     private static PendingOperation pending(ResultSet rs, int row) throws SQLException {
@@ -52,8 +60,13 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
     }
 
     void begin(MachineId machineId, MachineOperation operation, Instant since, String correlationId) {
-        // An over-long id from some other entry point is dropped rather than failing, and so rolling back, the command.
-        var storedId = correlationId != null && correlationId.length() <= MAX_CORRELATION_ID ? correlationId : null;
+        var storedId = storable(correlationId);
+        if (operation == MachineOperation.RENEW_CERTS) {
+            jdbc.sql("UPDATE cmd_machines SET renewal_since = ?, renewal_correlation_id = ? WHERE machine_id = ?")
+                    .params(since.atOffset(ZoneOffset.UTC), storedId, java.util.UUID.fromString(machineId.value()))
+                    .update();
+            return;
+        }
         jdbc.sql("""
                         UPDATE cmd_machines SET pending_operation = ?, pending_since = ?, pending_correlation_id = ?
                         WHERE machine_id = ?""")
@@ -61,6 +74,18 @@ public class JdbcPendingOperations implements PendingOperations, PendingOperatio
                 .update();
     }
 
+    void endRenewal(MachineId machineId) {
+        jdbc.sql("UPDATE cmd_machines SET renewal_since = NULL, renewal_correlation_id = NULL WHERE machine_id = ?")
+                .param(java.util.UUID.fromString(machineId.value()))
+                .update();
+    }
+
+    /** An over-long id from some other entry point is dropped rather than failing, and so rolling back, the command. */
+    private static String storable(String correlationId) {
+        return correlationId != null && correlationId.length() <= MAX_CORRELATION_ID ? correlationId : null;
+    }
+
+    /** Ends the driver operation the machine waited on. */
     void end(MachineId machineId) {
         jdbc.sql("""
                         UPDATE cmd_machines

@@ -2,6 +2,9 @@ package io.harbormaster.command.process;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
+import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.CertsRenewalFailed;
+import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
@@ -84,6 +87,22 @@ class PendingOperationsRecorder {
     }
 
     @EventHandler
+    void on(CertsRenewalRequested event, @Timestamp Instant at,
+            @MetaDataValue(CORRELATION_ID) String correlationId) {
+        begin(event.machineId(), MachineOperation.RENEW_CERTS, at, correlationId);
+    }
+
+    @EventHandler
+    void on(CertsRegenerated event) {
+        pending.endRenewal(event.machineId());
+    }
+
+    @EventHandler
+    void on(CertsRenewalFailed event) {
+        pending.endRenewal(event.machineId());
+    }
+
+    @EventHandler
     void on(MachineProvisioned event) {
         pending.end(event.machineId());
     }
@@ -127,6 +146,7 @@ class PendingOperationsRecorder {
     @EventHandler
     void on(MachineRemoved event) {
         pending.end(event.machineId());
+        pending.endRenewal(event.machineId());
     }
 
     private void begin(MachineId id, MachineOperation operation, Instant at, String correlationId) {

@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest
 @ContextConfiguration(classes = {MachineLifecycleController.class, MachineAccessController.class,
-        WebSliceSupport.class, MachineControllersTest.Drivers.class})
+        WebSliceSupport.class})
 class MachineControllersTest {
 
     private static final String TEAM = "9e4f6a51-0000-4000-8000-0000000000aa";
@@ -67,15 +67,7 @@ class MachineControllersTest {
     private CommandGateway gateway;
 
     @MockitoBean
-    private io.harbormaster.command.ssh.MachineSshKeys sshKeys;
-
-    @org.springframework.boot.test.context.TestConfiguration
-    static class Drivers {
-        @org.springframework.context.annotation.Bean
-        io.harbormaster.command.driver.DriverRegistry driverRegistry() {
-            return io.harbormaster.command.driver.DriverRegistry.discover();
-        }
-    }
+    private RenewalOutcomes renewals;
 
     @BeforeEach
     void actAsAlice() {
@@ -302,6 +294,32 @@ class MachineControllersTest {
                 .andExpect(jsonPath("$.machineId").value(ID));
         assertThat(sent(HandOffMachineCommand.class))
                 .isEqualTo(new HandOffMachineCommand(MachineId.of(ID), bob, true, 7L));
+    }
+
+    @Test
+    void aHandOffThatRotatesTheCa_answersOnceTheNewCaIsStored_andFailsWithIt() throws Exception {
+        var bob = UserId.random();
+        when(gateway.sendAndWait(any(HandOffMachineCommand.class), anyLong(), any())).thenReturn(true);
+        when(renewals.await(any(), any())).thenThrow(new io.harbormaster.command.secret.SecretStoreException(
+                "The secret store is sealed; unseal it and try again."));
+        mvc.perform(post("/api/machines/" + ID + "/handoff").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"" + bob + "\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/secret-store-unavailable"))
+                .andExpect(jsonPath("$.detail").value(containsString("sealed")));
+        verify(renewals).await(org.mockito.ArgumentMatchers.eq(MachineId.of(ID)), any());
+    }
+
+    @Test
+    void aKeyGivenAtCreation_travelsInTheCommand_andNeverPrints() throws Exception {
+        var key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
+        create("{\"team\":\"" + TEAM + "\",\"name\":\"web-1\",\"driver\":\"generic\","
+                + "\"driverOptions\":{\"ip-address\":\"10.0.0.5\"},\"sshKey\":" + new tools.jackson.databind.json.JsonMapper()
+                        .writeValueAsString(key) + "}")
+                .andExpect(status().isAccepted());
+        var command = sent(CreateMachineCommand.class);
+        assertThat(command.sshKey().text()).isEqualTo(key);
+        assertThat(command.toString()).doesNotContain("PRIVATE KEY").contains("(given)");
     }
 
     @Test

@@ -81,19 +81,16 @@ public enum MachineGivens {
 
     /** A fixture with the none and fake drivers, the in-memory lookups and the creation handler registered. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups) {
-        return fixture(lookups, tls(new io.harbormaster.command.secret.InMemorySecretStore()));
-    }
-
-    /** The same fixture with the machines' TLS material in {@code tls}. */
-    static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups, io.harbormaster.command.cert.MachineTls tls) {
         var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver(),
                 new io.harbormaster.command.driver.generic.GenericDriver()));
+        var rules = new io.harbormaster.command.driver.RegistryDriverRules(drivers);
         var fixture = new AggregateTestFixture<>(Machine.class);
-        fixture.registerInjectableResource(drivers);
+        fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(lookups);
-        fixture.registerInjectableResource(tls);
-        fixture.registerAnnotatedCommandHandler(
-                new MachineCreationHandler(fixture.getRepository(), drivers, lookups, lookups, lookups, lookups));
+        var keys = new io.harbormaster.command.ssh.SecretStoreMachineKeys(
+                new io.harbormaster.command.ssh.MachineSshKeys(new io.harbormaster.command.secret.InMemorySecretStore()));
+        fixture.registerAnnotatedCommandHandler(new MachineCreationHandler(fixture.getRepository(), rules, keys,
+                lookups, lookups, lookups, lookups));
         return fixture;
     }
 

@@ -27,6 +27,11 @@ public class InMemorySecretStore implements SecretStore {
         return versions.values().stream().flatMap(List::stream).flatMap(m -> m.values().stream()).toList();
     }
 
+    /** How many versions were written at {@code path}. */
+    public int versionsOf(SecretPath path) {
+        return versions.getOrDefault(path.value(), List.of()).size();
+    }
+
     @Override
     public synchronized SecretVersion write(SecretPath path, Map<String, String> data) {
         check();

@@ -145,6 +145,7 @@ public class MachineProcesses {
                 driver.remove(machine.toRef());
                 yield new CompleteRemovalCommand(id);
             }
+            case RENEW_CERTS -> throw new IllegalArgumentException("renewals are the certificate process's");
         };
     }
 
@@ -181,6 +182,7 @@ public class MachineProcesses {
             case REMOVE -> FailRemovalCommand::new;
             case START, STOP, RESTART, KILL ->
                     (id, reason) -> new FailLifecycleOperationCommand(id, operation.lifecycle(), reason);
+            case RENEW_CERTS -> throw new IllegalArgumentException("renewals are the certificate process's");
         };
     }
 

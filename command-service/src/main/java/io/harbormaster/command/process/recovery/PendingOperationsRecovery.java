@@ -1,6 +1,8 @@
 package io.harbormaster.command.process.recovery;
 
+import io.harbormaster.command.process.MachineOperation;
 import io.harbormaster.command.process.MachineWork;
+import io.harbormaster.command.process.certificate.CertificateRenewals;
 import io.harbormaster.command.process.PendingOperation;
 import io.harbormaster.command.process.PendingOperations;
 import io.harbormaster.command.process.operation.MachineProcesses;
@@ -15,9 +17,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes, once the application is ready, every driver operation that was requested before this instance started
- * and never reported: the JVM stopped after the machine processes had taken the request but before the outcome was
- * reported, and no event will ever arrive to run it again. Resuming calls the driver again under the original
+ * Resumes, once the application is ready, every driver operation and certificate renewal that was requested before
+ * this instance started and never reported: the JVM stopped after the machine processes had taken the request but
+ * before the outcome was reported, and no event will ever arrive to run it again. Resuming calls the driver again under the original
  * correlation id; that is safe because driver operations must be idempotent (see {@code MachineDriver}), and a report
  * the machine no longer expects is ignored or refused and logged by {@link ProcessReporter}.
  *
@@ -34,6 +36,7 @@ class PendingOperationsRecovery {
 
     private final PendingOperations pending;
     private final MachineProcesses processes;
+    private final CertificateRenewals renewals;
     private final Instant startedAt;
     private final AtomicBoolean resumed = new AtomicBoolean();
 
@@ -42,13 +45,15 @@ class PendingOperationsRecovery {
      * server start, so nothing this instance dispatches can be older. Truncated to PostgreSQL's precision.
      */
     @Autowired
-    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes) {
-        this(pending, processes, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals) {
+        this(pending, processes, renewals, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
-    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, Instant startedAt) {
+    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
+                              Instant startedAt) {
         this.pending = pending;
         this.processes = processes;
+        this.renewals = renewals;
         this.startedAt = startedAt;
     }
 
@@ -71,7 +76,11 @@ class PendingOperationsRecovery {
             if (operation.since().isBefore(startedAt)) {
                 log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
                         operation.machineId().value());
-                processes.run(operation.machineId(), operation.operation(), operation.correlationId());
+                if (operation.operation() == MachineOperation.RENEW_CERTS) {
+                    renewals.resume(operation.machineId(), operation.correlationId());
+                } else {
+                    processes.run(operation.machineId(), operation.operation(), operation.correlationId());
+                }
             }
         }
     }

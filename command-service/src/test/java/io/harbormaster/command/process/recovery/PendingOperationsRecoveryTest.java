@@ -54,6 +54,16 @@ class PendingOperationsRecoveryTest {
     private final List<PendingOperation> pending = new CopyOnWriteArrayList<>();
     private final List<CommandMessage<?>> reports = new CopyOnWriteArrayList<>();
     private final CommandGateway gateway = reportingGateway();
+    private final io.harbormaster.command.secret.InMemorySecretStore secrets =
+            new io.harbormaster.command.secret.InMemorySecretStore();
+    private final io.harbormaster.command.cert.MachineTls tls = new io.harbormaster.command.cert.MachineTls(
+            new io.harbormaster.command.cert.CertificateAuthority(), secrets,
+            io.harbormaster.command.cert.CertificatePolicy.defaults());
+    private final org.axonframework.eventsourcing.eventstore.EventStore events =
+            org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                    .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                    .build();
+    private DriverCallExecutor currentExecutor;
 
     @Test
     void aStopPendingFromBeforeStartUpIsResumedAndCompletesUnderItsOriginalCorrelationId() {
@@ -102,6 +112,24 @@ class PendingOperationsRecoveryTest {
     }
 
     @Test
+    void aPendingCertificateRenewalIsResumedFromItsRecordedRequest_andStoresOneVersion() {
+        var request = new io.harbormaster.api.machine.CertsRenewalRequested(MACHINE, "requested", true, null, NAME,
+                "tcp://192.0.2.10:2376", null, null);
+        events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Machine", MACHINE.value(), 0,
+                request));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.RENEW_CERTS, BEFORE_START, "corr-renew"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(driver.calls()).isEmpty();
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getPayload()).isInstanceOfSatisfying(
+                    io.harbormaster.command.machine.RecordCertsRenewalCommand.class, recorded ->
+                            assertThat(recorded.certificates().serverNames()).contains("192.0.2.10", "web-1"));
+            assertThat(report.getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, "corr-renew");
+        });
+        assertThat(secrets.versionsOf(io.harbormaster.command.secret.SecretPath.machineTls(MACHINE))).isEqualTo(1);
+    }
+
+    @Test
     void aPendingRemovalThatFailsAgainReportsFailRemoval() {
         driver.failingWith(new DriverException("instance is protected"));
         pending.add(new PendingOperation(MACHINE, MachineOperation.REMOVE, BEFORE_START, "corr-rm"));
@@ -144,16 +172,25 @@ class PendingOperationsRecoveryTest {
     }
 
     private MachineProcesses processes(DriverCallExecutor executor) {
-        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
-                (id, operation) -> true, new io.harbormaster.command.cert.MachineTls(
-                        new io.harbormaster.command.cert.CertificateAuthority(),
-                        new io.harbormaster.command.secret.InMemorySecretStore(),
-                        io.harbormaster.command.cert.CertificatePolicy.defaults()),
+        currentExecutor = executor;
+        return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups,
+                new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
                 null); // the fake driver does not provision
     }
 
+    private DriverCallExecutor executorOf(MachineProcesses processes) {
+        return currentExecutor;
+    }
+
     private PendingOperationsRecovery recovery(MachineProcesses processes) {
-        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, STARTED_AT);
+        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), STARTED_AT);
+    }
+
+    /** The certificate process over the same gateway, reading requests from {@link #events}. */
+    private io.harbormaster.command.process.certificate.CertificateRenewals renewals(MachineProcesses processes) {
+        return new io.harbormaster.command.process.certificate.CertificateRenewals(tls,
+                new io.harbormaster.command.process.MachineWork(executorOf(processes), gateway),
+                (id, operation) -> true, events);
     }
 
     private List<Object> payloads() {
@@ -165,7 +202,8 @@ class PendingOperationsRecoveryTest {
         var bus = SimpleCommandBus.builder().build();
         for (var report : List.of(CompleteCreationCommand.class, FailCreationCommand.class,
                 CompleteLifecycleOperationCommand.class, FailLifecycleOperationCommand.class,
-                CompleteRemovalCommand.class, FailRemovalCommand.class)) {
+                CompleteRemovalCommand.class, FailRemovalCommand.class,
+                io.harbormaster.command.machine.RecordCertsRenewalCommand.class)) {
             bus.subscribe(report.getName(), message -> {
                 reports.add(message);
                 return null;
