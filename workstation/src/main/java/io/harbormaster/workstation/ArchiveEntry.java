@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /** One file or folder of an archive we write, with its Unix permission bits ({@code 0644}, {@code 0700}). */
 record ArchiveEntry(String path, byte[] content, int permissions, boolean directory) {

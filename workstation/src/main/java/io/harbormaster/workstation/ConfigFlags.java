@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /**
  * The output of docker-machine's {@code config} command, byte for byte: the Docker client flags for one machine,

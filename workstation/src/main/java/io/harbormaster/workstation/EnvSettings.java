@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 import io.harbormaster.api.machine.MachineName;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /**
  * Go's {@code strconv.Quote} ({@code fmt}'s {@code %q}) for text without control characters: backslash and double

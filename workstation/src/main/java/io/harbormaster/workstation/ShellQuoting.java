@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /**
  * Escapes a value for the double-quoted (or, for cmd, bare) place docker-machine's {@code env} puts it, so that the

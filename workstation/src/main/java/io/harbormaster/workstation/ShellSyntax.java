@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /**
  * The lines docker-machine's {@code env} prints for each shell (its prefix, delimiter and suffix per shell, and its

@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 /** Checks shared by every value that ends up in a script or on a command line. */
 final class TextRules {

@@ -1,4 +1,4 @@
-package io.harbormaster.command.workstation;
+package io.harbormaster.workstation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

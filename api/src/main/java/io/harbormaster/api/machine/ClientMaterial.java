@@ -1,4 +1,4 @@
-package io.harbormaster.command.cert;
+package io.harbormaster.api.machine;
 
 import java.time.Instant;
 

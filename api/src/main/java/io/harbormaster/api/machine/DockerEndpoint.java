@@ -1,4 +1,4 @@
-package io.harbormaster.command.machine;
+package io.harbormaster.api.machine;
 
 /** Where a machine's Docker daemon listens, and the machine's name (for env and config output). */
 public record DockerEndpoint(String machineName, String dockerUrl) {

@@ -1,7 +1,7 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.ClientMaterial;
 import io.harbormaster.api.machine.MachineCertificates;
-import io.harbormaster.command.cert.ClientMaterial;
 import io.harbormaster.command.cert.InvalidCertificateRequestException;
 import io.harbormaster.command.cert.KeyAlgorithm;
 import io.harbormaster.command.cert.MachineTls;
