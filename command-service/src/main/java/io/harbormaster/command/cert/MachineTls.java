@@ -1,5 +1,6 @@
 package io.harbormaster.command.cert;
 
+import io.harbormaster.api.machine.ClientMaterial;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.secret.SecretPath;

@@ -1,5 +1,6 @@
 package io.harbormaster.command.cert;
 
+import io.harbormaster.api.machine.ClientMaterial;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;

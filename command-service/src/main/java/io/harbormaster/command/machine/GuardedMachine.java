@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.DockerEndpoint;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;

@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.DockerEndpoint;
 import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 

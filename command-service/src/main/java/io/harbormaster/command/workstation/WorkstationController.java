@@ -1,13 +1,20 @@
 package io.harbormaster.command.workstation;
 
+import io.harbormaster.api.machine.DockerEndpoint;
 import io.harbormaster.api.machine.IssueClientCertCommand;
+import io.harbormaster.api.machine.IssuedClientCertificate;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.ResolveDockerEndpointCommand;
-import io.harbormaster.command.machine.DockerEndpoint;
-import io.harbormaster.command.machine.IssuedClientCertificate;
 import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.command.web.Commands;
+import io.harbormaster.workstation.ClientBundle;
+import io.harbormaster.workstation.ConfigFlags;
+import io.harbormaster.workstation.DockerContextExport;
+import io.harbormaster.workstation.EnvScript;
+import io.harbormaster.workstation.EnvSettings;
+import io.harbormaster.workstation.Shell;
+import io.harbormaster.workstation.TlsMaterial;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

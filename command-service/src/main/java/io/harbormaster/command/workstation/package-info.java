@@ -1,10 +1,8 @@
 /**
- * What a workstation downloads to reach a machine: the text of docker-machine's {@code env} and {@code config}
- * commands ({@link io.harbormaster.command.workstation.EnvScript}, {@link io.harbormaster.command.workstation.ConfigFlags}),
- * a client bundle of {@code ca.pem}, {@code cert.pem} and {@code key.pem} as tar or zip
- * ({@link io.harbormaster.command.workstation.ClientBundle}) and a {@code docker context import} archive
- * ({@link io.harbormaster.command.workstation.DockerContextExport}). Pure rendering and writing, with no Spring and no
- * I/O beyond the given stream: the REST layer decides who may download what and the certificate authority supplies the
- * {@link io.harbormaster.command.workstation.TlsMaterial}.
+ * The REST endpoints a workstation downloads from: docker-machine's {@code env} and {@code config} output, a client
+ * bundle and a {@code docker context} export for one machine. This package only checks the request, asks the machine
+ * for its endpoint or a fresh client certificate and wraps the answer in HTTP; the bytes themselves come from the
+ * Spring-free {@code io.harbormaster.workstation} library, which the {@code hm} CLI and the portal use too, so every
+ * client prints the same output.
  */
 package io.harbormaster.command.workstation;

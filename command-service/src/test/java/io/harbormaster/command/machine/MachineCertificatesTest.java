@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.DockerEndpoint;
 import static io.harbormaster.command.machine.MachineGivens.Ids.ALICE;
 import static io.harbormaster.command.machine.MachineGivens.Ids.BOB;
 import static io.harbormaster.command.machine.MachineGivens.Ids.CAROL;

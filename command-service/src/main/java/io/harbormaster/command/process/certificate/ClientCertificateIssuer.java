@@ -7,7 +7,7 @@ import io.harbormaster.command.cert.InvalidCertificateRequestException;
 import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.machine.AuthorizeClientCertCommand;
 import io.harbormaster.command.machine.ClientCertGrant;
-import io.harbormaster.command.machine.IssuedClientCertificate;
+import io.harbormaster.api.machine.IssuedClientCertificate;
 import io.harbormaster.command.machine.MachineConflictException;
 import io.harbormaster.command.machine.RecordClientCertCommand;
 import org.axonframework.commandhandling.CommandHandler;

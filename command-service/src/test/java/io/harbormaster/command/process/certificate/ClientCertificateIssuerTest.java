@@ -16,7 +16,7 @@ import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.cert.Pem;
 import io.harbormaster.command.machine.AuthorizeClientCertCommand;
 import io.harbormaster.command.machine.ClientCertGrant;
-import io.harbormaster.command.machine.DockerEndpoint;
+import io.harbormaster.api.machine.DockerEndpoint;
 import io.harbormaster.command.machine.RecordClientCertCommand;
 import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.secret.InMemorySecretStore;

@@ -1,5 +1,0 @@
-package io.harbormaster.command.machine;
-
-/** Where a machine's Docker daemon listens, and the machine's name (for env and config output). */
-public record DockerEndpoint(String machineName, String dockerUrl) {
-}

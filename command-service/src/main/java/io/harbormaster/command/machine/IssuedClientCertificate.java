@@ -1,7 +1,0 @@
-package io.harbormaster.command.machine;
-
-import io.harbormaster.command.cert.ClientMaterial;
-
-/** The answer to a client certificate request: the machine's endpoint and the caller's fresh material. */
-public record IssuedClientCertificate(DockerEndpoint endpoint, ClientMaterial material) {
-}
