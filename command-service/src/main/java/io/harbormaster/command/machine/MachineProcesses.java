@@ -2,6 +2,7 @@ package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
 import io.harbormaster.api.machine.CompleteRemovalCommand;
@@ -16,7 +17,6 @@ import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.CreateResult;
 import io.harbormaster.command.driver.DriverCallExecutor;

@@ -2,8 +2,8 @@ package io.harbormaster.command.machine;
 
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.common.Channel;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
