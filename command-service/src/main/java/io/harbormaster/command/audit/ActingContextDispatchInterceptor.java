@@ -6,6 +6,7 @@ import static io.harbormaster.api.audit.AuditMetadata.CHANNEL;
 import static io.harbormaster.api.audit.AuditMetadata.CLIENT_ADDRESS;
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
+import io.harbormaster.api.audit.CurrentActingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;

@@ -9,7 +9,7 @@ import io.harbormaster.api.machine.UnshareMachineCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.command.web.Commands;
-import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -4,7 +4,7 @@ import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
 import io.harbormaster.command.web.ApiInputs;
-import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.command.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -4,7 +4,7 @@ import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.AuditMetadata;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.MachineId;
-import io.harbormaster.command.audit.CurrentActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -2,10 +2,10 @@ package io.harbormaster.command.reconcile;
 
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.ObserveAddressCommand;
 import io.harbormaster.api.machine.ObserveMachineStateCommand;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.lookup.MachineRecord;

@@ -1,8 +1,8 @@
 package io.harbormaster.command.web;
 
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.common.InvalidIdException;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.audit.CurrentActingContext;
 
 /** The user a request acts for, from the acting context the security filter set. */
 public final class Caller {

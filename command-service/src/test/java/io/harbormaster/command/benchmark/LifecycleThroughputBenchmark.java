@@ -1,6 +1,7 @@
 package io.harbormaster.command.benchmark;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
@@ -16,7 +17,6 @@ import io.harbormaster.api.team.TeamName;
 import io.harbormaster.api.user.RegisterUserCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.Username;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.testing.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.harbormaster.command.web;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.common.Channel;
-import io.harbormaster.command.audit.CurrentActingContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 

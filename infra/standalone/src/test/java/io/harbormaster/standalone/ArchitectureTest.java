@@ -40,6 +40,25 @@ class ArchitectureTest {
             .because("the portal is a client of commands and queries, like the CLI");
 
     @ArchTest
+    static final ArchRule theLauncherHoldsNoSecurity = noClasses()
+            .that().resideInAPackage("io.harbormaster.standalone..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.security.web..", "org.springframework.security.config..",
+                    "org.springframework.security.authentication..", "org.springframework.security.core..",
+                    "org.springframework.security.access..", "org.springframework.security.oauth2..")
+            .because("sign-in, tokens, OIDC and the API's chain live in harbormaster-security, so a process started "
+                    + "without this launcher is secured the same way; the launcher only launches (the bootstrap may "
+                    + "hash the first password with the PasswordEncoder, spring-security-crypto)");
+
+    @ArchTest
+    static final ArchRule theSidesAndThePortalNeverReachIntoSecurity = noClasses()
+            .that().resideInAnyPackage("io.harbormaster.command..", "io.harbormaster.query..", "io.harbormaster.web..",
+                    "io.harbormaster.api..", "io.harbormaster.db..")
+            .should().dependOnClassesThat().resideInAPackage("io.harbormaster.security..")
+            .because("security is added by the hosting process; it hands the caller over through the api "
+                    + "(CurrentActingContext, Caller), never the other way round");
+
+    @ArchTest
     static final ArchRule aggregatesHoldNoServices = noClasses()
             .that().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..")

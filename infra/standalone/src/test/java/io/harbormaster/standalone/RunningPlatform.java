@@ -1,7 +1,7 @@
 package io.harbormaster.standalone;
 
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.standalone.security.AccountStore;
+import io.harbormaster.security.account.AccountStore;
 import io.harbormaster.testing.TestPostgres;
 import java.time.Instant;
 import org.springframework.boot.builder.SpringApplicationBuilder;

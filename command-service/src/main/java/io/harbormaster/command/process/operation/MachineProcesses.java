@@ -2,6 +2,7 @@ package io.harbormaster.command.process.operation;
 
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
 import io.harbormaster.api.machine.CompleteRemovalCommand;

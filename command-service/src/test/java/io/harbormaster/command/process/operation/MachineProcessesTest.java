@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.machine.CompleteCreationCommand;
 import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
 import io.harbormaster.api.machine.CompleteRemovalCommand;
@@ -26,7 +27,6 @@ import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineRemovalRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.command.driver.CreateResult;
 import io.harbormaster.command.driver.DriverCallExecutor;
 import io.harbormaster.command.driver.DriverException;

@@ -1,9 +1,9 @@
 package io.harbormaster.standalone.bootstrap;
 
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.security.account.AccountStore;
 import java.time.Instant;
 import java.util.Optional;
-import io.harbormaster.standalone.security.AccountStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,13 @@
 package io.harbormaster.standalone.bootstrap;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.team.CreateTeamCommand;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamName;
 import io.harbormaster.api.user.RegisterUserCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.Username;
-import io.harbormaster.command.audit.CurrentActingContext;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -3,7 +3,7 @@ package io.harbormaster.standalone.benchmark;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.secret.VaultStandIn;
 import io.harbormaster.standalone.HarbormasterApplication;
-import io.harbormaster.standalone.security.AccountStore;
+import io.harbormaster.security.account.AccountStore;
 import io.harbormaster.testing.TestPostgres;
 import java.io.IOException;
 import java.net.URI;

@@ -4,11 +4,11 @@ import io.harbormaster.standalone.HeadlessChromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.team.CreateTeamCommand;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamName;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.audit.CurrentActingContext;
 import io.harbormaster.standalone.HarbormasterApplication;
 import io.harbormaster.testing.TestPostgres;
 import java.io.IOException;

@@ -1,7 +1,0 @@
-package io.harbormaster.standalone.security;
-
-/** A principal of some other sign-in mechanism (OIDC) that already knows the platform {@link Account} it maps to. */
-public interface AccountPrincipal {
-
-    Account account();
-}
