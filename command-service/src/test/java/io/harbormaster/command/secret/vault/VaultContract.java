@@ -1,9 +1,13 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.secret.SecretAccessDeniedException;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.SecretStoreContract;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,7 @@ abstract class VaultContract extends SecretStoreContract {
     abstract String token();
 
     @Override
-    SecretStore store() {
+    protected SecretStore store() {
         if (store == null) {
             store = new VaultSecretStore(settings());
         }
@@ -29,7 +33,7 @@ abstract class VaultContract extends SecretStoreContract {
     }
 
     @Override
-    void release() {
+    protected void release() {
         if (store != null) {
             store.close();
         }

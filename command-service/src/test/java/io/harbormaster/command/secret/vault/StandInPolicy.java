@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,10 @@ import java.util.Set;
  * A Vault ACL policy for {@link VaultStandIn}, reduced to what the tests need: rules of a path (exact, or a prefix
  * ending in {@code *}, as in Vault's HCL) and the capabilities it grants. The first matching rule decides.
  */
-record StandInPolicy(String name, List<Rule> rules) {
+public record StandInPolicy(String name, List<Rule> rules) {
 
     /** Everything everywhere, like Vault's root policy. */
-    static StandInPolicy root() {
+    public static StandInPolicy root() {
         return new StandInPolicy("root", List.of(new Rule("*", Set.of("create", "read", "update", "delete", "list"))));
     }
 

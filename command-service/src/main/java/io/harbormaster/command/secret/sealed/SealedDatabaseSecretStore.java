@@ -1,5 +1,13 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
 
+import io.harbormaster.command.secret.Secret;
+import io.harbormaster.command.secret.SecretData;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.SecretStoreException;
+import io.harbormaster.command.secret.SecretStoreUnreachableException;
+import io.harbormaster.command.secret.SecretVersion;
+import io.harbormaster.command.secret.StoreHealth;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +74,7 @@ public final class SealedDatabaseSecretStore implements SecretStore {
 
     @Override
     public SecretVersion write(SecretPath path, Map<String, String> data) {
-        var plaintext = SecretData.encode(data);
+        var plaintext = SecretCodec.encode(data);
         return database("write", path, () -> transactions.execute(status -> {
             // Writers of one path take turns, so each gets the next version number; other paths are not held up.
             jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?)) AS locked")
@@ -168,7 +176,7 @@ public final class SealedDatabaseSecretStore implements SecretStore {
                     + ": restore the key file that sealed it.");
         }
         try {
-            var data = SecretData.decode(box.open(path, row.version(), row.nonce(), row.ciphertext()));
+            var data = SecretCodec.decode(box.open(path, row.version(), row.nonce(), row.ciphertext()));
             return new Secret(data, new SecretVersion(row.version()), row.createdAt());
         } catch (AEADBadTagException e) {
             throw new SecretIntegrityException("The secret at '" + path + "' version " + row.version() + " failed "

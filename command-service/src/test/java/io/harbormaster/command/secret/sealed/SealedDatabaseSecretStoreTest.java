@@ -1,9 +1,13 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.SecretStoreContract;
+import io.harbormaster.command.secret.SecretVersion;
 import io.harbormaster.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the table, altered or moved rows detected, the key file made 0600 and refused when others can read it, the wrong
  * size or not the key the secrets were sealed with.
  */
-class SealedDatabaseSecretStoreTest extends SecretStoreContract {
+public class SealedDatabaseSecretStoreTest extends SecretStoreContract {
 
     @TempDir
     static Path home;
@@ -45,7 +49,7 @@ class SealedDatabaseSecretStoreTest extends SecretStoreContract {
     }
 
     @Override
-    SecretStore store() {
+    protected SecretStore store() {
         return store;
     }
 
@@ -244,7 +248,7 @@ class SealedDatabaseSecretStoreTest extends SecretStoreContract {
         }
     }
 
-    static DataSource migratedDatabase() {
+    public static DataSource migratedDatabase() {
         var database = TestPostgres.freshDatabase();
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations(migrations()).load().migrate();

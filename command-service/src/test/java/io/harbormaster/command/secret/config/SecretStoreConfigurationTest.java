@@ -1,8 +1,16 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStore;
+import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStoreTest;
+import io.harbormaster.command.secret.sealed.SecretKeyFileException;
+import io.harbormaster.command.secret.vault.StandInPolicy;
+import io.harbormaster.command.secret.vault.VaultSecretStore;
+import io.harbormaster.command.secret.vault.VaultStandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

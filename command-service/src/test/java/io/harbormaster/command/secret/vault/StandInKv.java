@@ -1,9 +1,9 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
-import static io.harbormaster.command.secret.VaultStandIn.body;
-import static io.harbormaster.command.secret.VaultStandIn.envelope;
-import static io.harbormaster.command.secret.VaultStandIn.errors;
-import static io.harbormaster.command.secret.VaultStandIn.reply;
+import static io.harbormaster.command.secret.vault.VaultStandIn.body;
+import static io.harbormaster.command.secret.vault.VaultStandIn.envelope;
+import static io.harbormaster.command.secret.vault.VaultStandIn.errors;
+import static io.harbormaster.command.secret.vault.VaultStandIn.reply;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import java.net.URI;
 import java.time.Duration;

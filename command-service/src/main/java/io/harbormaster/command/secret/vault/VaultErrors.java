@@ -1,4 +1,9 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
+
+import io.harbormaster.command.secret.SecretAccessDeniedException;
+import io.harbormaster.command.secret.SecretStoreException;
+import io.harbormaster.command.secret.SecretStoreSealedException;
+import io.harbormaster.command.secret.SecretStoreUnreachableException;
 
 /**
  * Turns a {@link VaultFailure} into the exception a caller sees, with a message that says what to do next. The

@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 /** How Harbormaster logs in to Vault. The token and the secret id never appear in {@code toString}. */
 public sealed interface VaultAuth {

@@ -1,4 +1,6 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
+
+import io.harbormaster.command.secret.SecretStoreException;
 
 /**
  * The sealed database store's key file is unusable: readable by others, the wrong length, unreadable, or not the key

@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
 
+import io.harbormaster.command.secret.SecretPath;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,5 +1,6 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.config;
 
+import io.harbormaster.command.secret.SecretStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

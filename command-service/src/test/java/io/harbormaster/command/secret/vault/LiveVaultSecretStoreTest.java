@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

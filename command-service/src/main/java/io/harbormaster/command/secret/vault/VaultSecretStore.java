@@ -1,8 +1,16 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.LogicalResponse;
+import io.harbormaster.command.secret.Secret;
+import io.harbormaster.command.secret.SecretData;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.SecretStoreException;
+import io.harbormaster.command.secret.SecretStoreUnreachableException;
+import io.harbormaster.command.secret.SecretVersion;
+import io.harbormaster.command.secret.StoreHealth;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;

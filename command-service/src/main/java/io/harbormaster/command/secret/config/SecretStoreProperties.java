@@ -1,5 +1,9 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.config;
 
+import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStore;
+import io.harbormaster.command.secret.vault.RetryPolicy;
+import io.harbormaster.command.secret.vault.VaultAuth;
+import io.harbormaster.command.secret.vault.VaultSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

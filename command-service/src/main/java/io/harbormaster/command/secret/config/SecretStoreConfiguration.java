@@ -1,5 +1,8 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.config;
 
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStore;
+import io.harbormaster.command.secret.vault.VaultSecretStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;

@@ -1,10 +1,16 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.team.TeamId;
+import io.harbormaster.command.secret.SecretAccessDeniedException;
+import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.command.secret.SecretStoreException;
+import io.harbormaster.command.secret.SecretStoreSealedException;
+import io.harbormaster.command.secret.SecretStoreUnreachableException;
+import io.harbormaster.command.secret.SecretVersion;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

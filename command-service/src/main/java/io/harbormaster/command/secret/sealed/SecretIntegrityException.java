@@ -1,4 +1,6 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.sealed;
+
+import io.harbormaster.command.secret.SecretStoreException;
 
 /**
  * A stored secret failed its authentication check: the row was altered, moved to another path or version, or sealed

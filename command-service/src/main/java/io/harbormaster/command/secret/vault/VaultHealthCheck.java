@@ -1,6 +1,7 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import io.github.jopenlibs.vault.VaultException;
+import io.harbormaster.command.secret.StoreHealth;
 
 /**
  * One look at Vault for {@link VaultSecretStore#health()}: {@code sys/health} (no token needed) for reachable and

@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +83,7 @@ public final class VaultStandIn implements AutoCloseable {
     }
 
     /** Enables AppRole with one role; logins get tokens with {@code policy} that live {@code ttl}. */
-    VaultAuth.AppRole enableAppRole(StandInPolicy policy, Duration ttl) {
+    public VaultAuth.AppRole enableAppRole(StandInPolicy policy, Duration ttl) {
         appRole = new AppRoleSetup(UUID.randomUUID().toString(), UUID.randomUUID().toString(), policy, ttl);
         return new VaultAuth.AppRole("approle", appRole.roleId(), appRole.secretId());
     }
@@ -93,11 +93,11 @@ public final class VaultStandIn implements AutoCloseable {
         tokens.replaceAll((token, issued) -> issued.fromLogin() ? issued.expired() : issued);
     }
 
-    void seal() {
+    public void seal() {
         sealed = true;
     }
 
-    void unseal() {
+    public void unseal() {
         sealed = false;
     }
 

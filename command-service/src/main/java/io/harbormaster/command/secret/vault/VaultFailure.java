@@ -1,4 +1,4 @@
-package io.harbormaster.command.secret;
+package io.harbormaster.command.secret.vault;
 
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.json.Json;
