@@ -7,17 +7,19 @@ import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.team.TeamId;
+import io.harbormaster.command.driver.DriverOptionsRefusedException;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.AccessDirectory;
 import io.harbormaster.command.lookup.Actors;
-import io.harbormaster.command.machine.MachineAccessRules.Right;
-import io.harbormaster.command.machine.MachineAccessRules.Standing;
-import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.lookup.NameClaims;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.lookup.UserDirectory;
+import io.harbormaster.command.machine.MachineAccessRules.Right;
+import io.harbormaster.command.machine.MachineAccessRules.Standing;
 import io.harbormaster.command.refusal.ConflictException;
+import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.NotFoundException;
+import io.harbormaster.driver.InvalidDriverOptionsException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Repository;
@@ -56,7 +58,11 @@ class MachineCreationHandler {
         var holder = requirePresent(command.holder(), "holder");
         var options = command.driverOptions() == null ? DriverOptions.none() : command.driverOptions();
         var driver = drivers.get(requirePresent(command.driver(), "driver"));
-        driver.validate(options);
+        try {
+            driver.validate(options);
+        } catch (InvalidDriverOptionsException invalid) {
+            throw new DriverOptionsRefusedException(invalid);
+        }
         if (!teams.teamExists(teamId)) {
             throw NotFoundException.team(teamId);
         }

@@ -21,8 +21,8 @@ import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.FakeDriver;
-import io.harbormaster.command.driver.none.NoneDriver;
 import io.harbormaster.command.lookup.InMemoryLookups;
+import io.harbormaster.driver.none.NoneDriver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +87,7 @@ enum MachineGivens {
     /** The same fixture with the machines' TLS material in {@code tls}. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups, io.harbormaster.command.cert.MachineTls tls) {
         var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver(),
-                new io.harbormaster.command.driver.generic.GenericDriver()));
+                new io.harbormaster.driver.generic.GenericDriver()));
         var fixture = new AggregateTestFixture<>(Machine.class);
         fixture.registerInjectableResource(drivers);
         fixture.registerInjectableResource(lookups);
