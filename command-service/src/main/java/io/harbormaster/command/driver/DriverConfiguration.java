@@ -1,7 +1,12 @@
 package io.harbormaster.command.driver;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.ssh.HostShells;
+import io.harbormaster.command.ssh.MachineSshKeys;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,18 +14,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
-    /** Every installed driver, given the platform's SSH access when there is one (the SSH layer provides it). */
+    /** Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock). */
     @Bean
-    DriverRegistry driverRegistry(ObjectProvider<HostShells> shells) {
+    DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
+                                  ObjectProvider<SecretStore> secrets) {
         var registry = DriverRegistry.discover();
-        shells.ifAvailable(available -> registry.names().forEach(name -> registry.get(name).initialize(available)));
+        var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
+        registry.names().forEach(name -> registry.get(name).initialize(context));
         return registry;
     }
 
     @Bean(destroyMethod = "close")
     DriverCallExecutor driverCallExecutor(
             @Value("${harbormaster.drivers.max-concurrent-calls:16}") int maxConcurrentCalls,
-            @Value("${harbormaster.drivers.shutdown-grace:30s}") java.time.Duration shutdownGrace) {
+            @Value("${harbormaster.drivers.shutdown-grace:30s}") Duration shutdownGrace) {
         return new DriverCallExecutor(maxConcurrentCalls, shutdownGrace);
     }
 }

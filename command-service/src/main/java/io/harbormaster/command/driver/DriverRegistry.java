@@ -1,5 +1,7 @@
 package io.harbormaster.command.driver;
 
+import io.harbormaster.driver.DriverCapabilities;
+import io.harbormaster.driver.MachineDriver;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
@@ -26,7 +28,7 @@ public final class DriverRegistry {
         }
     }
 
-    /** The drivers listed in {@code META-INF/services/io.harbormaster.command.driver.MachineDriver}. */
+    /** The drivers listed in {@code META-INF/services/io.harbormaster.driver.MachineDriver} on the class path. */
     public static DriverRegistry discover() {
         var found = ServiceLoader.load(MachineDriver.class, MachineDriver.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get)

@@ -3,6 +3,7 @@ package io.harbormaster.command.driver;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.command.machine.DriverRules;
+import io.harbormaster.driver.InvalidDriverOptionsException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,11 @@ public class RegistryDriverRules implements DriverRules {
 
     @Override
     public void validate(String driver, DriverOptions options) {
-        drivers.get(driver).validate(options);
+        try {
+            drivers.get(driver).validate(options);
+        } catch (InvalidDriverOptionsException invalid) {
+            throw new DriverOptionsRefusedException(invalid);
+        }
     }
 
     @Override

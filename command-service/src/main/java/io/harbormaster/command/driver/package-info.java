@@ -1,8 +1,7 @@
 /**
- * The driver SPI: how Harbormaster makes, starts, stops and removes the host behind a machine, like docker-machine's
- * drivers. {@link io.harbormaster.command.driver.MachineDriver} is the port; adapters live in one sub-package each
- * ({@code driver/none}, later {@code driver/generic}, {@code driver/amazonec2}) and are found with
- * {@link java.util.ServiceLoader} by {@link io.harbormaster.command.driver.DriverRegistry}. Driver calls run on
+ * The platform side of the drivers: {@link io.harbormaster.command.driver.DriverRegistry} finds the installed ones
+ * (modules under {@code drivers/}, SPI in {@code io.harbormaster.driver}) with {@link java.util.ServiceLoader} and
+ * initializes them with the process's {@link io.harbormaster.driver.DriverContext}; driver calls run on
  * {@link io.harbormaster.command.driver.DriverCallExecutor}, never on a message-handling thread.
  */
 package io.harbormaster.command.driver;

@@ -4,7 +4,7 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.team.TeamId;
-import io.harbormaster.command.driver.MachineRef;
+import io.harbormaster.driver.MachineRef;
 
 /** A machine as the write side records it for its processes; {@code dockerUrl} is null until provisioned. */
 public record MachineRecord(MachineId machineId, TeamId teamId, MachineName name, String driver,

@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 
 /**
  * The host presented another host key than the one pinned on first contact. That is what a man-in-the-middle looks

@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 
 /** No SSH server answered at the target: the name does not resolve, the port is closed, or nothing answers in time. */
 public class HostUnreachableException extends SshException {

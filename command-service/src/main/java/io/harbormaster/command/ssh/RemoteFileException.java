@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 
 /** A file could not be written or read on the host: no such file, permission denied, not a directory, too large. */
 public class RemoteFileException extends SshException {

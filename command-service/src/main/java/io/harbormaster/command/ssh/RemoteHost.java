@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 import java.time.Duration;
 
 /**

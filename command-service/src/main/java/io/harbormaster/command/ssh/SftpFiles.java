@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 import java.io.IOException;
 import java.util.EnumSet;
 import net.schmizz.sshj.SSHClient;

@@ -1,6 +1,6 @@
 package io.harbormaster.command.ssh;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 
 /** The host refused the key: it is not in the user's {@code authorized_keys}, or the user may not log in. */
 public class SshAuthenticationException extends SshException {

@@ -1,11 +1,10 @@
 package io.harbormaster.command.ssh;
 
 import io.harbormaster.api.machine.MachineId;
-import io.harbormaster.command.driver.DriverException;
-import io.harbormaster.command.driver.HostAccessRefusedException;
-import io.harbormaster.command.driver.HostShell;
-import io.harbormaster.command.driver.HostShells;
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostAccessRefusedException;
+import io.harbormaster.driver.HostShell;
+import io.harbormaster.driver.SshTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.harbormaster.command.web;
 
 import io.harbormaster.db.DatabaseUnavailable;
-import io.harbormaster.command.driver.InvalidDriverOptionsException;
+import io.harbormaster.command.driver.DriverOptionsRefusedException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import io.harbormaster.command.refusal.ConflictException;
 import io.harbormaster.command.refusal.ForbiddenException;
@@ -64,7 +64,7 @@ class CommandProblems {
         switch (e) {
             case InvalidCommandException invalid -> Problems.withErrors(problem, List.of(
                     Problems.error(invalid.field(), invalid.getMessage())));
-            case InvalidDriverOptionsException options -> Problems.withErrors(problem, List.of(
+            case DriverOptionsRefusedException options -> Problems.withErrors(problem, List.of(
                     Problems.error("driverOptions." + options.option(), options.getMessage())));
             default -> { }
         }

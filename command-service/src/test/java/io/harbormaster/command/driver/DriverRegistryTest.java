@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.harbormaster.api.machine.LifecycleOperation;
-import io.harbormaster.command.driver.none.NoneDriver;
+import io.harbormaster.driver.none.NoneDriver;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,13 @@ package io.harbormaster.command.driver;
 
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.driver.CreateResult;
+import io.harbormaster.driver.DriverCapabilities;
+import io.harbormaster.driver.InvalidDriverOptionsException;
+import io.harbormaster.driver.MachineDriver;
+import io.harbormaster.driver.MachineRef;
+import io.harbormaster.driver.MachineSpec;
+import io.harbormaster.driver.SshTarget;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -27,7 +27,7 @@ import io.harbormaster.api.machine.StopMachineCommand;
 import io.harbormaster.api.machine.UnshareMachineCommand;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.driver.InvalidDriverOptionsException;
+import io.harbormaster.command.driver.DriverOptionsRefusedException;
 import io.harbormaster.command.driver.UnknownDriverException;
 import io.harbormaster.command.refusal.NotFoundException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
@@ -165,7 +165,7 @@ class MachineControllersTest {
 
     @Test
     void aBadDriverOption_isA422NamingTheOption() throws Exception {
-        refuseWith(new InvalidDriverOptionsException("url", "Invalid option 'url' for the none driver: ..."));
+        refuseWith(new DriverOptionsRefusedException("url", "Invalid option 'url' for the none driver: ..."));
         create(body("web-1", "none", "http://10.0.0.5"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/invalid-driver-options"))

@@ -17,7 +17,7 @@ import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.driver.InvalidDriverOptionsException;
+import io.harbormaster.command.driver.DriverOptionsRefusedException;
 import io.harbormaster.command.driver.UnknownDriverException;
 import io.harbormaster.command.lookup.InMemoryLookups;
 import io.harbormaster.command.refusal.ConflictException;
@@ -137,7 +137,7 @@ class MachineCreationTest {
         fixture.givenNoPriorActivity()
                 .when(create(MACHINE, TEAM, NAME, "none", DriverOptions.none(), ALICE))
                 .expectNoEvents()
-                .expectException(InvalidDriverOptionsException.class)
+                .expectException(DriverOptionsRefusedException.class)
                 .expectExceptionMessage(allOf(containsString("'url'"), containsString("tcp://")));
     }
 

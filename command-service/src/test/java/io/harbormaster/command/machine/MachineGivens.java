@@ -21,7 +21,7 @@ import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.FakeDriver;
-import io.harbormaster.command.driver.none.NoneDriver;
+import io.harbormaster.driver.none.NoneDriver;
 import io.harbormaster.command.lookup.InMemoryLookups;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ public enum MachineGivens {
     /** A fixture with the none and fake drivers, the in-memory lookups and the creation handler registered. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups) {
         var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver(),
-                new io.harbormaster.command.driver.generic.GenericDriver()));
+                new io.harbormaster.driver.generic.GenericDriver()));
         var rules = new io.harbormaster.command.driver.RegistryDriverRules(drivers);
         var fixture = new AggregateTestFixture<>(Machine.class);
         fixture.registerInjectableResource(rules);

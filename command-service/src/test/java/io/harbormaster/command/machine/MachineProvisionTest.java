@@ -12,9 +12,9 @@ import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.ProvisionMachineCommand;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.driver.generic.GenericDriver;
 import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
+import io.harbormaster.driver.generic.GenericDriver;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

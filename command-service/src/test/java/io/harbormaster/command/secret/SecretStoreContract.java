@@ -18,30 +18,30 @@ import org.junit.jupiter.api.Test;
  * What every {@link SecretStore} promises, run against each adapter: versioned writes, reads of the latest and of a
  * given version, listing, destroying, and nothing but empty for what is not there. Subclasses supply the store.
  */
-abstract class SecretStoreContract {
+public abstract class SecretStoreContract {
 
     /** PEM-like text with newlines, quotes, backslashes and non-ASCII: what the store must give back unchanged. */
-    static final String CA_KEY = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIC0ntr\"act\\test+/=\nü€😀\n"
+    public static final String CA_KEY = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIC0ntr\"act\\test+/=\nü€😀\n"
             + "-----END EC PRIVATE KEY-----\n";
 
     private final List<SecretPath> written = Collections.synchronizedList(new ArrayList<>());
 
     /** The store under test; the same instance for the whole test. */
-    abstract SecretStore store();
+    protected abstract SecretStore store();
 
     /** Writes and remembers the path, so a shared (live) store is cleaned up after each test. */
-    SecretVersion write(SecretPath path, Map<String, String> data) {
+    protected SecretVersion write(SecretPath path, Map<String, String> data) {
         track(path);
         return store().write(path, data);
     }
 
     /** Destroys {@code path} after the test, for secrets written some other way. */
-    void track(SecretPath path) {
+    protected void track(SecretPath path) {
         written.add(path);
     }
 
     /** Releases the store after the test's secrets are destroyed; nothing by default. */
-    void release() {
+    protected void release() {
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package io.harbormaster.command.ssh;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

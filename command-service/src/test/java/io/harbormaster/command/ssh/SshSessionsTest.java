@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.harbormaster.api.machine.MachineId;
-import io.harbormaster.command.driver.SshTarget;
 import io.harbormaster.command.secret.InMemorySecretStore;
 import io.harbormaster.command.secret.SecretPath;
+import io.harbormaster.driver.SshTarget;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;

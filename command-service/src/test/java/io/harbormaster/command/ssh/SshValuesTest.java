@@ -3,7 +3,7 @@ package io.harbormaster.command.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.harbormaster.command.driver.SshTarget;
+import io.harbormaster.driver.SshTarget;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

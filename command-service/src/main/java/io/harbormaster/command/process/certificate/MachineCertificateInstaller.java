@@ -6,7 +6,7 @@ import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.ReportCertsInstalledCommand;
 import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.driver.HostShells;
+import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.provision.Provisioner;

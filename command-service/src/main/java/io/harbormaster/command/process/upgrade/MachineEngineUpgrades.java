@@ -5,7 +5,7 @@ import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.ReportEngineUpgradeCommand;
 import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.driver.HostShells;
+import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.provision.Provisioner;

@@ -17,7 +17,7 @@ import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.command.audit.ActingContextDispatchInterceptor;
 import io.harbormaster.command.driver.DriverCallExecutor;
-import io.harbormaster.command.driver.DriverException;
+import io.harbormaster.driver.DriverException;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.driver.FakeDriver;
 import io.harbormaster.command.lookup.InMemoryLookups;

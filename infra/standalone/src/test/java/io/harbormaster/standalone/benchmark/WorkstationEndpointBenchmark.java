@@ -1,7 +1,7 @@
 package io.harbormaster.standalone.benchmark;
 
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.secret.VaultStandIn;
+import io.harbormaster.command.secret.vault.VaultStandIn;
 import io.harbormaster.standalone.HarbormasterApplication;
 import io.harbormaster.security.account.AccountStore;
 import io.harbormaster.testing.TestPostgres;

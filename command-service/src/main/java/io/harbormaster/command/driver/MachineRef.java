@@ -1,9 +1,0 @@
-package io.harbormaster.command.driver;
-
-import io.harbormaster.api.machine.DriverOptions;
-import io.harbormaster.api.machine.MachineId;
-import io.harbormaster.api.machine.MachineName;
-
-/** An existing machine as a driver addresses it; {@code dockerUrl} is null until the machine was provisioned. */
-public record MachineRef(MachineId machineId, MachineName name, DriverOptions options, String dockerUrl) {
-}

@@ -1,5 +1,0 @@
-/**
- * The {@code none} driver: a machine that is an existing Docker daemon reached by URL. Harbormaster provisions
- * nothing and controls nothing on that host; see {@link io.harbormaster.command.driver.none.NoneDriver}.
- */
-package io.harbormaster.command.driver.none;
