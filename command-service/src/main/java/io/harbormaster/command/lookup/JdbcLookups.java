@@ -1,8 +1,5 @@
 package io.harbormaster.command.lookup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
@@ -20,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,22 +29,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    private final DriverOptionsSource options;
 
-    public JdbcLookups(DataSource dataSource) {
-        // Built on the DataSource so it joins the transaction Axon's unit of work runs in.
+    /** Built on the DataSource so it joins the transaction Axon's unit of work runs in. */
+    @Autowired
+    public JdbcLookups(DataSource dataSource, DriverOptionsSource options) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.options = options;
+    }
+
+    /** For the lookups alone, without machine records' options (they are in the event store). */
+    public JdbcLookups(DataSource dataSource) {
+        this(dataSource, machineId -> DriverOptions.none());
     }
 
     @Override
-    public Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver, DriverOptions options) {
+    public Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver) {
         var inserted = jdbc.sql("""
-                        INSERT INTO cmd_machines (machine_id, team_id, name, driver, driver_options)
-                        VALUES (?, ?, ?, ?, CAST(? AS jsonb)) ON CONFLICT DO NOTHING""")
-                .params(uuid(machineId.value()), uuid(teamId.value()), name.value(), driver, toJson(options))
+                        INSERT INTO cmd_machines (machine_id, team_id, name, driver)
+                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(uuid(machineId.value()), uuid(teamId.value()), name.value(), driver)
                 .update();
         return inserted == 1 ? Claim.CLAIMED : whichTaken("cmd_machines", "machine_id", machineId.value());
     }
@@ -119,26 +123,26 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
     /** Every machine whose host exists (it has a Docker URL), for the reconciler. */
     public List<MachineRecord> withHosts() {
         return jdbc.sql("""
-                        SELECT machine_id, team_id, name, driver, driver_options::text AS options, docker_url
+                        SELECT machine_id, team_id, name, driver, docker_url
                         FROM cmd_machines WHERE docker_url IS NOT NULL ORDER BY machine_id""")
-                .query(JdbcLookups::machineRecord)
+                .query(this::machineRecord)
                 .list();
     }
 
     @Override
     public Optional<MachineRecord> find(MachineId machineId) {
         return jdbc.sql("""
-                        SELECT machine_id, team_id, name, driver, driver_options::text AS options, docker_url
+                        SELECT machine_id, team_id, name, driver, docker_url
                         FROM cmd_machines WHERE machine_id = ?""")
                 .param(uuid(machineId.value()))
-                .query(JdbcLookups::machineRecord)
+                .query(this::machineRecord)
                 .optional();
     }
 
-    private static MachineRecord machineRecord(ResultSet rs, int row) throws SQLException {
-        return new MachineRecord(MachineId.of(rs.getString("machine_id")), TeamId.of(rs.getString("team_id")),
-                MachineName.of(rs.getString("name")), rs.getString("driver"), fromJson(rs.getString("options")),
-                rs.getString("docker_url"));
+    private MachineRecord machineRecord(ResultSet rs, int row) throws SQLException {
+        var id = MachineId.of(rs.getString("machine_id"));
+        return new MachineRecord(id, TeamId.of(rs.getString("team_id")), MachineName.of(rs.getString("name")),
+                rs.getString("driver"), options.of(id), rs.getString("docker_url"));
     }
 
     private Claim whichTaken(String table, String idColumn, String id) {
@@ -152,21 +156,5 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
 
     static UUID uuid(String value) {
         return UUID.fromString(value);
-    }
-
-    private static String toJson(DriverOptions options) {
-        try {
-            return JSON.writeValueAsString(options.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Driver options could not be written as JSON", e);
-        }
-    }
-
-    private static DriverOptions fromJson(String json) {
-        try {
-            return new DriverOptions(JSON.readValue(json, OPTIONS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored driver options are not valid JSON", e);
-        }
     }
 }

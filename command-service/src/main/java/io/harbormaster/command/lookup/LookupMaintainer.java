@@ -93,7 +93,7 @@ public class LookupMaintainer {
 
     @EventHandler
     void on(MachineCreated event) {
-        lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver(), event.driverOptions());
+        lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver());
     }
 
     @EventHandler

@@ -1,6 +1,5 @@
 package io.harbormaster.command.lookup;
 
-import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.team.TeamId;
@@ -15,7 +14,7 @@ public interface NameClaims {
     enum Claim { CLAIMED, NAME_TAKEN, ID_TAKEN }
 
     /** Claims {@code name} in the team (ignoring case) and records what the machine processes need. */
-    Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver, DriverOptions options);
+    Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver);
 
     /** Claims a team name on the platform (ignoring case). */
     Claim claimTeam(TeamId teamId, TeamName name);

@@ -76,7 +76,7 @@ class MachineCreationHandler {
         }
         requireMayCreate(actorId, teamId);
         MachineAccess.requireHolderCandidate(teams, users, teamId, holder);
-        switch (claims.claimMachine(id, teamId, name, driver, options)) {
+        switch (claims.claimMachine(id, teamId, name, driver)) {
             case CLAIMED -> { }
             case NAME_TAKEN -> throw new MachineNameTakenException(name);
             case ID_TAKEN -> throw new ConflictException("machine-exists",

@@ -5,7 +5,7 @@ import io.harbormaster.api.machine.IssueClientCertCommand;
 import io.harbormaster.api.machine.IssuedClientCertificate;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
-import io.harbormaster.api.machine.ResolveDockerEndpointCommand;
+import io.harbormaster.command.machine.ResolveDockerEndpointCommand;
 import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.command.web.Commands;
 import io.harbormaster.workstation.ClientBundle;

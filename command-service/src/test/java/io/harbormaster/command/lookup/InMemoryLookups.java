@@ -77,7 +77,7 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
     }
 
     @Override
-    public Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver, DriverOptions options) {
+    public Claim claimMachine(MachineId machineId, TeamId teamId, MachineName name, String driver) {
         if (machines.containsKey(machineId)) {
             return Claim.ID_TAKEN;
         }
@@ -86,7 +86,7 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
         if (taken) {
             return Claim.NAME_TAKEN;
         }
-        machines.put(machineId, new MachineRecord(machineId, teamId, name, driver, options, null));
+        machines.put(machineId, new MachineRecord(machineId, teamId, name, driver, DriverOptions.none(), null));
         return Claim.CLAIMED;
     }
 

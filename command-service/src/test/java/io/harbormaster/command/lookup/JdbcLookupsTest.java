@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcLookupsTest {
 
     private static final DriverOptions OPTIONS = new DriverOptions(Map.of("url", "tcp://10.0.0.5:2376"));
+    private static final Map<MachineId, DriverOptions> RECORDED_OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static DataSource dataSource;
     private static JdbcLookups lookups;
@@ -54,7 +55,8 @@ class JdbcLookupsTest {
         source.setUser(database.user());
         source.setPassword(database.password());
         dataSource = source;
-        lookups = new JdbcLookups(dataSource);
+        // the options come from the machine's creation event (EventStoreDriverOptionsTest); here, from a map of them
+        lookups = new JdbcLookups(dataSource, id -> RECORDED_OPTIONS.getOrDefault(id, DriverOptions.none()));
         maintainer = new LookupMaintainer(lookups, dataSource);
     }
 
@@ -100,6 +102,7 @@ class JdbcLookupsTest {
         var id = MachineId.random();
         var team = TeamId.random();
         claim(id, team, "ext-1");
+        RECORDED_OPTIONS.put(id, OPTIONS);
         assertThat(lookups.find(id)).hasValue(
                 new MachineRecord(id, team, MachineName.of("ext-1"), "none", OPTIONS, null));
         maintainer.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376"));
@@ -188,7 +191,7 @@ class JdbcLookupsTest {
     }
 
     private static Claim claim(MachineId id, TeamId team, String name) {
-        return lookups.claimMachine(id, team, MachineName.of(name), "none", OPTIONS);
+        return lookups.claimMachine(id, team, MachineName.of(name), "none");
     }
 
     private static void await(CountDownLatch latch) {

@@ -17,7 +17,7 @@ import io.harbormaster.api.machine.MachineShared;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineStopRequested;
-import io.harbormaster.api.machine.ObserveMachineStateCommand;
+import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.api.machine.RestartMachineCommand;
 import io.harbormaster.api.machine.ShareMachineCommand;
 import io.harbormaster.api.machine.ShareRole;

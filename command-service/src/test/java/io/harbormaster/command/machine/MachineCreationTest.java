@@ -60,7 +60,7 @@ class MachineCreationTest {
 
     @Test
     void givenAMachineNamedWeb1_whenCreateAnotherWeb1InTheSameTeam_thenNameTaken() {
-        lookups.claimMachine(MachineId.random(), TEAM, NAME, "fake", DriverOptions.none());
+        lookups.claimMachine(MachineId.random(), TEAM, NAME, "fake");
         fixture.givenNoPriorActivity()
                 .when(create(MACHINE, TEAM, MachineName.of("WEB-1"), "fake", null, ALICE))
                 .expectNoEvents()
@@ -72,7 +72,7 @@ class MachineCreationTest {
     @Test
     void givenAMachineNamedWeb1_whenCreateWeb1InAnotherTeam_thenMachineCreated() {
         lookups.withMember(OTHER_TEAM, ALICE, io.harbormaster.api.team.TeamRole.MEMBER);
-        lookups.claimMachine(MachineId.random(), TEAM, NAME, "fake", DriverOptions.none());
+        lookups.claimMachine(MachineId.random(), TEAM, NAME, "fake");
         fixture.givenNoPriorActivity()
                 .when(create(MACHINE, OTHER_TEAM, NAME, "fake", null, ALICE))
                 .expectEvents(new MachineCreated(MACHINE, OTHER_TEAM, NAME, "fake", DriverOptions.none(), ALICE));
@@ -80,7 +80,7 @@ class MachineCreationTest {
 
     @Test
     void givenAnExistingMachineId_whenCreateWithTheSameId_thenConflict() {
-        lookups.claimMachine(MACHINE, TEAM, NAME, "fake", DriverOptions.none());
+        lookups.claimMachine(MACHINE, TEAM, NAME, "fake");
         fixture.givenNoPriorActivity()
                 .when(create(MACHINE, TEAM, MachineName.of("web-2"), "fake", null, ALICE))
                 .expectNoEvents()

@@ -7,12 +7,12 @@ import static io.harbormaster.command.machine.MachineGivens.Ids.URL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import io.harbormaster.api.machine.CompleteCreationCommand;
-import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
-import io.harbormaster.api.machine.CompleteRemovalCommand;
-import io.harbormaster.api.machine.FailCreationCommand;
-import io.harbormaster.api.machine.FailLifecycleOperationCommand;
-import io.harbormaster.api.machine.FailRemovalCommand;
+import io.harbormaster.command.machine.CompleteCreationCommand;
+import io.harbormaster.command.machine.CompleteLifecycleOperationCommand;
+import io.harbormaster.command.machine.CompleteRemovalCommand;
+import io.harbormaster.command.machine.FailCreationCommand;
+import io.harbormaster.command.machine.FailLifecycleOperationCommand;
+import io.harbormaster.command.machine.FailRemovalCommand;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
 import io.harbormaster.api.machine.MachineKilled;

@@ -7,7 +7,7 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
-import io.harbormaster.api.machine.ResolveDockerEndpointCommand;
+import io.harbormaster.command.machine.ResolveDockerEndpointCommand;
 
 import static io.harbormaster.command.machine.MachineGivens.Ids.ALICE;
 import static io.harbormaster.command.machine.MachineGivens.Ids.BOB;
@@ -29,7 +29,7 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineStateObserved;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineUnshared;
-import io.harbormaster.api.machine.ObserveMachineStateCommand;
+import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.api.machine.RemoveMachineCommand;
 import io.harbormaster.api.machine.RestartMachineCommand;
 import io.harbormaster.api.machine.ShareMachineCommand;

@@ -87,7 +87,7 @@ class PendingOperationColumnsTest {
         var machine = MachineId.random();
         var team = TeamId.random();
         // the creation handler claims the name before the event is applied, in the same transaction
-        lookups.claimMachine(machine, team, MachineName.of("new-1"), "none", OPTIONS);
+        lookups.claimMachine(machine, team, MachineName.of("new-1"), "none");
         maintainer.on(new MachineCreated(machine, team, MachineName.of("new-1"), "none", OPTIONS,
                 UserId.random()), REQUESTED_AT, "corr-create");
         assertThat(pendingOf(machine))
@@ -198,7 +198,7 @@ class PendingOperationColumnsTest {
 
     private static Claimed claimed() {
         var machine = new Claimed(MachineId.random(), TeamId.random(), MachineName.of("m-1"));
-        lookups.claimMachine(machine.id(), machine.team(), machine.name(), "none", OPTIONS);
+        lookups.claimMachine(machine.id(), machine.team(), machine.name(), "none");
         return machine;
     }
 

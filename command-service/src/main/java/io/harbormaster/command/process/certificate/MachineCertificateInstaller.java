@@ -4,7 +4,7 @@ import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.MachineCertificates;
-import io.harbormaster.api.machine.ReportCertsInstalledCommand;
+import io.harbormaster.command.machine.ReportCertsInstalledCommand;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;

@@ -3,12 +3,12 @@ package io.harbormaster.command.process.operation;
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
 import io.harbormaster.api.audit.CurrentActingContext;
-import io.harbormaster.api.machine.CompleteCreationCommand;
-import io.harbormaster.api.machine.CompleteLifecycleOperationCommand;
-import io.harbormaster.api.machine.CompleteRemovalCommand;
-import io.harbormaster.api.machine.FailCreationCommand;
-import io.harbormaster.api.machine.FailLifecycleOperationCommand;
-import io.harbormaster.api.machine.FailRemovalCommand;
+import io.harbormaster.command.machine.CompleteCreationCommand;
+import io.harbormaster.command.machine.CompleteLifecycleOperationCommand;
+import io.harbormaster.command.machine.CompleteRemovalCommand;
+import io.harbormaster.command.machine.FailCreationCommand;
+import io.harbormaster.command.machine.FailLifecycleOperationCommand;
+import io.harbormaster.command.machine.FailRemovalCommand;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;

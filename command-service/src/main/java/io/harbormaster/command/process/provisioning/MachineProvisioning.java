@@ -1,8 +1,8 @@
 package io.harbormaster.command.process.provisioning;
 
 import io.harbormaster.api.machine.MachineCertificates;
-import io.harbormaster.api.machine.RecordHostKeyCommand;
-import io.harbormaster.api.machine.ReportProvisioningCommand;
+import io.harbormaster.command.machine.RecordHostKeyCommand;
+import io.harbormaster.command.machine.ReportProvisioningCommand;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;

@@ -3,7 +3,7 @@ package io.harbormaster.command.process.upgrade;
 import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
 import io.harbormaster.api.machine.EngineUpgradeRequested;
-import io.harbormaster.api.machine.ReportEngineUpgradeCommand;
+import io.harbormaster.command.machine.ReportEngineUpgradeCommand;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;

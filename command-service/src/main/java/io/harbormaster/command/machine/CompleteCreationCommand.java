@@ -1,5 +1,7 @@
-package io.harbormaster.api.machine;
+package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.MachineCertificates;
+import io.harbormaster.api.machine.MachineId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,5 +1,6 @@
-package io.harbormaster.api.machine;
+package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.MachineId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The machine's SSH host key was seen for the first time and is pinned from now on (sent by the process). */

@@ -1,0 +1,59 @@
+package io.harbormaster.command.lookup;
+
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a machine's driver options from its {@link MachineCreated} event, through the event store (so upcasters
+ * apply). Options never change after creation, so each machine's are read once and kept, up to a bound, which keeps
+ * the reconciler's passes from reading the event store for every machine every time.
+ */
+@Component
+class EventStoreDriverOptions implements DriverOptionsSource {
+
+    private static final int KEPT = 50_000;
+
+    private final EventStore events;
+    private final Map<MachineId, DriverOptions> kept = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MachineId, DriverOptions> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    EventStoreDriverOptions(EventStore events) {
+        this.events = events;
+    }
+
+    @Override
+    public DriverOptions of(MachineId machineId) {
+        synchronized (kept) {
+            var known = kept.get(machineId);
+            if (known != null) {
+                return known;
+            }
+        }
+        var read = read(machineId);
+        if (read != null) {
+            synchronized (kept) {
+                kept.put(machineId, read);
+            }
+            return read;
+        }
+        return DriverOptions.none();
+    }
+
+    private DriverOptions read(MachineId machineId) {
+        var stream = events.readEvents(machineId.value());
+        // the creation is the machine's first event
+        if (stream.hasNext() && stream.next().getPayload() instanceof MachineCreated created) {
+            return created.driverOptions() == null ? DriverOptions.none() : created.driverOptions();
+        }
+        return null;
+    }
+}
