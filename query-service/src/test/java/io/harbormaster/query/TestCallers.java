@@ -1,6 +1,6 @@
 package io.harbormaster.query;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.user.UserId;
 
 /** Callers for query-side tests; a platform admin sees everything, as before access checks. */

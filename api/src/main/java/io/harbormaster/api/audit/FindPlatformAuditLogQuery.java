@@ -1,6 +1,6 @@
 package io.harbormaster.api.audit;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 
 /**

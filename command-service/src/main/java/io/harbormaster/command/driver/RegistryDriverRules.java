@@ -3,6 +3,7 @@ package io.harbormaster.command.driver;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.command.machine.DriverRules;
+import io.harbormaster.command.refusal.DriverOptionsRefusedException;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class RegistryDriverRules implements DriverRules {
         try {
             drivers.get(driver).validate(options);
         } catch (InvalidDriverOptionsException invalid) {
-            throw new DriverOptionsRefusedException(invalid);
+            throw new DriverOptionsRefusedException(invalid.option(), invalid.getMessage());
         }
     }
 

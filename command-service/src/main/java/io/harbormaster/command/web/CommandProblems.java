@@ -1,7 +1,7 @@
 package io.harbormaster.command.web;
 
 import io.harbormaster.db.DatabaseUnavailable;
-import io.harbormaster.command.driver.DriverOptionsRefusedException;
+import io.harbormaster.command.refusal.DriverOptionsRefusedException;
 import io.harbormaster.command.refusal.CommandRefusedException;
 import io.harbormaster.command.refusal.ConflictException;
 import io.harbormaster.command.refusal.ForbiddenException;

@@ -27,7 +27,7 @@ import io.harbormaster.api.machine.StopMachineCommand;
 import io.harbormaster.api.machine.UnshareMachineCommand;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.driver.DriverOptionsRefusedException;
+import io.harbormaster.command.refusal.DriverOptionsRefusedException;
 import io.harbormaster.command.driver.UnknownDriverException;
 import io.harbormaster.command.refusal.NotFoundException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;

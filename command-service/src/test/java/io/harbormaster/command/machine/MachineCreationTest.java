@@ -17,7 +17,7 @@ import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
-import io.harbormaster.command.driver.DriverOptionsRefusedException;
+import io.harbormaster.command.refusal.DriverOptionsRefusedException;
 import io.harbormaster.command.driver.UnknownDriverException;
 import io.harbormaster.command.lookup.InMemoryLookups;
 import io.harbormaster.command.refusal.ConflictException;

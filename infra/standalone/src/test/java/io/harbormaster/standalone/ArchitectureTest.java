@@ -1,6 +1,10 @@
 package io.harbormaster.standalone;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -63,4 +67,41 @@ class ArchitectureTest {
             .that().areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..")
             .because("aggregates decide from their own events; lookups happen before them");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.harbormaster.(**)").should().beFreeOfCycles()
+            .because("every package of every module has a direction: a cycle means two features that cannot be "
+                    + "understood, tested or moved apart");
+
+    @ArchTest
+    static final ArchRule theAggregatesOnlyDecideAndRecord = noClasses()
+            .that().resideInAnyPackage("io.harbormaster.command.machine", "io.harbormaster.command.team",
+                    "io.harbormaster.command.user")
+            .should().dependOnClassesThat().resideInAnyPackage("io.harbormaster.command.process..",
+                    "io.harbormaster.driver..", "io.harbormaster.command.driver..", "io.harbormaster.command.ssh..",
+                    "io.harbormaster.command.cert..", "io.harbormaster.command.provision..")
+            .because("what follows a decision (driver calls, SSH, certificates) runs in the processes after the "
+                    + "deciding event is stored; the aggregates see drivers and keys only through their own ports");
+
+    @ArchTest
+    static final ArchRule thePortalUsesOnlyTheContractAndTheWorkstationLibrary = noClasses()
+            .that().resideInAPackage("io.harbormaster.web..")
+            .should().dependOnClassesThat(resideInAPackage("io.harbormaster..").and(not(resideInAnyPackage(
+                    "io.harbormaster.api..", "io.harbormaster.workstation..", "io.harbormaster.web.."))))
+            .because("the portal is a client like the CLI: it sends api commands and queries and shows what the "
+                    + "workstation library makes");
+
+    @ArchTest
+    static final ArchRule driversSeeOnlyTheirSpi = noClasses()
+            .that().resideInAPackage("io.harbormaster.driver..")
+            .should().dependOnClassesThat(resideInAPackage("io.harbormaster..").and(not(resideInAnyPackage(
+                    "io.harbormaster.api..", "io.harbormaster.driver.."))))
+            .because("a driver gets what it may use through DriverContext, so a new driver is a module of its own");
+
+    @ArchTest
+    static final ArchRule theWorkstationLibraryStandsAlone = noClasses()
+            .that().resideInAPackage("io.harbormaster.workstation..")
+            .should().dependOnClassesThat(resideInAPackage("io.harbormaster..").and(not(resideInAnyPackage(
+                    "io.harbormaster.api..", "io.harbormaster.workstation.."))))
+            .because("the CLI prints on the workstation exactly what the server's endpoints serve");
 }

@@ -73,11 +73,63 @@ class ConcurrentCommandsIntegrationTest {
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         }
         var after = eventsOf(id);
-        // the winner's hand-off and the CA rotation it causes; nothing of the loser
-        assertThat(after).hasSize(before.size() + 2);
-        assertThat(after.subList(after.size() - 2, after.size())).containsExactly(
-                "io.harbormaster.api.machine.MachineHandedOff", "io.harbormaster.api.machine.CertsRegenerated");
+        // the winner's request for a new CA, then its hand-off together with the new CA; nothing of the loser
+        assertThat(after).hasSize(before.size() + 3);
+        assertThat(after.subList(after.size() - 3, after.size())).containsExactly(
+                "io.harbormaster.api.machine.CertsRenewalRequested", "io.harbormaster.api.machine.MachineHandedOff",
+                "io.harbormaster.api.machine.CertsRegenerated");
         assertContiguous(id);
+        assertOneSecretVersionPerRecordedRenewal(id);
+    }
+
+    /**
+     * Certificates are made after the deciding event is stored: however many requests race, the secret store holds
+     * exactly one TLS version per {@code CertsRegenerated} event of the machine, so a request that lost leaves none.
+     */
+    @Test
+    void concurrentRegenerationsAndHandOffs_leaveOneSecretVersionPerRecordedRenewal() throws Exception {
+        var admin = platform.admin();
+        var id = createRunningMachine(admin, "race-3");
+        var statuses = new java.util.concurrent.ConcurrentLinkedQueue<Integer>();
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            var futures = new ArrayList<Future<?>>();
+            for (int i = 0; i < 12; i++) {
+                var round = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var response = switch (round % 3) {
+                        case 0 -> admin.post("/api/machines/" + id + "/regenerate-certs", "{}");
+                        case 1 -> admin.post("/api/machines/" + id + "/regenerate-certs", "{\"rotateCa\":true}");
+                        default -> admin.post("/api/machines/" + id + "/handoff", """
+                                {"to":"%s","revokePreviousHolder":true}""".formatted(members.get(round % 2)));
+                    };
+                    statuses.add(response.status());
+                    if (response.status() != 200) {
+                        assertThat(response.status()).isEqualTo(409);
+                        assertThat(response.contentType()).contains("application/problem+json");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        assertThat(statuses).contains(200);
+        assertContiguous(id);
+        assertOneSecretVersionPerRecordedRenewal(id);
+    }
+
+    private static void assertOneSecretVersionPerRecordedRenewal(String id) {
+        await(() -> platform.admin().get("/api/machines/" + id), r -> eventsOf(id).stream()
+                .filter(t -> t.endsWith("CertsRenewalRequested")).count() == eventsOf(id).stream()
+                .filter(t -> t.endsWith("CertsRegenerated") || t.endsWith("CertsRenewalFailed")).count() - 1);
+        var recorded = eventsOf(id).stream().filter(t -> t.endsWith("CertsRegenerated")).count();
+        var versions = platform.jdbc().sql("SELECT count(*) FROM sec_sealed_secret WHERE path = :path")
+                .param("path", "machines/" + id + "/tls").query(Long.class).single();
+        assertThat(versions).isEqualTo(recorded);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.harbormaster.query.audit;
 import io.harbormaster.api.audit.AuditPage;
 import io.harbormaster.api.audit.FindPlatformAuditLogQuery;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineHistoryQuery;
 import io.harbormaster.query.web.ForbiddenException;

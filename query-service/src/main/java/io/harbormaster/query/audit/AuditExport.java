@@ -44,7 +44,7 @@ final class AuditExport {
      * @throws NotFoundException when the audit trail knows no such team
      * @throws TooManyEntriesException when more than {@code maxRows} entries match
      */
-    String check(TeamId team, AuditFilter filter, io.harbormaster.api.common.Caller caller) {
+    String check(TeamId team, AuditFilter filter, io.harbormaster.api.user.Caller caller) {
         if (!queries.maySeeTeam(team, caller)) {
             throw new NotFoundException("No team with id " + team.value());
         }
@@ -62,7 +62,7 @@ final class AuditExport {
         }
     }
 
-    /** {@link #check(TeamId, AuditFilter, io.harbormaster.api.common.Caller)} without the access check. */
+    /** {@link #check(TeamId, AuditFilter, io.harbormaster.api.user.Caller)} without the access check. */
     String check(TeamId team, AuditFilter filter) {
         var name = queries.teamName(team)
                 .orElseThrow(() -> new NotFoundException("No team with id " + team.value()));

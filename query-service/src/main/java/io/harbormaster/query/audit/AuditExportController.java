@@ -1,7 +1,7 @@
 package io.harbormaster.query.audit;
 
 import io.harbormaster.api.audit.AuditEntry;
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.query.web.ForbiddenException;
 import io.harbormaster.query.web.Params;
 import io.swagger.v3.oas.annotations.Operation;

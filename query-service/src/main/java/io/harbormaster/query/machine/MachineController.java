@@ -1,6 +1,6 @@
 package io.harbormaster.query.machine;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachineQuery;
 import io.harbormaster.api.machine.FindMachinesQuery;

@@ -1,6 +1,6 @@
 package io.harbormaster.query.team;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.team.FindTeamQuery;
 import io.harbormaster.api.team.FindTeamsQuery;
 import io.harbormaster.api.team.TeamDetail;

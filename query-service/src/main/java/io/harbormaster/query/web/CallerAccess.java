@@ -1,6 +1,6 @@
 package io.harbormaster.query.web;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import java.util.Map;
 import java.util.UUID;
 

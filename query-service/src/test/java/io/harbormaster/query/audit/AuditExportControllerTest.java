@@ -24,7 +24,7 @@ import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.team.TeamId;

@@ -127,7 +127,7 @@ class AuditTrailProjectionTest {
 
     @Test
     void platformLog_isForPlatformAdminsOnly() {
-        var member = new io.harbormaster.api.common.Caller(bob, false);
+        var member = new io.harbormaster.api.user.Caller(bob, false);
 
         assertThat(queries.handle(new FindPlatformAuditLogQuery(AuditFilter.any(), PageRequest.first(), member)))
                 .isNull();

@@ -2,7 +2,7 @@ package io.harbormaster.query.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.FindMachineQuery;

@@ -2,7 +2,7 @@ package io.harbormaster.security.context;
 
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.CurrentActingContext;
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.security.account.Account;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

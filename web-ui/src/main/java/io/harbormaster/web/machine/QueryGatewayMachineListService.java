@@ -1,6 +1,6 @@
 package io.harbormaster.web.machine;
 
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.machine.FindMachinesQuery;
 import io.harbormaster.api.machine.MachineFilter;

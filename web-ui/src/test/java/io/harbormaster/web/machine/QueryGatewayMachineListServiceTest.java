@@ -17,7 +17,7 @@ import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.harbormaster.api.common.Caller;
+import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.user.FindUsersQuery;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.UserList;

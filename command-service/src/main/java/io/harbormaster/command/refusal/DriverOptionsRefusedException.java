@@ -1,11 +1,8 @@
-package io.harbormaster.command.driver;
-
-import io.harbormaster.command.refusal.UnprocessableCommandException;
-import io.harbormaster.driver.InvalidDriverOptionsException;
+package io.harbormaster.command.refusal;
 
 /**
  * A command refused because a driver found its options missing or wrong (HTTP 422, {@code invalid-driver-options}).
- * The driver's {@link InvalidDriverOptionsException} knows nothing of commands; this carries it as a refusal.
+ * A driver's own exception knows nothing of commands; this carries it as a refusal.
  */
 public class DriverOptionsRefusedException extends UnprocessableCommandException {
 
@@ -14,10 +11,6 @@ public class DriverOptionsRefusedException extends UnprocessableCommandException
     public DriverOptionsRefusedException(String option, String message) {
         super("invalid-driver-options", message);
         this.option = option;
-    }
-
-    public DriverOptionsRefusedException(InvalidDriverOptionsException invalid) {
-        this(invalid.option(), invalid.getMessage());
     }
 
     /** The name of the bad option. */

@@ -1,6 +1,4 @@
-package io.harbormaster.api.common;
-
-import io.harbormaster.api.user.UserId;
+package io.harbormaster.api.user;
 
 /**
  * Who asks a query: every query that returns machine or team data carries it, and its handler answers only what
@@ -10,7 +8,7 @@ import io.harbormaster.api.user.UserId;
 public record Caller(UserId userId, boolean platformAdmin) {
 
     /** The servlet request attribute holding the {@code Caller} of an authenticated request. */
-    public static final String REQUEST_ATTRIBUTE = "io.harbormaster.api.common.Caller";
+    public static final String REQUEST_ATTRIBUTE = "io.harbormaster.api.user.Caller";
 
     public Caller {
         if (userId == null) {
