@@ -57,6 +57,16 @@ public class MachineWork {
      */
     public void afterCommit(MachineId id, String kind, String correlationId, BooleanSupplier stillWanted,
                             BiFunction<MachineId, String, Object> failure, Callable<Object> work) {
+        afterCommit(id, kind, systemContext(correlationId), stillWanted, failure, work);
+    }
+
+    /**
+     * The same, acting as {@code actor}: for work whose report records a decision the requester made (a hand-off
+     * recorded with its new CA), so the history names who decided.
+     */
+    public void afterCommit(MachineId id, String kind, ActingContext actor, BooleanSupplier stillWanted,
+                            BiFunction<MachineId, String, Object> failure, Callable<Object> work) {
+        var correlationId = actor.correlationId();
         var key = new Key(id, kind, correlationId);
         afterCommit(() -> {
             if (!inFlight.add(key)) {
@@ -70,7 +80,7 @@ public class MachineWork {
                         log.debug("{} of machine {} is no longer pending; nothing to do", kind, id.value());
                         return;
                     }
-                    CurrentActingContext.runAs(systemContext(correlationId), () -> reporter.run(id, failure, work));
+                    CurrentActingContext.runAs(actor, () -> reporter.run(id, failure, work));
                 } finally {
                     inFlight.remove(key);
                 }

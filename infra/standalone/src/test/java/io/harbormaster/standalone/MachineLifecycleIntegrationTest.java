@@ -63,10 +63,11 @@ class MachineLifecycleIntegrationTest {
         assertThat(handOff.status()).isEqualTo(200);
         await(() -> admin.get("/api/machines/" + id), r -> "bob".equals(r.text("holderName")));
 
-        // creation makes the machine's first certificates; a hand-off that revokes rotates its CA in the same step
+        // creation makes the machine's first certificates; a hand-off that revokes asks for a new CA and happens in
+        // the same step as it is stored
         var expectedHistory = java.util.List.of("MachineCreated", "MachineProvisioned", "CertsRegenerated",
-                "MachineStopRequested", "MachineStopped", "MachineStartRequested", "MachineStarted", "MachineHandedOff",
-                "CertsRegenerated");
+                "MachineStopRequested", "MachineStopped", "MachineStartRequested", "MachineStarted",
+                "CertsRenewalRequested", "MachineHandedOff", "CertsRegenerated");
         await(() -> admin.get("/api/machines/" + id + "/history"), r -> actions(r).size() == expectedHistory.size());
         var history = admin.get("/api/machines/" + id + "/history");
         assertThat(actions(history)).containsExactlyElementsOf(expectedHistory.reversed());

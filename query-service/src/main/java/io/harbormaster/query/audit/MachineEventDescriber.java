@@ -1,6 +1,8 @@
 package io.harbormaster.query.audit;
 
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.CertsRenewalFailed;
+import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.EngineUpgraded;
 import io.harbormaster.api.machine.Grantee;
@@ -84,6 +86,11 @@ final class MachineEventDescriber {
                     + ")");
             case IpChanged e -> about(e.machineId(), "address changed from " + e.previousAddress() + " to "
                     + e.newAddress());
+            case CertsRenewalRequested e -> about(e.machineId(), "new certificates requested (" + e.reason()
+                    + (e.rotateCa() ? ", new CA" : "") + (e.handOffTo() == null ? ""
+                    : "; hand-off to " + names.user(e.handOffTo()) + " once stored") + ")");
+            case CertsRenewalFailed e -> about(e.machineId(), "new certificates could not be made: " + e.reason()
+                    + (e.retryable() ? " (the secret store was unavailable)" : ""));
             case CertsRegenerated e -> about(e.machineId(), "certificates regenerated (" + e.reason()
                     + (e.caRotated() ? ", CA rotated" : "") + "), valid until " + e.notAfter());
             case EngineUpgradeRequested e -> about(e.machineId(), "Docker Engine upgrade requested");

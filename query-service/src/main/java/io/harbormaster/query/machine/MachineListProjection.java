@@ -3,6 +3,8 @@ package io.harbormaster.query.machine;
 import io.harbormaster.api.machine.CertsInstallFailed;
 import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.CertsRegenerated;
+import io.harbormaster.api.machine.CertsRenewalFailed;
+import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.EngineUpgradeFailed;
@@ -156,6 +158,16 @@ public class MachineListProjection {
 
     @EventHandler
     void on(CertsRegenerated e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(CertsRenewalRequested e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(CertsRenewalFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 

@@ -46,6 +46,9 @@ class AuditDescriberTest {
                 new MachineStateObserved(m, MachineState.Running, MachineState.Stopped), new IpChanged(m, "a", "b"),
                 new CertsRegenerated(m, "ip-changed", true, "fp", "01", AT, "p", 1, "ecdsa-p256", java.util.List.of("10.0.0.5")), new EngineUpgraded(m, "1", "2"),
                 new ClientCertIssued(m, user, "01", AT), new MachineHandedOff(m, user, user, false),
+                new io.harbormaster.api.machine.CertsRenewalRequested(m, "handed-off", true, null,
+                        MachineName.of("web-7"), "tcp://h:2376", null, user),
+                new io.harbormaster.api.machine.CertsRenewalFailed(m, "The secret store is sealed.", true),
                 new MachineShared(m, Grantee.user(user), ShareRole.MEMBER), new MachineUnshared(m, Grantee.team(team)),
                 new MachineRemovalRequested(m, true), new RemovalFailed(m, "x"),
                 new MachineRemoved(m, team, MachineName.of("web-7")));

@@ -1,7 +1,8 @@
 package io.harbormaster.command.process.certificate;
 
-import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
-
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.AuditMetadata;
+import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.cert.InvalidCertificateRequestException;
@@ -19,7 +20,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,16 +46,17 @@ public class CertificateRenewals {
         this.events = events;
     }
 
+    /** The outcome is reported as whoever asked for the renewal, as it records their decision. */
     @EventHandler
-    void on(CertsRenewalRequested event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        work.afterCommit(event.machineId(), MachineOperation.RENEW_CERTS.name(), correlationId,
+    void on(CertsRenewalRequested event, MetaData metaData) {
+        work.afterCommit(event.machineId(), MachineOperation.RENEW_CERTS.name(), requester(metaData),
                 () -> pending.isPending(event.machineId(), MachineOperation.RENEW_CERTS),
                 (id, reason) -> new FailCertsRenewalCommand(id, reason, false), () -> renew(event));
     }
 
     /** Carries out the machine's latest renewal request again, after a restart cut it off. */
-    public void resume(MachineId machineId, String correlationId) {
-        latestRequest(machineId).ifPresent(request -> on(request, correlationId));
+    public void resume(MachineId machineId) {
+        latestRequest(machineId).ifPresent(request -> on(request.getPayload(), request.getMetaData()));
     }
 
     private Object renew(CertsRenewalRequested request) {
@@ -70,14 +73,29 @@ public class CertificateRenewals {
         }
     }
 
-    private Optional<CertsRenewalRequested> latestRequest(MachineId machineId) {
-        CertsRenewalRequested latest = null;
+    @SuppressWarnings("unchecked")
+    private Optional<DomainEventMessage<CertsRenewalRequested>> latestRequest(MachineId machineId) {
+        DomainEventMessage<CertsRenewalRequested> latest = null;
         var stream = events.readEvents(machineId.value());
         while (stream.hasNext()) {
-            if (stream.next().getPayload() instanceof CertsRenewalRequested request) {
-                latest = request;
+            var event = stream.next();
+            if (event.getPayload() instanceof CertsRenewalRequested) {
+                latest = (DomainEventMessage<CertsRenewalRequested>) event;
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    /** The acting context the request was made in, from its event's metadata; the system's when it has none. */
+    static ActingContext requester(MetaData metaData) {
+        var actorId = (String) metaData.get(AuditMetadata.ACTOR_ID);
+        var correlationId = (String) metaData.get(AuditMetadata.CORRELATION_ID);
+        if (actorId == null || actorId.isBlank()) {
+            return MachineWork.systemContext(correlationId);
+        }
+        var name = (String) metaData.getOrDefault(AuditMetadata.ACTOR_NAME, actorId);
+        var channel = Channel.fromWireName((String) metaData.getOrDefault(AuditMetadata.CHANNEL, "system"));
+        var address = (String) metaData.getOrDefault(AuditMetadata.CLIENT_ADDRESS, "");
+        return new ActingContext(actorId, name, channel, address, correlationId);
     }
 }

@@ -77,7 +77,7 @@ class PendingOperationsRecovery {
                 log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
                         operation.machineId().value());
                 if (operation.operation() == MachineOperation.RENEW_CERTS) {
-                    renewals.resume(operation.machineId(), operation.correlationId());
+                    renewals.resume(operation.machineId());
                 } else {
                     processes.run(operation.machineId(), operation.operation(), operation.correlationId());
                 }

@@ -69,6 +69,18 @@ class CertificateRenewalsTest {
     }
 
     @Test
+    void theOutcomeIsReportedAsWhoeverAskedForTheRenewal_soTheHistoryNamesWhoDecided() {
+        var requester = CertificateRenewals.requester(org.axonframework.messaging.MetaData.from(java.util.Map.of(
+                "actorId", "6b1d3c2e-0000-4000-8000-00000000a11c", "actorName", "alice", "channel", "cli",
+                "clientAddress", "192.0.2.7", "correlationId", "corr-7")));
+        assertThat(requester).isEqualTo(new io.harbormaster.api.audit.ActingContext(
+                "6b1d3c2e-0000-4000-8000-00000000a11c", "alice", io.harbormaster.api.common.Channel.CLI, "192.0.2.7",
+                "corr-7"));
+        assertThat(CertificateRenewals.requester(org.axonframework.messaging.MetaData.with("correlationId", "c-9")))
+                .isEqualTo(MachineWork.systemContext("c-9"));
+    }
+
+    @Test
     void theProcessRunsWithTheMachineProcessesAndNeverOnReplay() {
         assertThat(CertificateRenewals.class.getAnnotation(ProcessingGroup.class).value())
                 .isEqualTo(MachineWork.PROCESSING_GROUP);
@@ -90,7 +102,7 @@ class CertificateRenewalsTest {
     private Object run(CertsRenewalRequested request) {
         try (var executor = new DriverCallExecutor(2)) {
             new CertificateRenewals(tls, new MachineWork(executor, gateway), (id, operation) -> true, null)
-                    .on(request, "corr-1");
+                    .on(request, org.axonframework.messaging.MetaData.with("correlationId", "corr-1"));
         }
         var sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture(), anyLong(), any(TimeUnit.class));

@@ -116,7 +116,7 @@ class PendingOperationsRecoveryTest {
         var request = new io.harbormaster.api.machine.CertsRenewalRequested(MACHINE, "requested", true, null, NAME,
                 "tcp://192.0.2.10:2376", null, null);
         events.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Machine", MACHINE.value(), 0,
-                request));
+                request, org.axonframework.messaging.MetaData.with(AuditMetadata.CORRELATION_ID, "corr-renew")));
         pending.add(new PendingOperation(MACHINE, MachineOperation.RENEW_CERTS, BEFORE_START, "corr-renew"));
         recover(PendingOperationsRecovery::resume);
         assertThat(driver.calls()).isEmpty();
