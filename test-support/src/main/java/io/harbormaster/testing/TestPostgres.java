@@ -72,5 +72,14 @@ public final class TestPostgres {
 
     /** Connection settings of one test database. */
     public record Database(String url, String user, String password, String serverKind) {
+
+        /** A plain data source on this database, for tests of JDBC code without Spring. */
+        public javax.sql.DataSource dataSource() {
+            var source = new org.postgresql.ds.PGSimpleDataSource();
+            source.setURL(url);
+            source.setUser(user);
+            source.setPassword(password);
+            return source;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.harbormaster.workstation;
 
+import io.harbormaster.testing.DockerDaemonStandIn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -73,7 +75,7 @@ class ConfigFlagsTest {
         Files.writeString(certs.resolve("cert.pem"), pki.client().certPem());
         Files.writeString(certs.resolve("key.pem"), pki.client().keyPem());
 
-        try (var daemon = FakeDockerDaemon.start(pki)) {
+        try (var daemon = new DockerDaemonStandIn(0, pki.client().caPem(), pki.serverCertPem(), pki.serverKeyPem())) {
             var flags = Files.writeString(folder.resolve("flags"), ConfigFlags.render(certs.toString(), daemon.host()));
             // docker $(hm config dev) version: the shell splits the lines into words and keeps the quotes, which the
             // Docker client strips from these flags.
@@ -83,7 +85,7 @@ class ConfigFlagsTest {
                             "DOCKER_CONFIG", folder.resolve("docker-config").toString()), folder);
 
             assertThat(result.exitCode()).as(result.output()).isZero();
-            assertThat(result.output().strip()).isEqualTo(FakeDockerDaemon.VERSION);
+            assertThat(result.output().strip()).isEqualTo(DockerDaemonStandIn.VERSION);
             assertThat(daemon.clientSubjects()).isNotEmpty().allMatch("CN=hm test client"::equals);
         }
     }

@@ -1,5 +1,7 @@
 package io.harbormaster.workstation;
 
+import io.harbormaster.testing.DockerDaemonStandIn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -101,14 +103,14 @@ class DockerContextExportTest {
     @Test
     void dockerTalksTlsWithTheImportedCertificateToADaemonThatTrustsOurCa() {
         var docker = requireDocker();
-        try (var daemon = FakeDockerDaemon.start(pki)) {
+        try (var daemon = new DockerDaemonStandIn(0, pki.client().caPem(), pki.serverCertPem(), pki.serverKeyPem())) {
             var file = write(new DockerContextExport("dev", "", daemon.host(), pki.client(), ISSUED));
             assertThat(docker.run("context", "import", "hm-dev", file.toString()).exitCode()).isZero();
 
             var version = docker.run("--context", "hm-dev", "version", "--format", "{{.Server.Version}}");
 
             assertThat(version.exitCode()).as(version.output()).isZero();
-            assertThat(version.output().strip()).isEqualTo(FakeDockerDaemon.VERSION);
+            assertThat(version.output().strip()).isEqualTo(DockerDaemonStandIn.VERSION);
             assertThat(daemon.clientSubjects()).isNotEmpty().allMatch(subject -> subject.equals("CN=hm test client"));
         }
     }

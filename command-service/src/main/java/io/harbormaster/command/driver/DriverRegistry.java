@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The installed drivers by name. Aggregate command handlers receive it as a handler parameter (resolved from the
- * Spring context) to check capabilities, so no aggregate keeps a reference to it.
+ * The installed drivers by name, found through {@link java.util.ServiceLoader}. The machine's decisions see them only
+ * through {@link io.harbormaster.command.machine.DriverRules} ({@link RegistryDriverRules}); the processes call them.
  */
 public final class DriverRegistry {
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The pending-operation columns of {@code cmd_machines} (migration {@code V6}). {@link LookupMaintainer} writes them
+ * The pending-operation columns of {@code cmd_machines} (migration {@code V6}). {@link PendingOperationsRecorder} writes them
  * in the transaction that appends the request or outcome event, so they never disagree with the event store.
  */
 @Component

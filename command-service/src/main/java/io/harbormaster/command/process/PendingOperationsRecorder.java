@@ -46,107 +46,38 @@ class PendingOperationsRecorder {
         this.pending = pending;
     }
 
+    /**
+     * A request event records what the machine now waits on (a forced removal replaces whatever was in progress);
+     * an outcome event clears it. The lookups delete a removed machine's row too; clearing first keeps this true in
+     * either order.
+     */
     @EventHandler
-    void on(MachineCreated event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
-    }
-
-    /** Resumed like a creation after a restart: the same steps run again. */
-    @EventHandler
-    void on(MachineProvisionRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.CREATE, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineStartRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.START, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineStopRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.STOP, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineRestartRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.RESTART, at, correlationId);
-    }
-
-    @EventHandler
-    void on(MachineKillRequested event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.KILL, at, correlationId);
-    }
-
-    /** A forced removal replaces whatever operation was in progress: the machine now waits on its removal. */
-    @EventHandler
-    void on(MachineRemovalRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.REMOVE, at, correlationId);
-    }
-
-    @EventHandler
-    void on(CertsRenewalRequested event, @Timestamp Instant at,
-            @MetaDataValue(CORRELATION_ID) String correlationId) {
-        begin(event.machineId(), MachineOperation.RENEW_CERTS, at, correlationId);
-    }
-
-    @EventHandler
-    void on(CertsRegenerated event) {
-        pending.endRenewal(event.machineId());
-    }
-
-    @EventHandler
-    void on(CertsRenewalFailed event) {
-        pending.endRenewal(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineProvisioned event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(ProvisioningFailed event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineStarted event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineStopped event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineRestarted event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(MachineKilled event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(LifecycleOperationFailed event) {
-        pending.end(event.machineId());
-    }
-
-    @EventHandler
-    void on(RemovalFailed event) {
-        pending.end(event.machineId());
-    }
-
-    /** The lookups delete the machine's row too; clearing first keeps this true in either order. */
-    @EventHandler
-    void on(MachineRemoved event) {
-        pending.end(event.machineId());
-        pending.endRenewal(event.machineId());
+    void on(Object event, @Timestamp Instant at, @MetaDataValue(CORRELATION_ID) String correlationId) {
+        switch (event) {
+            case MachineCreated e -> begin(e.machineId(), MachineOperation.CREATE, at, correlationId);
+            case MachineProvisionRequested e -> begin(e.machineId(), MachineOperation.CREATE, at, correlationId);
+            case MachineStartRequested e -> begin(e.machineId(), MachineOperation.START, at, correlationId);
+            case MachineStopRequested e -> begin(e.machineId(), MachineOperation.STOP, at, correlationId);
+            case MachineRestartRequested e -> begin(e.machineId(), MachineOperation.RESTART, at, correlationId);
+            case MachineKillRequested e -> begin(e.machineId(), MachineOperation.KILL, at, correlationId);
+            case MachineRemovalRequested e -> begin(e.machineId(), MachineOperation.REMOVE, at, correlationId);
+            case CertsRenewalRequested e -> begin(e.machineId(), MachineOperation.RENEW_CERTS, at, correlationId);
+            case CertsRegenerated e -> pending.endRenewal(e.machineId());
+            case CertsRenewalFailed e -> pending.endRenewal(e.machineId());
+            case MachineProvisioned e -> pending.end(e.machineId());
+            case ProvisioningFailed e -> pending.end(e.machineId());
+            case MachineStarted e -> pending.end(e.machineId());
+            case MachineStopped e -> pending.end(e.machineId());
+            case MachineRestarted e -> pending.end(e.machineId());
+            case MachineKilled e -> pending.end(e.machineId());
+            case LifecycleOperationFailed e -> pending.end(e.machineId());
+            case RemovalFailed e -> pending.end(e.machineId());
+            case MachineRemoved e -> {
+                pending.end(e.machineId());
+                pending.endRenewal(e.machineId());
+            }
+            default -> { }
+        }
     }
 
     private void begin(MachineId id, MachineOperation operation, Instant at, String correlationId) {

@@ -4,6 +4,9 @@
  * {@link io.harbormaster.command.ssh.SshSessions} that pin the host key on first contact and then run commands,
  * upload files with a mode and read files back through {@link io.harbormaster.command.ssh.RemoteHost}. Every failure a
  * user can meet is its own {@link io.harbormaster.command.ssh.SshException} with a message that names the target and
- * what to do next; no message, log line or {@code toString()} here ever holds private key material.
+ * what to do next; no message, log line or {@code toString()} here ever holds private key material. It also provides
+ * {@link io.harbormaster.command.ssh.HostShells} to drivers and processes, the creation's
+ * {@link io.harbormaster.command.machine.MachineKeys} ({@code SecretStoreMachineKeys}) and
+ * {@code GET /api/machines/{id}/ssh-public-key}.
  */
 package io.harbormaster.command.ssh;

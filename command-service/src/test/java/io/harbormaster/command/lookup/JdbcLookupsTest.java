@@ -31,7 +31,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,11 +49,7 @@ class JdbcLookupsTest {
         var database = TestPostgres.freshDatabase();
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations(migrations()).load().migrate();
-        var source = new PGSimpleDataSource();
-        source.setURL(database.url());
-        source.setUser(database.user());
-        source.setPassword(database.password());
-        dataSource = source;
+        dataSource = database.dataSource();
         // the options come from the machine's creation event (EventStoreDriverOptionsTest); here, from a map of them
         lookups = new JdbcLookups(dataSource, id -> RECORDED_OPTIONS.getOrDefault(id, DriverOptions.none()));
         maintainer = new LookupMaintainer(lookups, dataSource);

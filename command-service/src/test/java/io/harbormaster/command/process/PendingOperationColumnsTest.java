@@ -44,7 +44,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The pending-operation columns on a real PostgreSQL with the real migrations: each request event records its
@@ -64,11 +63,7 @@ class PendingOperationColumnsTest {
         var database = TestPostgres.freshDatabase();
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations(migrations()).load().migrate();
-        var source = new PGSimpleDataSource();
-        source.setURL(database.url());
-        source.setUser(database.user());
-        source.setPassword(database.password());
-        DataSource dataSource = source;
+        DataSource dataSource = database.dataSource();
         lookups = new JdbcLookups(dataSource);
         pending = new JdbcPendingOperations(dataSource);
         maintainer = new PendingOperationsRecorder(pending);
@@ -106,19 +101,19 @@ class PendingOperationColumnsTest {
     static Stream<Arguments> outcomes() {
         return Stream.of(
                 outcome(MachineOperation.CREATE, "MachineProvisioned",
-                        (m, c) -> m.on(new MachineProvisioned(c.id(), "tcp://10.0.0.5:2376"))),
+                        (m, c) -> outcome(m, new MachineProvisioned(c.id(), "tcp://10.0.0.5:2376"))),
                 outcome(MachineOperation.CREATE, "ProvisioningFailed",
-                        (m, c) -> m.on(new ProvisioningFailed(c.id(), "create", "no capacity"))),
-                outcome(MachineOperation.START, "MachineStarted", (m, c) -> m.on(new MachineStarted(c.id()))),
-                outcome(MachineOperation.STOP, "MachineStopped", (m, c) -> m.on(new MachineStopped(c.id()))),
-                outcome(MachineOperation.RESTART, "MachineRestarted", (m, c) -> m.on(new MachineRestarted(c.id()))),
-                outcome(MachineOperation.KILL, "MachineKilled", (m, c) -> m.on(new MachineKilled(c.id()))),
-                outcome(MachineOperation.STOP, "LifecycleOperationFailed", (m, c) -> m.on(new LifecycleOperationFailed(
+                        (m, c) -> outcome(m, new ProvisioningFailed(c.id(), "create", "no capacity"))),
+                outcome(MachineOperation.START, "MachineStarted", (m, c) -> outcome(m, new MachineStarted(c.id()))),
+                outcome(MachineOperation.STOP, "MachineStopped", (m, c) -> outcome(m, new MachineStopped(c.id()))),
+                outcome(MachineOperation.RESTART, "MachineRestarted", (m, c) -> outcome(m, new MachineRestarted(c.id()))),
+                outcome(MachineOperation.KILL, "MachineKilled", (m, c) -> outcome(m, new MachineKilled(c.id()))),
+                outcome(MachineOperation.STOP, "LifecycleOperationFailed", (m, c) -> outcome(m, new LifecycleOperationFailed(
                         c.id(), LifecycleOperation.STOP, "ssh timed out", MachineState.Running))),
                 outcome(MachineOperation.REMOVE, "RemovalFailed",
-                        (m, c) -> m.on(new RemovalFailed(c.id(), "protected"))),
+                        (m, c) -> outcome(m, new RemovalFailed(c.id(), "protected"))),
                 outcome(MachineOperation.REMOVE, "MachineRemoved",
-                        (m, c) -> m.on(new MachineRemoved(c.id(), c.team(), c.name()))));
+                        (m, c) -> outcome(m, new MachineRemoved(c.id(), c.team(), c.name()))));
     }
 
     @ParameterizedTest(name = "{0} cleared by {1}")
@@ -177,6 +172,11 @@ class PendingOperationColumnsTest {
     void machinesWithoutWorkInProgressAreNotListed() {
         var idle = claimed();
         assertThat(pendingOf(idle.id())).isEmpty();
+    }
+
+    /** Delivers an outcome event as the subscribing processor does. */
+    private static void outcome(PendingOperationsRecorder recorder, Object event) {
+        recorder.on(event, REQUESTED_AT, "corr-outcome");
     }
 
     private static Arguments outcome(MachineOperation requested, String event,

@@ -76,13 +76,7 @@ class GenericMachineFailuresIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (platform != null) {
-                platform.close();
-            }
-        } finally {
-            TestHostMachines.downAll(hosts);
-        }
+        TestHostMachines.stopAll(platform, hosts);
     }
 
     @AfterEach

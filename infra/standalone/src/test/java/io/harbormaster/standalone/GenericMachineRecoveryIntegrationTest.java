@@ -79,13 +79,7 @@ class GenericMachineRecoveryIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (platform != null) {
-                platform.close();
-            }
-        } finally {
-            TestHostMachines.downAll(hosts);
-        }
+        TestHostMachines.stopAll(platform, hosts);
     }
 
     @Test

@@ -51,13 +51,7 @@ class GenericMachineRemovalIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (platform != null) {
-                platform.close();
-            }
-        } finally {
-            TestHostMachines.downAll(hosts);
-        }
+        TestHostMachines.stopAll(platform, hosts);
     }
 
     @Test

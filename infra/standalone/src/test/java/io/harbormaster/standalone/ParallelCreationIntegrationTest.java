@@ -84,13 +84,7 @@ class ParallelCreationIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (platform != null) {
-                platform.close();
-            }
-        } finally {
-            TestHostMachines.downAll(List.copyOf(hosts));
-        }
+        TestHostMachines.stopAll(platform, hosts);
     }
 
     @Test

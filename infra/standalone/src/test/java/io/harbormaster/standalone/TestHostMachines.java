@@ -90,6 +90,17 @@ final class TestHostMachines {
         return history.stream().map(line -> line.substring(0, line.indexOf(':'))).toList();
     }
 
+    /** Stops the platform (when it started), then brings every host down, even when stopping failed. */
+    static void stopAll(RunningPlatform platform, Collection<TestHost> hosts) {
+        try {
+            if (platform != null) {
+                platform.close();
+            }
+        } finally {
+            downAll(List.copyOf(hosts));
+        }
+    }
+
     /** Brings every host down, each even when another fails, so no test leaves a host behind. */
     static void downAll(Collection<TestHost> hosts) {
         var failures = new ArrayList<RuntimeException>();

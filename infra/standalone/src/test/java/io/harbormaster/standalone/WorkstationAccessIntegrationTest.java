@@ -4,6 +4,7 @@ import static io.harbormaster.standalone.ApiClient.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.testing.DockerDaemonStandIn;
 import io.harbormaster.command.secret.SecretPath;
 import io.harbormaster.command.secret.SecretStore;
 import java.io.IOException;

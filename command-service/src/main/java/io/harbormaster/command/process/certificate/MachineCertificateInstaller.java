@@ -6,15 +6,14 @@ import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.machine.ReportCertsInstalledCommand;
 import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;
+import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.provision.Provisioner;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +31,15 @@ class MachineCertificateInstaller {
     private final MachineRecords records;
     private final MachineWork work;
     private final Provisioner provisioner;
-    private final ObjectProvider<HostShells> shells;
+    private final MachineHosts hosts;
 
     MachineCertificateInstaller(DriverRegistry drivers, MachineRecords records, MachineWork work,
-                                Provisioner provisioner, ObjectProvider<HostShells> shells) {
+                                Provisioner provisioner, MachineHosts hosts) {
         this.drivers = drivers;
         this.records = records;
         this.work = work;
         this.provisioner = provisioner;
-        this.shells = shells;
+        this.hosts = hosts;
     }
 
     @EventHandler
@@ -62,13 +61,11 @@ class MachineCertificateInstaller {
                 || !drivers.get(machine.driver()).provisions()) {
             return null;
         }
-        var certificates = new MachineCertificates(event.caRotated(), event.caFingerprint(), event.serverSerial(),
-                event.notAfter(), event.secretPath(), event.secretVersion(), event.keyAlgorithm(),
-                event.serverNames());
-        var target = drivers.get(machine.driver()).sshTarget(machine.toRef()).orElseThrow();
-        try (var shell = shells.getObject().open(id, target)) {
+        var certificates = MachineCertificates.of(event);
+        hosts.withShell(machine, "given its new certificates", (target, shell) -> {
             provisioner.restartWithNewCertificates(machine.dockerUrl(), target, certificates, shell);
-        }
+            return null;
+        });
         return new ReportCertsInstalledCommand(id, event.secretVersion(), null);
     }
 }

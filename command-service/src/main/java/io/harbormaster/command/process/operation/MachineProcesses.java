@@ -76,9 +76,19 @@ public class MachineProcesses {
         this.work = work;
     }
 
+    /** A stored request: the operation it asks for runs now. Provisioning again runs the creation's steps. */
     @EventHandler
-    void on(MachineCreated event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        run(event.machineId(), MachineOperation.CREATE, correlationId);
+    void on(Object event, @MetaDataValue(CORRELATION_ID) String correlationId) {
+        switch (event) {
+            case MachineCreated e -> run(e.machineId(), MachineOperation.CREATE, correlationId);
+            case MachineProvisionRequested e -> run(e.machineId(), MachineOperation.CREATE, correlationId);
+            case MachineStartRequested e -> run(e.machineId(), MachineOperation.START, correlationId);
+            case MachineStopRequested e -> run(e.machineId(), MachineOperation.STOP, correlationId);
+            case MachineRestartRequested e -> run(e.machineId(), MachineOperation.RESTART, correlationId);
+            case MachineKillRequested e -> run(e.machineId(), MachineOperation.KILL, correlationId);
+            case MachineRemovalRequested e -> run(e.machineId(), MachineOperation.REMOVE, correlationId);
+            default -> { }
+        }
     }
 
     /** Provisioning again runs the creation's steps on the existing host, with fresh TLS material. */
@@ -138,7 +148,7 @@ public class MachineProcesses {
                 driver.restart(machine.toRef());
                 if (driver.provisions() && machine.dockerUrl() != null) {
                     // like docker-machine: a restarted machine is Running once its daemon is back
-                    provisioning.awaitEngine(machine, driver);
+                    provisioning.awaitEngine(machine);
                 }
             }, id, operation);
             case KILL -> lifecycle(() -> driver.kill(machine.toRef()), id, operation);
@@ -160,7 +170,7 @@ public class MachineProcesses {
         var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null);
         if (driver.provisions()) {
             try {
-                provisioning.provision(machine, driver, dockerUrl, certificates, work.reporter());
+                provisioning.provision(machine, dockerUrl, certificates, work.reporter());
             } catch (ProvisioningException e) {
                 log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());

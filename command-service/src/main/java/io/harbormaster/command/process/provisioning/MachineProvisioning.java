@@ -4,14 +4,11 @@ import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.machine.RecordHostKeyCommand;
 import io.harbormaster.command.machine.ReportProvisioningCommand;
 import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;
 import io.harbormaster.command.provision.ProvisioningProgress;
-import io.harbormaster.command.ssh.HostShells;
-import io.harbormaster.driver.DriverException;
-import io.harbormaster.driver.MachineDriver;
 import java.net.URI;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,32 +19,26 @@ import org.springframework.stereotype.Component;
 public class MachineProvisioning {
 
     private final Provisioner provisioner;
-    private final ObjectProvider<HostShells> shells;
+    private final MachineHosts hosts;
 
-    MachineProvisioning(Provisioner provisioner, ObjectProvider<HostShells> shells) {
+    MachineProvisioning(Provisioner provisioner, MachineHosts hosts) {
         this.provisioner = provisioner;
-        this.shells = shells;
+        this.hosts = hosts;
     }
 
     /** After the host rebooted: waits until Docker Engine answers on it again. */
-    public void awaitEngine(MachineRecord machine, MachineDriver driver) {
-        var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(
-                "The " + driver.name() + " driver gives no SSH access, so Docker Engine cannot be checked."));
-        try (var shell = shells.getObject().open(machine.machineId(), target)) {
+    public void awaitEngine(MachineRecord machine) {
+        hosts.withShell(machine, "checked", (target, shell) -> {
             provisioner.awaitEngine(target, shell);
-        }
+            return null;
+        });
     }
 
-    public void provision(MachineRecord machine, MachineDriver driver, String dockerUrl, MachineCertificates certificates,
-                   ProcessReporter reporter) {
+    /** Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported. */
+    public void provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+                          ProcessReporter reporter) {
         var id = machine.machineId();
-        var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(
-                "The " + driver.name() + " driver gives no SSH access, so Docker Engine cannot be provisioned."));
-        var available = shells.getIfAvailable();
-        if (available == null) {
-            throw new DriverException("This Harbormaster process has no SSH access configured.");
-        }
-        try (var shell = available.open(id, target)) {
+        hosts.withShell(machine, "provisioned", (target, shell) -> {
             if (shell.pinnedNow()) {
                 reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyType(),
                         shell.hostKeyFingerprint()));
@@ -64,6 +55,7 @@ public class MachineProvisioning {
                             reporter.report(ReportProvisioningCommand.step(id, step, number, total));
                         }
                     });
-        }
+            return null;
+        });
     }
 }

@@ -4,9 +4,8 @@ import static io.harbormaster.api.audit.AuditMetadata.CORRELATION_ID;
 
 import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.command.machine.ReportEngineUpgradeCommand;
-import io.harbormaster.command.driver.DriverRegistry;
-import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.lookup.MachineRecords;
+import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.provision.Provisioner;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,7 +13,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Runs requested Docker Engine upgrades over SSH and reports the versions (or why not) to the machine. */
@@ -23,19 +21,16 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 class MachineEngineUpgrades {
 
-    private final DriverRegistry drivers;
     private final MachineRecords records;
     private final MachineWork work;
     private final Provisioner provisioner;
-    private final ObjectProvider<HostShells> shells;
+    private final MachineHosts hosts;
 
-    MachineEngineUpgrades(DriverRegistry drivers, MachineRecords records, MachineWork work, Provisioner provisioner,
-                          ObjectProvider<HostShells> shells) {
-        this.drivers = drivers;
+    MachineEngineUpgrades(MachineRecords records, MachineWork work, Provisioner provisioner, MachineHosts hosts) {
         this.records = records;
         this.work = work;
         this.provisioner = provisioner;
-        this.shells = shells;
+        this.hosts = hosts;
     }
 
     @EventHandler
@@ -54,11 +49,10 @@ class MachineEngineUpgrades {
         if (machine == null || machine.dockerUrl() == null) {
             return null;
         }
-        var target = drivers.get(machine.driver()).sshTarget(machine.toRef()).orElseThrow();
-        try (var shell = shells.getObject().open(id, target)) {
+        return hosts.withShell(machine, "upgraded", (target, shell) -> {
             before.set(Provisioner.engineVersion(shell));
             var versions = provisioner.upgrade(target, shell, machine.dockerUrl(), event.certificates());
             return new ReportEngineUpgradeCommand(id, versions[0], versions[1], null);
-        }
+        });
     }
 }

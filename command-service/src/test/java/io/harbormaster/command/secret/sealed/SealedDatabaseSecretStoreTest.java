@@ -27,7 +27,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -252,11 +251,7 @@ public class SealedDatabaseSecretStoreTest extends SecretStoreContract {
         var database = TestPostgres.freshDatabase();
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
                 .locations(migrations()).load().migrate();
-        var source = new PGSimpleDataSource();
-        source.setURL(database.url());
-        source.setUser(database.user());
-        source.setPassword(database.password());
-        return source;
+        return database.dataSource();
     }
 
     /** The db module's migrations; from its sources when the classpath holds an older db jar without V10. */

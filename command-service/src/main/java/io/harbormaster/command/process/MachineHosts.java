@@ -1,0 +1,51 @@
+package io.harbormaster.command.process;
+
+import io.harbormaster.command.driver.DriverRegistry;
+import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.ssh.HostShells;
+import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostShell;
+import io.harbormaster.driver.SshTarget;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * SSH sessions to machines' hosts for the processes that work on them (provisioning, certificate installs, engine
+ * upgrades): where the machine's driver says its host is, with the machine's own key and pinned host key.
+ */
+@Component
+public class MachineHosts {
+
+    private final DriverRegistry drivers;
+    private final ObjectProvider<HostShells> shells;
+
+    MachineHosts(DriverRegistry drivers, ObjectProvider<HostShells> shells) {
+        this.drivers = drivers;
+        this.shells = shells;
+    }
+
+    /** Work done in one session on a host. */
+    @FunctionalInterface
+    public interface HostWork<T> {
+
+        /** Does the work over {@code shell}, connected to {@code target}. */
+        T run(SshTarget target, HostShell shell);
+    }
+
+    /**
+     * Runs {@code work} in a session on the machine's host and closes it; {@code purpose} completes the refusal when
+     * the driver gives no SSH access ("so Docker Engine cannot be {@code purpose}").
+     */
+    public <T> T withShell(MachineRecord machine, String purpose, HostWork<T> work) {
+        var driver = drivers.get(machine.driver());
+        var target = driver.sshTarget(machine.toRef()).orElseThrow(() -> new DriverException(
+                "The " + driver.name() + " driver gives no SSH access, so Docker Engine cannot be " + purpose + "."));
+        var available = shells.getIfAvailable();
+        if (available == null) {
+            throw new DriverException("This Harbormaster process has no SSH access configured.");
+        }
+        try (var shell = available.open(machine.machineId(), target)) {
+            return work.run(target, shell);
+        }
+    }
+}
