@@ -5,15 +5,20 @@ import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads a machine's driver options from its {@link MachineCreated} event, through the event store (so upcasters
- * apply). Options never change after creation, so each machine's are read once and kept, up to a bound, which keeps
- * the reconciler's passes from reading the event store for every machine every time.
+ * apply). Options never change after creation, so each machine's are kept once known, up to a bound: a creation
+ * committed by this process is known at once (its process needs them a moment later), others are read once, which
+ * keeps the reconciler's passes from reading the event store for every machine every time.
  */
 @Component
+@ProcessingGroup(LookupMaintainer.PROCESSING_GROUP)
 class EventStoreDriverOptions implements DriverOptionsSource {
 
     private static final int KEPT = 50_000;
@@ -28,6 +33,22 @@ class EventStoreDriverOptions implements DriverOptionsSource {
 
     EventStoreDriverOptions(EventStore events) {
         this.events = events;
+    }
+
+    /** Keeps the options of a creation once it is committed; a rolled-back one leaves nothing behind. */
+    @EventHandler
+    void on(MachineCreated event) {
+        var options = event.driverOptions() == null ? DriverOptions.none() : event.driverOptions();
+        Runnable keep = () -> {
+            synchronized (kept) {
+                kept.put(event.machineId(), options);
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> keep.run());
+        } else {
+            keep.run();
+        }
     }
 
     @Override

@@ -62,7 +62,7 @@ class PendingOperationsRecorder {
             case MachineKillRequested e -> begin(e.machineId(), MachineOperation.KILL, at, correlationId);
             case MachineRemovalRequested e -> begin(e.machineId(), MachineOperation.REMOVE, at, correlationId);
             case CertsRenewalRequested e -> begin(e.machineId(), MachineOperation.RENEW_CERTS, at, correlationId);
-            case CertsRegenerated e -> pending.endRenewal(e.machineId());
+            case CertsRegenerated e when !"created".equals(e.reason()) -> pending.endRenewal(e.machineId());
             case CertsRenewalFailed e -> pending.endRenewal(e.machineId());
             case MachineProvisioned e -> pending.end(e.machineId());
             case ProvisioningFailed e -> pending.end(e.machineId());

@@ -55,4 +55,13 @@ class EventStoreDriverOptionsTest {
         counting.of(id);
         assertThat(reads).hasValue(1);
     }
+
+    @Test
+    void aCreationCommittedHereIsKnownWithoutReadingTheEventStore() {
+        var id = MachineId.random();
+        var recorded = new DriverOptions(Map.of("ip-address", "10.213.0.9"));
+        options.on(new MachineCreated(id, TeamId.random(), MachineName.of("web-3"), "generic", recorded,
+                UserId.random()));
+        assertThat(options.of(id)).isEqualTo(recorded); // nothing was published to the store
+    }
 }
