@@ -22,8 +22,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * The REST API's security: stateless, with personal API tokens ({@code Authorization: Bearer}) or HTTP Basic against
  * the built-in accounts; no CSRF because no cookie authenticates an API call; platform-admin only for user and
- * projection administration. Failed sign-ins are throttled ({@link SignInThrottle}), here and in the portal's chain
- * (web-ui module), which shares the password {@link AuthenticationProvider} and the authentication events.
+ * projection administration. The Actuator endpoints ride on this chain, so they never redirect to a login page:
+ * health and its probes are open (load balancers; details only for platform admins, application.yml), every other
+ * endpoint (Prometheus) is for platform admins. Failed sign-ins are throttled ({@link SignInThrottle}), here and in
+ * the portal's chain (web-ui module), which shares the password {@link AuthenticationProvider} and the authentication events.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -32,13 +34,15 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
             ApiTokenStore tokens, SignInThrottle throttle, SignInAudit audit) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/password", "/api/users/*/platform-admin").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/tokens", "/api/users/*/tokens/*").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/admin/**").hasRole(Account.ADMIN_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Account.ADMIN_ROLE)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))

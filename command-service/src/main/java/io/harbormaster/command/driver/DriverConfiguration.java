@@ -3,6 +3,8 @@ package io.harbormaster.command.driver;
 import io.harbormaster.command.secret.SecretStore;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.ssh.MachineSshKeys;
+import io.harbormaster.driver.MachineDriver;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,11 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
-    /** Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock). */
+    /**
+     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock); with a meter
+     * registry (the launcher's Actuator), each call is timed by driver, operation and outcome.
+     */
     @Bean
     DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
-                                  ObjectProvider<SecretStore> secrets) {
-        var registry = DriverRegistry.discover();
+                                  ObjectProvider<SecretStore> secrets, ObjectProvider<MeterRegistry> meters) {
+        var discovered = DriverRegistry.discover();
+        var meterRegistry = meters.getIfAvailable();
+        var registry = meterRegistry == null ? discovered : new DriverRegistry(discovered.names().stream()
+                .map(name -> (MachineDriver) new MeteredMachineDriver(discovered.get(name), meterRegistry))
+                .toList());
         var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
         registry.names().forEach(name -> registry.get(name).initialize(context));
         return registry;

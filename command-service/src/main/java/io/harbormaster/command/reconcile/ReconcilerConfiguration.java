@@ -2,6 +2,9 @@ package io.harbormaster.command.reconcile;
 
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,9 +51,12 @@ class ReconcilerConfiguration {
             return;
         }
         var reconciler = context.getBean(MachineReconciler.class);
+        var passes = Timer.builder("harbormaster.reconciler.pass")
+                .description("One reconciler pass over every machine with a host")
+                .register(context.getBeanProvider(MeterRegistry.class).getIfAvailable(CompositeMeterRegistry::new));
         context.getBean("reconcilerSchedule", ScheduledExecutorService.class).scheduleWithFixedDelay(() -> {
             try {
-                reconciler.reconcileAll();
+                passes.record(reconciler::reconcileAll);
             } catch (RuntimeException e) {
                 log.warn("A reconciler pass failed: {}", e.getMessage());
             }

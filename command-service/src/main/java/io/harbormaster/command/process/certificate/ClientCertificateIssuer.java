@@ -10,9 +10,14 @@ import io.harbormaster.command.machine.ClientCertGrant;
 import io.harbormaster.api.machine.IssuedClientCertificate;
 import io.harbormaster.command.machine.MachineConflictException;
 import io.harbormaster.command.machine.RecordClientCertCommand;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +30,23 @@ class ClientCertificateIssuer {
 
     private final MachineTls tls;
     private final CommandGateway commands;
+    private final Counter issued;
 
     ClientCertificateIssuer(MachineTls tls, CommandGateway commands) {
+        this(tls, commands, new CompositeMeterRegistry());
+    }
+
+    @Autowired
+    ClientCertificateIssuer(MachineTls tls, CommandGateway commands, ObjectProvider<MeterRegistry> meters) {
+        this(tls, commands, meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    private ClientCertificateIssuer(MachineTls tls, CommandGateway commands, MeterRegistry meters) {
         this.tls = tls;
         this.commands = commands;
+        this.issued = Counter.builder("harbormaster.client.certificates.issued")
+                .description("Client certificates issued to users (recorded on their machine)")
+                .register(meters);
     }
 
     @CommandHandler
@@ -38,6 +56,7 @@ class ClientCertificateIssuer {
             var material = tls.issueClient(grant.certificates(), username, grant.teamName());
             commands.sendAndWait(new RecordClientCertCommand(command.machineId(), material.serial(),
                     material.notAfter(), grant.certificates().secretVersion()));
+            issued.increment();
             return new IssuedClientCertificate(grant.endpoint(), material);
         } catch (InvalidCertificateRequestException e) {
             throw new MachineConflictException(e.getMessage());

@@ -8,7 +8,12 @@ import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;
 import io.harbormaster.command.provision.ProvisioningProgress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +25,12 @@ public class MachineProvisioning {
 
     private final Provisioner provisioner;
     private final MachineHosts hosts;
+    private final MeterRegistry meters;
 
-    MachineProvisioning(Provisioner provisioner, MachineHosts hosts) {
+    MachineProvisioning(Provisioner provisioner, MachineHosts hosts, ObjectProvider<MeterRegistry> meters) {
         this.provisioner = provisioner;
         this.hosts = hosts;
+        this.meters = meters.getIfAvailable(CompositeMeterRegistry::new);
     }
 
     /** After the host rebooted: waits until Docker Engine answers on it again. */
@@ -37,6 +44,22 @@ public class MachineProvisioning {
     /** Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported. */
     public void provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
                           ProcessReporter reporter) {
+        long started = System.nanoTime();
+        var outcome = "failure";
+        try {
+            provisionOver(machine, dockerUrl, certificates, reporter);
+            outcome = "success";
+        } finally {
+            Timer.builder("harbormaster.provisioning")
+                    .description("Docker Engine installations on hosts, from the SSH session to the last step")
+                    .tag("outcome", outcome)
+                    .register(meters)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+                               ProcessReporter reporter) {
         var id = machine.machineId();
         hosts.withShell(machine, "provisioned", (target, shell) -> {
             if (shell.pinnedNow()) {
