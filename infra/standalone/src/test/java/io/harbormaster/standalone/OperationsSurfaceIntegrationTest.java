@@ -99,6 +99,28 @@ class OperationsSurfaceIntegrationTest {
         }
     }
 
+    @Test
+    void aSeparateManagementPortKeepsTheSameRules() throws Exception {
+        int managementPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            managementPort = socket.getLocalPort();
+        }
+        try (var platform = RunningPlatform.startOnFreshDatabase("--management.server.port=" + managementPort,
+                "--management.server.address=127.0.0.1")) {
+            var base = "http://127.0.0.1:" + managementPort;
+            var anonymous = new ApiClient(base, null, null);
+            var readiness = ApiClient.await(() -> anonymous.get("/actuator/health/readiness"), r -> r.status() == 200);
+            assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(anonymous.get("/actuator/prometheus").status()).isEqualTo(401);
+            var admin = new ApiClient(base, "admin", RunningPlatform.ADMIN_PASSWORD);
+            var metrics = admin.get("/actuator/prometheus");
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.body()).contains("harbormaster_machines{");
+            assertThat(platform.admin().get("/actuator/prometheus").status())
+                    .as("not on the application port any more").isNotEqualTo(200);
+        }
+    }
+
     private static ApiClient member(RunningPlatform platform, ApiClient admin, String username) {
         var id = admin.post("/api/users", """
                 {"username":"%s","displayName":"Ops Member","platformAdmin":false}""".formatted(username))
