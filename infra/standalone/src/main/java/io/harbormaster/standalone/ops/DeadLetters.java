@@ -1,6 +1,7 @@
 package io.harbormaster.standalone.ops;
 
 import io.harbormaster.db.DeadLetterCounts;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -8,19 +9,33 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Parked events per processing group: from a {@link DeadLetterCounts} bean when there is one, otherwise from the
- * dead-letter queues registered with Axon's event processing (none registered: nothing parked).
+ * dead-letter queues registered with Axon's event processing (none registered: nothing parked). One reading serves
+ * for a second, so a scrape of the gauge of every group counts each queue once.
  */
 final class DeadLetters {
 
+    private static final long FRESH_FOR_NANOS = 1_000_000_000L;
+
     private final ObjectProvider<DeadLetterCounts> counts;
     private final EventProcessingConfiguration processing;
+    private Map<String, Long> last = Map.of();
+    private long readAt;
 
     DeadLetters(ObjectProvider<DeadLetterCounts> counts, EventProcessingConfiguration processing) {
         this.counts = counts;
         this.processing = processing;
     }
 
-    Map<String, Long> byProcessingGroup() {
+    synchronized Map<String, Long> byProcessingGroup() {
+        long now = System.nanoTime();
+        if (readAt == 0 || now - readAt > FRESH_FOR_NANOS) {
+            last = Collections.unmodifiableMap(read());
+            readAt = now;
+        }
+        return last;
+    }
+
+    private Map<String, Long> read() {
         var given = counts.getIfAvailable();
         if (given != null) {
             return new TreeMap<>(given.byProcessingGroup());
