@@ -246,6 +246,12 @@ class AuthorizationMatrixIntegrationTest {
         rules.add(new Rule("GET", "/api/admin/audit", at("/api/admin/audit"), 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/audit/export", at("/api/admin/audit/export?format=json"),
                 401, 403, 403, 403, 403, 403, 200));
+        // where the platform may connect: the PUT sets what RunningPlatform configures, so nothing else changes
+        rules.add(new Rule("GET", "/api/admin/networks", at("/api/admin/networks"),
+                401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("PUT", "/api/admin/networks", at("/api/admin/networks",
+                "{\"allow\":[\"127.0.0.0/8\",\"10.213.0.0/16\"],\"deny\":[]}"),
+                401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("POST", "/api/admin/projections/rebuild", at("/api/admin/projections/rebuild"),
