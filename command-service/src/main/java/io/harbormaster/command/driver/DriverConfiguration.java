@@ -1,5 +1,7 @@
 package io.harbormaster.command.driver;
 
+import io.harbormaster.command.network.AddressCheck;
+import io.harbormaster.command.network.GuardedDriver;
 import io.harbormaster.command.secret.SecretStore;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.ssh.MachineSshKeys;
@@ -14,14 +16,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
-    /** Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock). */
+    /**
+     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock), and never
+     * called for a machine whose address the platform may not connect to.
+     */
     @Bean
     DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
-                                  ObjectProvider<SecretStore> secrets) {
+                                  ObjectProvider<SecretStore> secrets, AddressCheck addresses) {
         var registry = DriverRegistry.discover();
         var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
         registry.names().forEach(name -> registry.get(name).initialize(context));
-        return registry;
+        return new DriverRegistry(registry.names().stream()
+                .map(name -> new GuardedDriver(registry.get(name), addresses)).toList());
     }
 
     @Bean(destroyMethod = "close")

@@ -9,6 +9,7 @@ import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.network.AddressCheck;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One pass over every machine whose host exists: asks its driver, in parallel (at most {@code parallelism} at once, on
  * virtual threads), for the host's current address and state, and reports them to the machine, which records only
- * changes. A driver that fails for one machine does not hold up the others.
+ * changes. A driver that fails for one machine does not hold up the others. A machine whose address the platform may
+ * not connect to (any more) is not dialled at all.
  */
 public class MachineReconciler {
 
@@ -35,9 +37,11 @@ public class MachineReconciler {
     private final CommandGateway commands;
     private final int parallelism;
     private final Duration passTimeout;
+    private final AddressCheck addresses;
 
     public MachineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands, int parallelism,
-                             Duration passTimeout) {
+                             Duration passTimeout, AddressCheck addresses) {
+        this.addresses = addresses;
         this.machines = machines;
         this.drivers = drivers;
         this.commands = commands;
@@ -76,6 +80,11 @@ public class MachineReconciler {
 
     private void reconcile(MachineRecord machine) {
         if (!drivers.names().contains(machine.driver())) {
+            return;
+        }
+        var refused = addresses.refusal(machine.options(), machine.dockerUrl());
+        if (refused.isPresent()) {
+            log.info("Not checking machine {}: {}", machine.name(), refused.get());
             return;
         }
         var driver = drivers.get(machine.driver());

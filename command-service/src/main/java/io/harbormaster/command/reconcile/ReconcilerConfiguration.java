@@ -2,6 +2,7 @@ package io.harbormaster.command.reconcile;
 
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
+import io.harbormaster.command.network.AddressCheck;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,9 +29,10 @@ class ReconcilerConfiguration {
     @Bean
     MachineReconciler machineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands,
                                         @Value("${harbormaster.reconciler.parallelism:16}") int parallelism,
-                                        @Value("${harbormaster.reconciler.interval:30s}") Duration interval) {
+                                        @Value("${harbormaster.reconciler.interval:30s}") Duration interval,
+                                        AddressCheck addresses) {
         return new MachineReconciler(machines, drivers, commands, parallelism,
-                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30));
+                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30), addresses);
     }
 
     @Bean(destroyMethod = "shutdownNow")

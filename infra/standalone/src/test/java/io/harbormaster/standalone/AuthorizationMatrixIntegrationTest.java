@@ -41,6 +41,8 @@ class AuthorizationMatrixIntegrationTest {
     private static String teamB;
     private static String m1;
     private static String m2;
+    /** A generic machine of team A: it has an SSH key (its provisioning fails, no host listens there). */
+    private static String m3;
     private static String carol;
     private static String dave;
 
@@ -74,6 +76,7 @@ class AuthorizationMatrixIntegrationTest {
         teamB = clients.get(Persona.OUTSIDER).post("/api/teams", "{\"name\":\"team-b\"}").text("teamId");
         m1 = createRunning(Persona.HOLDER, teamA);
         m2 = createRunning(Persona.OUTSIDER, teamB);
+        m3 = createWithSshKey(Persona.HOLDER, teamA);
     }
 
     @AfterAll
@@ -103,6 +106,24 @@ class AuthorizationMatrixIntegrationTest {
         var id = created.text("machineId");
         await(() -> client.get("/api/machines/" + id), r -> r.status() == 200 && "Running".equals(r.text("state")));
         return id;
+    }
+
+    private static String createWithSshKey(Persona creator, String team) {
+        var client = clients.get(creator);
+        var created = client.post("/api/machines", """
+                {"team":"%s","name":"g-%d","driver":"generic",
+                 "driverOptions":{"ip-address":"127.0.0.1","ssh-port":"%d"}}"""
+                .formatted(team, UNIQUE.incrementAndGet(), closedPort()));
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        return created.text("machineId");
+    }
+
+    private static int closedPort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Function<Persona, Call> at(String path) {
@@ -138,6 +159,9 @@ class AuthorizationMatrixIntegrationTest {
         // a public key is no secret; M1's driver uses no SSH, so there is none (404) for anyone signed in
         rules.add(new Rule("GET", "/api/machines/{id}/ssh-public-key", at("/api/machines/" + m1 + "/ssh-public-key"),
                 401, 404, 404, 404, 404, 404, 404));
+        // M3 has a key: whoever may see the machine may read it, viewers too; outsiders get 404 like an unknown one
+        rules.add(new Rule("GET", "/api/machines/{id}/ssh-public-key", at("/api/machines/" + m3 + "/ssh-public-key"),
+                401, 200, 200, 404, 200, 200, 200));
         // trusting a host key decides whom Harbormaster talks to: MANAGE; M1's none driver has no SSH (422)
         rules.add(new Rule("PUT", "/api/machines/{id}/ssh-host-key", at("/api/machines/" + m1 + "/ssh-host-key",
                 "{\"keyType\":\"ssh-ed25519\",\"fingerprint\":\"SHA256:" + "A".repeat(43) + "\"}"),
@@ -222,6 +246,12 @@ class AuthorizationMatrixIntegrationTest {
         rules.add(new Rule("GET", "/api/admin/audit", at("/api/admin/audit"), 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/audit/export", at("/api/admin/audit/export?format=json"),
                 401, 403, 403, 403, 403, 403, 200));
+        // where the platform may connect: the PUT sets what RunningPlatform configures, so nothing else changes
+        rules.add(new Rule("GET", "/api/admin/networks", at("/api/admin/networks"),
+                401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("PUT", "/api/admin/networks", at("/api/admin/networks",
+                "{\"allow\":[\"127.0.0.0/8\",\"10.213.0.0/16\"],\"deny\":[]}"),
+                401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/dead-letters", at("/api/admin/dead-letters"),
@@ -287,6 +317,10 @@ class AuthorizationMatrixIntegrationTest {
         var missingCommand = outsider.post("/api/machines/" + unknown + "/stop", null);
         assertThat(hiddenCommand.status()).isEqualTo(404);
         assertThat(hiddenCommand.body().replace(m1, "ID")).isEqualTo(missingCommand.body().replace(unknown, "ID"));
+        var hiddenKey = outsider.get("/api/machines/" + m3 + "/ssh-public-key");
+        var missingKey = outsider.get("/api/machines/" + unknown + "/ssh-public-key");
+        assertThat(hiddenKey.status()).isEqualTo(404);
+        assertThat(hiddenKey.body().replace(m3, "ID")).isEqualTo(missingKey.body().replace(unknown, "ID"));
         assertThat(clients.get(Persona.VIEWER).post("/api/machines/" + m1 + "/stop", null).text("type"))
                 .isEqualTo("https://harbormaster.dev/problems/forbidden");
     }

@@ -72,6 +72,10 @@ class AuditDescriberTest {
         assertThat(describer.describe(new ApiTokenIssued(user, "t1", "laptop", AT)).orElseThrow().summary())
                 .isEqualTo("API token 'laptop' issued, expires 2026-03-01T10:00:00Z");
         assertThat(describer.describe(new ApiTokenRevoked(user, "t1")).orElseThrow().subject()).isEqualTo("dora");
+        assertThat(describer.describe(new io.harbormaster.api.network.NetworksChanged(
+                List.of("10.213.0.0/16", "169.254.169.254/32"), List.of("10.213.9.0/24"))).orElseThrow())
+                .isEqualTo(new Description(null, null, "platform networks", "allowed networks set to "
+                        + "[10.213.0.0/16, 169.254.169.254/32], denied [10.213.9.0/24]"));
     }
 
     @Test
