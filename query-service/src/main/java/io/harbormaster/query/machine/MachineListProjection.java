@@ -148,7 +148,14 @@ public class MachineListProjection {
 
     @EventHandler
     void on(MachineStateObserved e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.state(e.machineId(), seq, at, e.observed());
+        if (e.reason() != null) {
+            rows.failed(e.machineId(), seq, at, e.observed(), e.reasonText());
+        } else if (e.observed() == MachineState.Running) {
+            // answering again resolves what the last error said
+            rows.failed(e.machineId(), seq, at, MachineState.Running, null);
+        } else {
+            rows.state(e.machineId(), seq, at, e.observed());
+        }
     }
 
     @EventHandler
