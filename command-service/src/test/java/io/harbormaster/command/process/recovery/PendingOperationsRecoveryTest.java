@@ -87,7 +87,7 @@ class PendingOperationsRecoveryTest {
         pending.add(new PendingOperation(MACHINE, MachineOperation.RENEW_CERTS, BEFORE_START, "corr-renew-2"));
         pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, STARTED_AT, "corr-new"));
         recover(PendingOperationsRecovery::resume);
-        assertThat(resumptions).extracting(CommandMessage::getPayload).containsExactly(
+        assertThat(resumptions.stream().<Object>map(CommandMessage::getPayload).toList()).containsExactly(
                 new RecordResumptionCommand(MACHINE, "CREATE"), new RecordResumptionCommand(MACHINE, "RENEW_CERTS"));
         assertThat(resumptions.getFirst().getMetaData())
                 .containsEntry(AuditMetadata.CORRELATION_ID, "corr-create-2")
