@@ -28,6 +28,7 @@ import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStarted;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.OperationResumed;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.MachineUnshared;
@@ -211,6 +212,11 @@ public class MachineListProjection {
 
     @EventHandler
     void on(ClientCertIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(OperationResumed e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 
