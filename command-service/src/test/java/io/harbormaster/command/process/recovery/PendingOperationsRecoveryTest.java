@@ -160,6 +160,11 @@ class PendingOperationsRecoveryTest {
         var release = new CountDownLatch(1);
         try (var executor = new DriverCallExecutor(1)) {
             executor.submit(() -> await(release));
+            // the blocker must hold the only permit before the stop is submitted, or the stop may run (and end)
+            // before recovery looks, and recovery would rightly run it again
+            while (executor.availablePermits() > 0) {
+                Thread.onSpinWait();
+            }
             var processes = processes(executor);
             processes.run(MACHINE, MachineOperation.STOP, "corr-redelivered"); // as the handler of MachineStopRequested does
             recovery(processes).resume();
