@@ -1,5 +1,8 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.command.web.NoControlCharacters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
@@ -28,7 +31,7 @@ class MachineCertificatesController {
     }
 
     /** {@code rotateCa} (default false) and, only with rotation, the new CA's {@code keyAlgorithm}. */
-    record Regenerate(Boolean rotateCa, String keyAlgorithm) {
+    record Regenerate(Boolean rotateCa, @NoControlCharacters @Size(max = 32) String keyAlgorithm) {
     }
 
     @PostMapping("/api/machines/{id}/regenerate-certs")
@@ -41,7 +44,7 @@ class MachineCertificatesController {
     @ApiResponse(responseCode = "409", description = "The machine has no host yet, is being removed, or is getting "
             + "new certificates already")
     @ApiResponse(responseCode = "503", description = "The secret store is unavailable")
-    MachineCertificates regenerate(@PathVariable String id, @RequestBody(required = false) Regenerate request) {
+    MachineCertificates regenerate(@PathVariable String id, @Valid @RequestBody(required = false) Regenerate request) {
         var machineId = ApiInputs.field("id", () -> MachineId.of(id));
         var rotate = request != null && Boolean.TRUE.equals(request.rotateCa());
         commands.send(new RegenerateCertsCommand(machineId, rotate, request == null ? null : request.keyAlgorithm()));

@@ -1,5 +1,6 @@
 package io.harbormaster.command.provision;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.driver.DriverException;
@@ -123,7 +124,7 @@ public class Provisioner {
         do {
             last = shell.run(privileged(root, "docker version --format '{{.Server.Version}}'"), COMMAND_TIMEOUT);
             if (last.ok()) {
-                return last.stdout().strip();
+                return ControlCharacters.readable(last.stdout().strip());
             }
             sleep();
         } while (Instant.now().isBefore(deadline));
@@ -137,7 +138,7 @@ public class Provisioner {
         var version = shell.run("dockerd --version", COMMAND_TIMEOUT);
         var text = version.stdout().strip();
         // "Docker version 20.10.24+dfsg1, build 297e128"
-        return text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text;
+        return ControlCharacters.readable(text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text);
     }
 
     private OsRelease detectOs(HostShell shell) {
@@ -191,7 +192,8 @@ public class Provisioner {
                     if (response.statusCode() == 200) {
                         var body = response.body();
                         var at = body.indexOf("\"Version\":\"");
-                        return at < 0 ? "unknown" : body.substring(at + 11, body.indexOf('"', at + 11));
+                        return at < 0 ? "unknown"
+                                : ControlCharacters.readable(body.substring(at + 11, body.indexOf('"', at + 11)));
                     }
                     lastProblem = "HTTP " + response.statusCode();
                 } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.harbormaster.command.team;
 
+import io.harbormaster.command.web.NoControlCharacters;
 import io.harbormaster.api.team.TeamName;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,15 +12,16 @@ final class TeamRequests {
     }
 
     /** {@code POST /api/teams}: the caller becomes the first owner. */
-    record Create(@NotBlank @Size(max = TeamName.MAX_LENGTH) String name) {
+    record Create(@NotBlank @NoControlCharacters @Size(max = TeamName.MAX_LENGTH) String name) {
     }
 
     /** {@code POST /api/teams/{id}/members}. */
-    record AddMember(@NotBlank @Size(max = 36) String userId, @NotBlank @Size(max = 16) String role) {
+    record AddMember(@NotBlank @NoControlCharacters @Size(max = 36) String userId,
+                     @NotBlank @NoControlCharacters @Size(max = 16) String role) {
     }
 
     /** {@code PUT /api/teams/{id}/members/{userId}}. */
-    record ChangeRole(@NotBlank @Size(max = 16) String role) {
+    record ChangeRole(@NotBlank @NoControlCharacters @Size(max = 16) String role) {
     }
 
     /** The answer to a created team. */

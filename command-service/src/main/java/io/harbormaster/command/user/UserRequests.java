@@ -1,5 +1,6 @@
 package io.harbormaster.command.user;
 
+import io.harbormaster.command.web.NoControlCharacters;
 import io.harbormaster.api.user.Username;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,8 +15,8 @@ final class UserRequests {
      * {@code POST /api/users}; {@code platformAdmin} may be left out and then means false. Credentials are set
      * through the security endpoints, never here.
      */
-    record Register(@NotBlank @Size(max = Username.MAX_LENGTH) String username,
-                    @NotBlank @Size(max = UserRegistrationHandler.MAX_DISPLAY_NAME_LENGTH) String displayName,
+    record Register(@NotBlank @NoControlCharacters @Size(max = Username.MAX_LENGTH) String username,
+                    @NotBlank @NoControlCharacters @Size(max = UserRegistrationHandler.MAX_DISPLAY_NAME_LENGTH) String displayName,
                     Boolean platformAdmin) {
 
         boolean admin() {

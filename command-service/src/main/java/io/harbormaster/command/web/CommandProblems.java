@@ -10,6 +10,7 @@ import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import io.harbormaster.command.refusal.UnprocessableCommandException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -136,25 +137,26 @@ class CommandProblems {
 
     /** Over a distributed command bus refusals arrive wrapped; locally only a timeout does. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail execution(CommandExecutionException e, HttpServletRequest request) {
+    ProblemDetail execution(CommandExecutionException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         return switch (e.getCause()) {
             case CommandRefusedException refusal -> refused(refusal);
             case TimeoutException timeout -> Problems.of(HttpStatus.GATEWAY_TIMEOUT, "command-timeout",
                     "Command timed out", "The command did not finish within " + commands.timeoutSeconds()
                             + " seconds. It may still take effect: check the current state before sending it again.");
-            case null, default -> unexpected(e, request);
+            case null, default -> unexpected(e, request, servletResponse);
         };
     }
 
     /** Spring's own web errors keep their status and text; anything else is a 500 that says nothing internal. */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         if (e instanceof ErrorResponse response) {
             return response.getBody();
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Command request {} {} failed: database unavailable ({})", request.getMethod(),
                     request.getRequestURI(), e.getMessage());
+            servletResponse.setHeader("Retry-After", "5");
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                     DatabaseUnavailable.ADVICE);
         }

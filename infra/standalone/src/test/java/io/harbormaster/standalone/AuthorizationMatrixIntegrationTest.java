@@ -224,6 +224,17 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
                 401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("GET", "/api/admin/dead-letters", at("/api/admin/dead-letters"),
+                401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("GET", "/api/admin/dead-letters/{group}", at("/api/admin/dead-letters/machine-list"),
+                401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("POST", "/api/admin/dead-letters/{group}/retry",
+                at("/api/admin/dead-letters/machine-list/retry"), 401, 403, 403, 403, 403, 403, 200));
+        // no parked sequence with this id: an admin passes authorization and learns it is not there
+        rules.add(new Rule("POST", "/api/admin/dead-letters/{group}/{sequenceId}/retry",
+                at("/api/admin/dead-letters/machine-list/" + dave + "/retry"), 401, 403, 403, 403, 403, 403, 404));
+        rules.add(new Rule("DELETE", "/api/admin/dead-letters/{group}/{sequenceId}",
+                at("/api/admin/dead-letters/machine-list/" + dave), 401, 403, 403, 403, 403, 403, 404));
         rules.add(new Rule("POST", "/api/admin/projections/rebuild", at("/api/admin/projections/rebuild"),
                 401, 403, 403, 403, 403, 403, 202));
         return rules;

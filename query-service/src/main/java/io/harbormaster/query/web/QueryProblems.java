@@ -2,6 +2,7 @@ package io.harbormaster.query.web;
 
 import io.harbormaster.db.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,12 +78,13 @@ class QueryProblems {
 
     /** Spring's own web errors keep their status and text; anything else says nothing internal. */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         if (e instanceof ErrorResponse response) {
             return response.getBody();
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Query {} failed: database unavailable ({})", request.getRequestURI(), e.getMessage());
+            servletResponse.setHeader("Retry-After", "5");
             return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, "Database unavailable",
                     DatabaseUnavailable.ADVICE);
         }

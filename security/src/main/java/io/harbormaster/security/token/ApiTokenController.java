@@ -1,5 +1,6 @@
 package io.harbormaster.security.token;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.user.IssueApiTokenCommand;
 import io.harbormaster.api.user.RevokeApiTokenCommand;
 import io.harbormaster.api.user.UserId;
@@ -88,6 +89,10 @@ class ApiTokenController {
         var days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             return ApiTokenProblems.invalid("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        int control = ControlCharacters.first(name, "");
+        if (control >= 0) {
+            return ApiTokenProblems.invalid("name", ControlCharacters.refusal(name, control));
         }
         if (days < 1 || days > MAX_DAYS) {
             return ApiTokenProblems.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS);
