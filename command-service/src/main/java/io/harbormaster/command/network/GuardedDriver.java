@@ -1,7 +1,6 @@
 package io.harbormaster.command.network;
 
 import io.harbormaster.api.machine.DriverOptions;
-import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.DriverContext;
@@ -91,7 +90,7 @@ public final class GuardedDriver implements MachineDriver {
     }
 
     @Override
-    public MachineState state(MachineRef machine) {
+    public io.harbormaster.driver.HostState state(MachineRef machine) {
         require(machine);
         return driver.state(machine);
     }

@@ -42,9 +42,9 @@ class MachineReconcilerNetworksTest {
         final List<String> dialled = new CopyOnWriteArrayList<>();
 
         @Override
-        public MachineState state(MachineRef machine) {
+        public io.harbormaster.driver.HostState state(MachineRef machine) {
             dialled.add("state " + machine.name().value());
-            return MachineState.Running;
+            return io.harbormaster.driver.HostState.of(MachineState.Running);
         }
 
         @Override
@@ -78,11 +78,19 @@ class MachineReconcilerNetworksTest {
                 .param("driver", FakeDriver.NAME).param("url", url).update();
     }
 
+    /** The recording driver does not provision, so no engine is asked and no certificates are needed. */
+    private static CertificatesInUse noCertificates() {
+        return new CertificatesInUse(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                .build());
+    }
+
     private static List<String> pass(AddressCheck networks) {
         var driver = new RecordingDriver();
         var commands = mock(CommandGateway.class);
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
-        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, 4, Duration.ofSeconds(30),
+        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), null,
+                java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
                 networks).reconcileAll();
         return driver.dialled;
     }
@@ -99,7 +107,8 @@ class MachineReconcilerNetworksTest {
         var commands = mock(CommandGateway.class);
         var driver = new RecordingDriver();
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
-        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, 4, Duration.ofSeconds(30),
+        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), null,
+                java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
                 AddressCheck.forNetworks(List.of("10.213.0.0/16"), List.of("10.213.0.11/32"))).reconcileAll();
 
         assertThat(driver.dialled).containsExactlyInAnyOrder("addresses allowed-1", "state allowed-1");

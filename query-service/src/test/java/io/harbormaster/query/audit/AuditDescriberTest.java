@@ -93,6 +93,23 @@ class AuditDescriberTest {
     }
 
     @Test
+    void anObservationSaysWhatDoesNotAnswerAndSinceWhen_andAResumptionSaysThePlatformRestarted() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var m = MachineId.random();
+        names.machine(m, TeamId.random(), "web-7");
+
+        assertThat(describer.describe(new MachineStateObserved(m, MachineState.Running, MachineState.Error,
+                "host 10.213.0.7:22 unreachable", java.time.Instant.parse("2026-12-06T12:04:05Z"))).orElseThrow()
+                .summary()).isEqualTo("observed Error (was Running): host 10.213.0.7:22 unreachable since "
+                + "2026-12-06 12:04:05 UTC");
+        assertThat(describer.describe(new MachineStateObserved(m, MachineState.Error, MachineState.Running))
+                .orElseThrow().summary()).isEqualTo("observed Running (was Error)");
+        assertThat(describer.describe(new io.harbormaster.api.machine.OperationResumed(m, "RENEW_CERTS"))
+                .orElseThrow().summary()).isEqualTo("renew certs resumed after the platform restarted");
+    }
+
+    @Test
     void unknownPeopleAreNamedByTheirId() {
         var describer = new AuditDescriber(new AuditNames(ReadModelDatabase.fresh()));
         var stranger = UserId.random();
