@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
@@ -28,11 +29,13 @@ class MachineCertificatesController {
     }
 
     /** {@code rotateCa} (default false) and, only with rotation, the new CA's {@code keyAlgorithm}. */
+    @Schema(name = "RegenerateCertificatesRequest", example = """
+            {"rotateCa": true, "keyAlgorithm": "ecdsa-p256"}""")
     record Regenerate(Boolean rotateCa, String keyAlgorithm) {
     }
 
     @PostMapping("/api/machines/{id}/regenerate-certs")
-    @Operation(summary = "Regenerate a machine's certificates",
+    @Operation(operationId = "regenerateMachineCertificates", summary = "Regenerate a machine's certificates",
             description = "Makes a new server certificate for the machine's current address. With `rotateCa` a new "
                     + "CA is made too (ecdsa-p256, rsa-2048 or rsa-4096 with `keyAlgorithm`), and every client "
                     + "certificate issued so far stops working; that needs the right to manage the machine. "

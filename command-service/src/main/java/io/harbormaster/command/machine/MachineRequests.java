@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineName;
 import jakarta.validation.Valid;
@@ -17,6 +18,8 @@ final class MachineRequests {
     }
 
     /** {@code POST /api/machines}. */
+    @Schema(name = "CreateMachineRequest", example = """
+            {"team": "5f0c6a1e-2b7d-4c1a-9e3f-8a4b2c1d0e9f", "name": "web-1", "driver": "generic", "driverOptions": {"ip-address": "10.0.0.7", "ssh-user": "ubuntu"}}""")
     record Create(
             @NotBlank @Size(max = MAX_ID_LENGTH) String team,
             @NotBlank @Size(max = MachineName.MAX_LENGTH) String name,
@@ -38,6 +41,8 @@ final class MachineRequests {
      * {@code POST /api/machines/{id}/handoff}. Left out, {@code revokePreviousHolder} means true: handing a machine
      * on normally ends the previous holder's access, and keeping it must be asked for.
      */
+    @Schema(name = "HandOffMachineRequest", example = """
+            {"to": "0b6d1f52-7c3e-4a8b-9d2f-1e5a6b7c8d9e", "revokePreviousHolder": true}""")
     record HandOff(@NotBlank @Size(max = MAX_ID_LENGTH) String to, Boolean revokePreviousHolder) {
 
         boolean revoke() {
@@ -46,18 +51,24 @@ final class MachineRequests {
     }
 
     /** {@code PUT /api/machines/{id}/ssh-host-key}: the key as checked on the host. */
+    @Schema(name = "PinHostKeyRequest", example = """
+            {"keyType": "ssh-ed25519", "fingerprint": "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"}""")
     record HostKey(@NotBlank @Size(max = 32) String keyType, @NotBlank @Size(max = 64) String fingerprint) {
     }
 
     /** {@code POST /api/machines/{id}/shares}. */
+    @Schema(name = "ShareMachineRequest", example = """
+            {"grantee": {"kind": "USER", "id": "0b6d1f52-7c3e-4a8b-9d2f-1e5a6b7c8d9e"}, "role": "VIEWER"}""")
     record Share(@NotNull @Valid Grantee grantee, @NotBlank @Size(max = 16) String role) {
     }
 
     /** Who a share is for: {@code kind} is USER or TEAM. */
+    @Schema(name = "ShareGrantee")
     record Grantee(@NotBlank @Size(max = 8) String kind, @NotBlank @Size(max = MAX_ID_LENGTH) String id) {
     }
 
     /** The answer to every accepted machine command. */
+    @Schema(name = "MachineCommandAccepted")
     record Accepted(String machineId) {
     }
 }

@@ -1,5 +1,6 @@
 package io.harbormaster.command.user;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.user.Username;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,6 +15,8 @@ final class UserRequests {
      * {@code POST /api/users}; {@code platformAdmin} may be left out and then means false. Credentials are set
      * through the security endpoints, never here.
      */
+    @Schema(name = "RegisterUserRequest", example = """
+            {"username": "alice", "displayName": "Alice Example", "platformAdmin": false}""")
     record Register(@NotBlank @Size(max = Username.MAX_LENGTH) String username,
                     @NotBlank @Size(max = UserRegistrationHandler.MAX_DISPLAY_NAME_LENGTH) String displayName,
                     Boolean platformAdmin) {
@@ -24,10 +27,13 @@ final class UserRequests {
     }
 
     /** {@code PUT /api/users/{id}/platform-admin}. */
+    @Schema(name = "SetPlatformAdminRequest", example = """
+            {"platformAdmin": true}""")
     record PlatformAdmin(@jakarta.validation.constraints.NotNull Boolean platformAdmin) {
     }
 
     /** The answer to a registration. */
+    @Schema(name = "UserRegistered")
     record Registered(String userId) {
     }
 }

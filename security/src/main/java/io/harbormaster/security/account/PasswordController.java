@@ -1,5 +1,6 @@
 package io.harbormaster.security.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,10 @@ class PasswordController {
         this.clock = Clock.systemUTC();
     }
 
+    @Schema(name = "SetPasswordRequest", example = """
+
+            {"password": "correct-horse-battery-staple"}""")
+
     record SetPasswordRequest(@NotNull @Size(min = 12, max = 128) String password) {
 
         @Override
@@ -40,7 +45,7 @@ class PasswordController {
     }
 
     @PutMapping("/api/users/{userId}/password")
-    @Operation(summary = "Set a user's password (platform admins only)")
+    @Operation(operationId = "setUserPassword", summary = "Set a user's password (platform admins only)")
     ResponseEntity<?> setPassword(@PathVariable String userId, @Valid @RequestBody SetPasswordRequest request) {
         var id = UserId.of(userId);
         if (!accounts.setPasswordHash(id, encoder.encode(request.password()), clock.instant())) {

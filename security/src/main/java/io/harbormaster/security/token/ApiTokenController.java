@@ -1,5 +1,6 @@
 package io.harbormaster.security.token;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.user.IssueApiTokenCommand;
 import io.harbormaster.api.user.RevokeApiTokenCommand;
 import io.harbormaster.api.user.UserId;
@@ -68,10 +69,15 @@ class ApiTokenController {
         this.clock = Clock.systemUTC();
     }
 
+    @Schema(name = "IssueApiTokenRequest", example = """
+
+            {"name": "laptop", "expiresInDays": 30}""")
+
     record IssueRequest(String name, Integer expiresInDays) {
     }
 
     /** The only answer that ever holds the token. */
+    @Schema(name = "IssuedApiToken")
     record IssuedToken(String tokenId, String name, Instant expiresAt, String token) {
 
         @Override
@@ -81,7 +87,7 @@ class ApiTokenController {
     }
 
     @PostMapping("/api/tokens")
-    @Operation(summary = "Create a personal API token", description = "The token is in this answer only; use it as "
+    @Operation(operationId = "issueApiToken", summary = "Create a personal API token", description = "The token is in this answer only; use it as "
             + "`Authorization: Bearer <token>`. `expiresInDays` 1..365, default 30; `name` 1..64 characters.")
     ResponseEntity<?> issue(@AuthenticationPrincipal Account caller, @RequestBody IssueRequest request) {
         var name = request.name() == null ? "" : request.name().strip();
@@ -105,25 +111,25 @@ class ApiTokenController {
     }
 
     @GetMapping("/api/tokens")
-    @Operation(summary = "List your API tokens (never their secrets)")
+    @Operation(operationId = "listApiTokens", summary = "List your API tokens (never their secrets)")
     List<ApiTokenStore.TokenSummary> list(@AuthenticationPrincipal Account caller) {
         return tokens.listFor(caller.userId());
     }
 
     @DeleteMapping("/api/tokens/{tokenId}")
-    @Operation(summary = "Revoke one of your API tokens")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke one of your API tokens")
     ResponseEntity<?> revoke(@AuthenticationPrincipal Account caller, @PathVariable String tokenId) {
         return revoke(caller.userId(), tokenId);
     }
 
     @GetMapping("/api/users/{userId}/tokens")
-    @Operation(summary = "List a user's API tokens (platform admins only)")
+    @Operation(operationId = "listUserApiTokens", summary = "List a user's API tokens (platform admins only)")
     List<ApiTokenStore.TokenSummary> listOf(@PathVariable String userId) {
         return tokens.listFor(UserId.of(userId));
     }
 
     @DeleteMapping("/api/users/{userId}/tokens/{tokenId}")
-    @Operation(summary = "Revoke a user's API token (platform admins only)")
+    @Operation(operationId = "revokeUserApiToken", summary = "Revoke a user's API token (platform admins only)")
     ResponseEntity<?> revokeOf(@PathVariable String userId, @PathVariable String tokenId) {
         return revoke(UserId.of(userId), tokenId);
     }
