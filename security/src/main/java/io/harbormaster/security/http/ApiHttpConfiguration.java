@@ -2,6 +2,7 @@ package io.harbormaster.security.http;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -63,5 +64,10 @@ public class ApiHttpConfiguration {
     ValidationConfigurationCustomizer plainConstraintWords() {
         return configuration -> configuration.messageInterpolator(
                 new PlainConstraintWords(configuration.getDefaultMessageInterpolator()));
+    }
+
+    @Bean
+    OpenApiCustomizer sharedApiDescription() {
+        return new ApiDescription();
     }
 }
