@@ -1,6 +1,5 @@
 package io.harbormaster.command.machine;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.RegenerateCertsCommand;
@@ -8,6 +7,7 @@ import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.command.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PathVariable;

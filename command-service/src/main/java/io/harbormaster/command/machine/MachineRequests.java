@@ -1,8 +1,8 @@
 package io.harbormaster.command.machine;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,8 @@ final class MachineRequests {
 
     /** {@code POST /api/machines}. */
     @Schema(name = "CreateMachineRequest", example = """
-            {"team": "5f0c6a1e-2b7d-4c1a-9e3f-8a4b2c1d0e9f", "name": "web-1", "driver": "generic", "driverOptions": {"ip-address": "10.0.0.7", "ssh-user": "ubuntu"}}""")
+            {"team": "5f0c6a1e-2b7d-4c1a-9e3f-8a4b2c1d0e9f", "name": "web-1", "driver": "generic",
+             "driverOptions": {"ip-address": "10.0.0.7", "ssh-user": "ubuntu"}}""")
     record Create(
             @NotBlank @Size(max = MAX_ID_LENGTH) String team,
             @NotBlank @Size(max = MachineName.MAX_LENGTH) String name,

@@ -1,7 +1,7 @@
 package io.harbormaster.command.team;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.harbormaster.api.team.TeamName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 

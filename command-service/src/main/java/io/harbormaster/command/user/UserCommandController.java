@@ -32,7 +32,8 @@ class UserCommandController {
     }
 
     @PostMapping
-    @Operation(operationId = "registerUser", summary = "Register a user", description = "The username is lower case and unique on the platform.")
+    @Operation(operationId = "registerUser",
+            summary = "Register a user", description = "The username is lower case and unique on the platform.")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "Malformed request; `errors` lists the fields")
     @ApiResponse(responseCode = "409", description = "The username is taken")

@@ -152,8 +152,9 @@ class HttpTruthIntegrationTest {
         var chunked = send("POST", "/api/teams", authorization(kind),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
         assertProblem(chunked, 413, "body-too-large");
-        var small = send("POST", "/api/teams", authorization(kind), HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(("{\"name\":\"chunked-" + kind + "\"}").getBytes(StandardCharsets.UTF_8))));
+        var smallBody = ("{\"name\":\"chunked-" + kind + "\"}").getBytes(StandardCharsets.UTF_8);
+        var small = send("POST", "/api/teams", authorization(kind),
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(smallBody)));
         assertThat(small.status()).as(small.body()).isEqualTo(201);
         assertThat(teamsCreated()).isEqualTo(before + 1);
     }

@@ -32,7 +32,8 @@ class AuditController {
     }
 
     @GetMapping("/api/machines/{id}/history")
-    @Operation(operationId = "getMachineHistory", summary = "A machine's history, newest first; kept after the machine is removed")
+    @Operation(operationId = "getMachineHistory",
+            summary = "A machine's history, newest first; kept after the machine is removed")
     AuditPage machineHistory(@PathVariable String id,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,

@@ -101,7 +101,8 @@ class AuditExportController {
     }
 
     @GetMapping("/api/admin/audit/export")
-    @Operation(operationId = "exportPlatformAudit", summary = "Export the whole audit trail as CSV or JSON (platform admins)",
+    @Operation(operationId = "exportPlatformAudit",
+            summary = "Export the whole audit trail as CSV or JSON (platform admins)",
             description = "The platform audit log's entries for the same filters, in the formats and within the "
                     + "limit of a team's export.")
     @ApiResponse(responseCode = "200", description = "The export, as an attachment", content = {

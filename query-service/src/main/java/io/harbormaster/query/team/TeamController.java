@@ -31,7 +31,8 @@ class TeamController {
     }
 
     @GetMapping
-    @Operation(operationId = "listTeams", summary = "The caller's teams by name (platform admins: all), with member counts")
+    @Operation(operationId = "listTeams",
+            summary = "The caller's teams by name (platform admins: all), with member counts")
     TeamList list(@Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         return Queries.ask(queries, new FindTeamsQuery(caller), TeamList.class);
     }

@@ -63,7 +63,7 @@ final class ApiDescription implements OpenApiCustomizer {
     /** RFC 9457's members and the two this API adds. */
     private static Schema<?> problemSchema() {
         var error = new ObjectSchema()
-                .addProperty("field", new StringSchema().description("The request field, e.g. name or driverOptions.url"))
+                .addProperty("field", new StringSchema().description("The field, e.g. name or driverOptions.url"))
                 .addProperty("message", new StringSchema().description("What is wrong, e.g. at most 63 characters"));
         var schema = new ObjectSchema()
                 .description("RFC 9457 problem details; switch on type, show detail to people.")
