@@ -160,6 +160,14 @@ class HttpTruthIntegrationTest {
     }
 
     @Test
+    void pathsTheFirewallRefusesAre400Problems() {
+        for (var path : new String[] {"/api//machines", "/api/machines/%2e%2e/teams", "/api/machines/%00"}) {
+            var answer = send("GET", path, basic, (String) null);
+            assertProblem(answer, 400, "malformed-request");
+        }
+    }
+
+    @Test
     void apiClientsAreNeverRedirected() {
         var bad = Stream.of("Bearer hm_not-a-real-token", "Basic " + Base64.getEncoder().encodeToString(
                 "admin:wrong".getBytes(StandardCharsets.UTF_8)), null);
