@@ -159,9 +159,10 @@ class HttpTruthIntegrationTest {
         assertThat(teamsCreated()).isEqualTo(before + 1);
     }
 
+    /** Spring Security's firewall refuses these; Tomcat itself refuses %00, %2F and %5C before any filter runs. */
     @Test
     void pathsTheFirewallRefusesAre400Problems() {
-        for (var path : new String[] {"/api//machines", "/api/machines/%2e%2e/teams", "/api/machines/%00"}) {
+        for (var path : new String[] {"/api//machines", "/api/machines/%2e%2e/teams", "/api/machines/a;b=c/x"}) {
             var answer = send("GET", path, basic, (String) null);
             assertProblem(answer, 400, "malformed-request");
         }
