@@ -1,7 +1,10 @@
 package io.harbormaster.command.web;
 
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +14,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import io.harbormaster.api.audit.ActingContext;
-import io.harbormaster.api.audit.CurrentActingContext;
 
 /** Builds the problem details of the command API. */
 final class Problems {
@@ -75,7 +76,7 @@ final class Problems {
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
             return "must be a number (not in quotes)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be a JSON array";
         }
         return "must be a JSON object";
