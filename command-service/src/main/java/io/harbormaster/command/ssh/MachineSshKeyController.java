@@ -32,7 +32,8 @@ class MachineSshKeyController {
     }
 
     @GetMapping("/api/machines/{id}/ssh-public-key")
-    @Operation(summary = "The machine's SSH public key (authorized_keys line), to install on its host",
+    @Operation(operationId = "getMachineSshPublicKey",
+            summary = "The machine's SSH public key (authorized_keys line), to install on its host",
             description = "Harbormaster generates a key for a machine created without `sshKey`; add this line to "
                     + "the host's ~/.ssh/authorized_keys, then provision the machine again.")
     @ApiResponse(responseCode = "200", description = "The public key")

@@ -77,7 +77,7 @@ class CommandProblems {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Problems.error(error.getField(), error.getDefaultMessage()))
                 .toList();
-        var summary = errors.stream().map(error -> error.get("field") + " " + error.get("message")).toList();
+        var summary = errors.stream().map(error -> error.get("field") + ": " + error.get("message")).toList();
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid command",
                 "The request has invalid fields: " + String.join("; ", summary) + ". Correct them and send it again.");
         return Problems.withErrors(problem, errors);
@@ -160,9 +160,13 @@ class CommandProblems {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                     DatabaseUnavailable.ADVICE);
         }
-        log.error("Command request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on the server and was logged. Try again later; if it persists, tell an "
-                        + "administrator the time of the request.");
+        var correlationId = Problems.correlationId();
+        log.error("Command request {} {} failed (correlation id {})", request.getMethod(), request.getRequestURI(),
+                correlationId, e);
+        var problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on the server and was logged. Try again later; if it persists, give an "
+                        + "administrator the correlationId of this answer.");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 }

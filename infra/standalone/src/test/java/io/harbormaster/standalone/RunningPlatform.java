@@ -98,6 +98,10 @@ final class RunningPlatform implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     TestPostgres.Database database() {
         return database;
     }
