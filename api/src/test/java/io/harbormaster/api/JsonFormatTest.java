@@ -7,8 +7,11 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.MachineStateObserved;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,30 @@ class JsonFormatTest {
                 + "\"teamId\":\"66666666-7777-8888-9999-000000000000\",\"name\":\"web-1\",\"driver\":\"none\","
                 + "\"driverOptions\":{\"url\":\"tcp://10.0.0.5:2376\"},\"holder\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"}");
         assertThat(json.readValue(text, MachineCreated.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aStateObservationStoredBeforeItHadAReasonStillReads_withoutOne() throws Exception {
+        var stored = "{\"machineId\":\"11111111-2222-3333-4444-555555555555\",\"previous\":\"Running\","
+                + "\"observed\":\"Error\"}";
+
+        var event = json.readValue(stored, MachineStateObserved.class);
+
+        assertThat(event).isEqualTo(new MachineStateObserved(MachineId.of("11111111-2222-3333-4444-555555555555"),
+                MachineState.Running, MachineState.Error));
+        assertThat(event.reason()).isNull();
+        assertThat(event.reasonText()).isNull();
+    }
+
+    @Test
+    void aStateObservationWithAReasonSaysSinceWhenInUtc_andStoresOnlyItsComponents() throws Exception {
+        var event = new MachineStateObserved(MachineId.of("11111111-2222-3333-4444-555555555555"),
+                MachineState.Running, MachineState.Error, "host 10.213.0.7:22 unreachable",
+                Instant.parse("2026-12-06T12:04:05Z"));
+
+        assertThat(event.reasonText()).isEqualTo("host 10.213.0.7:22 unreachable since 2026-12-06 12:04:05 UTC");
+        assertThat(json.writeValueAsString(new MachineStateObserved(event.machineId(), event.previous(),
+                event.observed(), event.reason(), null))).doesNotContain("reasonText")
+                .contains("\"reason\":\"host 10.213.0.7:22 unreachable\"");
     }
 }

@@ -2,6 +2,7 @@ package io.harbormaster.security;
 
 import io.harbormaster.security.account.Account;
 import io.harbormaster.security.context.ActingContextFilter;
+import io.harbormaster.security.problem.DatabaseOutageFilter;
 import io.harbormaster.security.problem.ProblemAuthenticationEntryPoint;
 import io.harbormaster.security.signin.SignInAudit;
 import io.harbormaster.security.signin.SignInThrottle;
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * The REST API's security: stateless, with personal API tokens ({@code Authorization: Bearer}) or HTTP Basic against
@@ -51,7 +53,9 @@ class ApiSecurityConfiguration {
                 // Throttle first (429 before any credential is checked), then tokens, then Basic.
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle, audit, Clock.systemUTC()), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle), BearerTokenFilter.class)
-                .addFilterAfter(new ActingContextFilter(), BasicAuthenticationFilter.class);
+                .addFilterAfter(new ActingContextFilter(), BasicAuthenticationFilter.class)
+                // Outermost: a database outage anywhere behind it is a 503, never a redirect or a 403.
+                .addFilterBefore(new DatabaseOutageFilter(), DisableEncodeUrlFilter.class);
         return http.build();
     }
 }

@@ -1,6 +1,7 @@
 package io.harbormaster.security;
 
 import io.harbormaster.security.account.AccountConfiguration;
+import io.harbormaster.security.http.ApiHttpConfiguration;
 import io.harbormaster.security.oidc.OidcConfiguration;
 import io.harbormaster.security.problem.ProblemAuthenticationEntryPoint;
 import io.harbormaster.security.signin.SignInConfiguration;
@@ -26,6 +27,6 @@ import org.springframework.context.annotation.Import;
         ServletWebSecurityAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({AccountConfiguration.class, SignInConfiguration.class, ApiTokenConfiguration.class, OidcConfiguration.class,
-        ProblemAuthenticationEntryPoint.class, ApiSecurityConfiguration.class})
+        ProblemAuthenticationEntryPoint.class, ApiSecurityConfiguration.class, ApiHttpConfiguration.class})
 public class HarbormasterSecurityAutoConfiguration {
 }

@@ -83,7 +83,17 @@ public final class TestHost implements AutoCloseable {
      * a reboot (Docker Engine starts if enabled). Returns once sshd accepts connections, with the new boot's PID 1.
      */
     public long powerCycle() {
+        powerOff();
+        return powerOn();
+    }
+
+    /** Turns the host off and leaves it off: its address stops answering; files and host keys stay. */
+    public void powerOff() {
         script.runOrThrow("down", name);
+    }
+
+    /** Boots a host that was turned off, as after {@link #powerOff}; returns the boot's PID 1 once sshd answers. */
+    public long powerOn() {
         var fields = script.runOrThrow("up", name, ip).strip().split(" ");
         return Long.parseLong(fields[fields.length - 1]);
     }

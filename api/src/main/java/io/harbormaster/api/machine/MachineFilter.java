@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Narrows the machine list; every part is optional (null means "any"). {@code nameRegex} is matched against the
- * whole name with PostgreSQL's regular expressions and is checked here so a bad pattern fails with a clear message.
+ * Narrows the machine list; every part is optional (null means "any"). {@code nameRegex} is a regular expression
+ * found anywhere in the name, ignoring case (as docker-machine's {@code --filter name=}; names are unique regardless
+ * of case), matched with PostgreSQL's regular expressions; it is checked here so a bad pattern fails with a clear
+ * message.
  */
 public record MachineFilter(TeamId team, MachineState state, String driver, UserId holder, String nameRegex) {
 

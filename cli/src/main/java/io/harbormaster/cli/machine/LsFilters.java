@@ -14,8 +14,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * docker-machine's {@code --filter key=value} options as the API's query parameters. {@code name} is a regular
- * expression found anywhere in the name, as in docker-machine; the server matches the whole name, so it is wrapped
- * in {@code .*(?:...).*}, which both Java and PostgreSQL read the same way.
+ * expression found anywhere in the name, as in docker-machine; the server matches it that way (ignoring case), so
+ * it is sent as given once Java accepts it.
  */
 record LsFilters(String state, String driver, String name) {
 
@@ -74,7 +74,7 @@ record LsFilters(String state, String driver, String name) {
             throw new ParameterException(spec.commandLine(),
                     "The name filter is not a regular expression: " + e.getDescription());
         }
-        return ".*(?:" + value + ").*";
+        return value;
     }
 
     private static String blankToNull(String value) {

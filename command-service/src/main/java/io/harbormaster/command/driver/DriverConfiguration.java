@@ -1,5 +1,7 @@
 package io.harbormaster.command.driver;
 
+import io.harbormaster.command.network.AddressCheck;
+import io.harbormaster.command.network.GuardedDriver;
 import io.harbormaster.command.secret.SecretStore;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.ssh.MachineSshKeys;
@@ -17,20 +19,22 @@ import org.springframework.context.annotation.Configuration;
 class DriverConfiguration {
 
     /**
-     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock); with a meter
-     * registry (the launcher's Actuator), each call is timed by driver, operation and outcome.
+     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock), and never
+     * called for a machine whose address the platform may not connect to; with a meter registry (the launcher's
+     * Actuator), each call that reaches a driver is timed by driver, operation and outcome.
      */
     @Bean
     DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
-                                  ObjectProvider<SecretStore> secrets, ObjectProvider<MeterRegistry> meters) {
-        var discovered = DriverRegistry.discover();
-        var meterRegistry = meters.getIfAvailable();
-        var registry = meterRegistry == null ? discovered : new DriverRegistry(discovered.names().stream()
-                .map(name -> (MachineDriver) new MeteredMachineDriver(discovered.get(name), meterRegistry))
-                .toList());
+                                  ObjectProvider<SecretStore> secrets, AddressCheck addresses,
+                                  ObjectProvider<MeterRegistry> meters) {
+        var registry = DriverRegistry.discover();
         var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
         registry.names().forEach(name -> registry.get(name).initialize(context));
-        return registry;
+        var meterRegistry = meters.getIfAvailable();
+        return new DriverRegistry(registry.names().stream()
+                .map(name -> meterRegistry == null ? registry.get(name)
+                        : (MachineDriver) new MeteredMachineDriver(registry.get(name), meterRegistry))
+                .map(driver -> new GuardedDriver(driver, addresses)).toList());
     }
 
     @Bean(destroyMethod = "close")

@@ -43,4 +43,9 @@ public class RegistryDriverRules implements DriverRules {
     public boolean provisions(String driver) {
         return drivers.names().contains(driver) && drivers.get(driver).provisions();
     }
+
+    @Override
+    public boolean stopLeavesHostRunning(String driver) {
+        return drivers.names().contains(driver) && drivers.capabilities(driver).stopLeavesHostRunning();
+    }
 }

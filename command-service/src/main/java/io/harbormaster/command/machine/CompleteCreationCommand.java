@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,6 +12,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record CompleteCreationCommand(@TargetAggregateIdentifier MachineId machineId, String dockerUrl,
                                       MachineCertificates certificates) {
+
+    public CompleteCreationCommand {
+        dockerUrl = ControlCharacters.readable(dockerUrl);   // answered by a driver
+    }
 
     public CompleteCreationCommand(MachineId machineId, String dockerUrl) {
         this(machineId, dockerUrl, null);

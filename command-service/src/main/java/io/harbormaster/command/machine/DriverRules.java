@@ -21,4 +21,10 @@ public interface DriverRules {
 
     /** Whether Harbormaster installs Docker Engine on this driver's hosts over SSH (and so pins their host keys). */
     boolean provisions(String driver);
+
+    /**
+     * Whether this driver's stop only takes the machine out of service in Harbormaster and leaves the host running
+     * ({@code none}): then a Stopped machine stays Stopped whatever the reconciler sees, until a user starts it.
+     */
+    boolean stopLeavesHostRunning(String driver);
 }

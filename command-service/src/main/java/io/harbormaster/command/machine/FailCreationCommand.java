@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -8,6 +9,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * stopped ({@code create} for the driver itself, a provisioning step otherwise).
  */
 public record FailCreationCommand(@TargetAggregateIdentifier MachineId machineId, String step, String reason) {
+
+    public FailCreationCommand {
+        reason = ControlCharacters.readable(reason);   // may quote a host's output
+    }
 
     public static final String CREATE_STEP = "create";
 

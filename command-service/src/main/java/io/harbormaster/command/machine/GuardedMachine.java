@@ -1,5 +1,7 @@
 package io.harbormaster.command.machine;
 
+import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
+
 import io.harbormaster.api.machine.DockerEndpoint;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineState;
@@ -14,6 +16,8 @@ import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotVisibleException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * The checks every decision of {@link Machine} starts with: who may (by role, holding and shares), whether the driver
@@ -36,6 +40,13 @@ abstract class GuardedMachine extends ReportedMachine {
             case FORBIDDEN -> throw new ForbiddenException("You may see machine '" + name + "' but not "
                     + action.infinitive() + " it: that needs " + right.needs() + ".");
         }
+    }
+
+    /** Who may see the machine (its detail) passes; anyone else gets 404 like an unknown machine. */
+    @CommandHandler
+    void handle(RequireMachineVisibleCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        // seeing is never forbidden, only not found, so the action named here never shows
+        require(Right.SEE, MachineAction.USE, actorId, access);
     }
 
     private Standing standingOf(UserId user, AccessDirectory access) {

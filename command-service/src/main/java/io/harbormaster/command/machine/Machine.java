@@ -43,6 +43,7 @@ import io.harbormaster.command.lookup.UserDirectory;
 import io.harbormaster.command.machine.MachineAccessRules.Right;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -233,13 +234,22 @@ class Machine extends GuardedMachine {
         }
     }
 
-    /** Also asks again for certificates for the current address when the last try failed (see the address below). */
+    /**
+     * Records a change of state or of what does not answer; a machine a user stopped on a driver whose stop leaves the
+     * host running stays Stopped (its host answering does not put it back in service). Also asks again for
+     * certificates for the current address when the last try failed (see the address below).
+     */
     @CommandHandler
-    void handle(ObserveMachineStateCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+    void handle(ObserveMachineStateCommand command, DriverRules drivers, @MetaDataValue(ACTOR_ID) String actorId,
+                AccessDirectory access) {
         require(Right.OPERATE, MachineAction.OBSERVE, actorId, access);
         var observed = MachineAccess.requireObservable(command.observed());
-        if (accepts(MachineAction.OBSERVE) && observed != state) {
-            apply(new MachineStateObserved(machineId, state, observed));
+        var problem = MachineAccess.observedProblem(observed, command.problem());
+        var respected = state == MachineState.Stopped && drivers.stopLeavesHostRunning(driver);
+        if (!respected && accepts(MachineAction.OBSERVE)
+                && (observed != state || !Objects.equals(problem, observedProblem))) {
+            apply(new MachineStateObserved(machineId, state, observed, problem, problem == null ? null
+                    : command.since()));
         }
         if (addressRenewalFailed && renewal == null && state != MachineState.Removing) {
             apply(renewalRequest("ip-changed", false, null, null));

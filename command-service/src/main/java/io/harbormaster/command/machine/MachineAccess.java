@@ -75,6 +75,15 @@ final class MachineAccess {
         return observed;
     }
 
+    /** A running machine has no problem to record; another state keeps the one observed (at most 500 characters). */
+    static String observedProblem(MachineState observed, String problem) {
+        if (observed == MachineState.Running || problem == null || problem.isBlank()) {
+            return null;
+        }
+        var text = problem.strip();
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
     /** "Machine 'web-1' cannot be stopped: it is Starting. Wait until it is Running, then stop it." */
     static MachineConflictException conflict(MachineName name, MachineState state, MachineAction action,
                                              String advice) {

@@ -41,7 +41,7 @@ class MachineAccessController {
     }
 
     @PostMapping("/handoff")
-    @Operation(summary = "Make another member of the machine's team its holder")
+    @Operation(operationId = "handOffMachine", summary = "Make another member of the machine's team its holder")
     @ApiResponse(responseCode = "200", description = "Handed off, or that user already holds it")
     ResponseEntity<MachineRequests.Accepted> handOff(@PathVariable String id,
                                                      @Valid @RequestBody MachineRequests.HandOff request,
@@ -58,7 +58,7 @@ class MachineAccessController {
     }
 
     @PostMapping("/shares")
-    @Operation(summary = "Share the machine with a user or a team, as VIEWER or MEMBER")
+    @Operation(operationId = "shareMachine", summary = "Share the machine with a user or a team, as VIEWER or MEMBER")
     @ApiResponse(responseCode = "200", description = "Shared, or already shared with that role")
     ResponseEntity<MachineRequests.Accepted> share(@PathVariable String id,
                                                    @Valid @RequestBody MachineRequests.Share request) {
@@ -70,7 +70,7 @@ class MachineAccessController {
     }
 
     @DeleteMapping("/shares/{kind}/{granteeId}")
-    @Operation(summary = "Take back a share")
+    @Operation(operationId = "unshareMachine", summary = "Take back a share")
     @ApiResponse(responseCode = "204", description = "Unshared")
     ResponseEntity<Void> unshare(@PathVariable String id, @PathVariable String kind, @PathVariable String granteeId) {
         commands.send(new UnshareMachineCommand(machineId(id), grantee(kind, "kind", granteeId, "granteeId")));

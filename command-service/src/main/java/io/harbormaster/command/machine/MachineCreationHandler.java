@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates machines. The checks that need more than one machine (the team exists, the holder belongs to it, the name
- * is free in it) happen here, before the aggregate exists; the name claim is written in the same transaction as
+ * is free in it, the platform may connect to its address) happen here, before the aggregate exists; the name claim is written in the same transaction as
  * the {@code MachineCreated} event, so a refused or failed creation leaves the name free. It is the one create path
  * (REST, portal, CLI): a machine whose driver reaches its host over SSH gets its key here, the user's or a new one,
  * into the secret store before the machine exists (so its process finds it), and out again if the creation fails.
@@ -46,9 +46,12 @@ class MachineCreationHandler {
     private final TeamDirectory teams;
     private final UserDirectory users;
     private final AccessDirectory access;
+    private final NetworkRules networks;
 
     MachineCreationHandler(Repository<Machine> machineRepository, DriverRules drivers, MachineKeys keys,
-                           NameClaims claims, TeamDirectory teams, UserDirectory users, AccessDirectory access) {
+                           NameClaims claims, TeamDirectory teams, UserDirectory users, AccessDirectory access,
+                           NetworkRules networks) {
+        this.networks = networks;
         this.keys = keys;
         this.access = access;
         this.machines = machineRepository;
@@ -67,6 +70,7 @@ class MachineCreationHandler {
         var options = command.driverOptions() == null ? DriverOptions.none() : command.driverOptions();
         var driver = drivers.requireKnown(requirePresent(command.driver(), "driver"));
         drivers.validate(driver, options);
+        networks.requireAllowed(options);
         var sshKey = command.sshKey();
         if (sshKey != null && !drivers.provisions(driver)) {
             throw new InvalidCommandException("sshKey", "The " + driver + " driver does not use SSH; leave sshKey out.");

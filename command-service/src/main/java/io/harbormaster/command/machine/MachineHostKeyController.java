@@ -32,7 +32,7 @@ class MachineHostKeyController {
     }
 
     @PutMapping("/ssh-host-key")
-    @Operation(summary = "Pin the host key the machine's host presents now",
+    @Operation(operationId = "pinMachineHostKey", summary = "Pin the host key the machine's host presents now",
             description = "After the host was rebuilt or its host keys were regenerated on purpose, Harbormaster "
                     + "refuses it (the fingerprint changed). Check the new key on the host itself "
                     + "(`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub`) and pin it here; then provision or "

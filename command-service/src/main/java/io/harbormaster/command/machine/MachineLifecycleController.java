@@ -50,7 +50,7 @@ class MachineLifecycleController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a machine in a team, held by the caller")
+    @Operation(operationId = "createMachine", summary = "Create a machine in a team, held by the caller")
     @ApiResponse(responseCode = "202", description = "Accepted; the driver creates the machine now")
     ResponseEntity<MachineRequests.Accepted> create(@Valid @RequestBody MachineRequests.Create request) {
         var id = MachineId.random();
@@ -65,35 +65,35 @@ class MachineLifecycleController {
     }
 
     @PostMapping("/{id}/start")
-    @Operation(summary = "Start a machine")
+    @Operation(operationId = "startMachine", summary = "Start a machine")
     @ApiResponse(responseCode = "202", description = "Accepted, or already running")
     ResponseEntity<MachineRequests.Accepted> start(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return lifecycle(id, ifMatch, StartMachineCommand::new);
     }
 
     @PostMapping("/{id}/stop")
-    @Operation(summary = "Stop a machine")
+    @Operation(operationId = "stopMachine", summary = "Stop a machine")
     @ApiResponse(responseCode = "202", description = "Accepted, or already stopped")
     ResponseEntity<MachineRequests.Accepted> stop(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return lifecycle(id, ifMatch, StopMachineCommand::new);
     }
 
     @PostMapping("/{id}/restart")
-    @Operation(summary = "Restart a machine")
+    @Operation(operationId = "restartMachine", summary = "Restart a machine")
     @ApiResponse(responseCode = "202", description = "Accepted")
     ResponseEntity<MachineRequests.Accepted> restart(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return lifecycle(id, ifMatch, RestartMachineCommand::new);
     }
 
     @PostMapping("/{id}/kill")
-    @Operation(summary = "Stop a machine at once, without a graceful shutdown")
+    @Operation(operationId = "killMachine", summary = "Stop a machine at once, without a graceful shutdown")
     @ApiResponse(responseCode = "202", description = "Accepted, or already stopped")
     ResponseEntity<MachineRequests.Accepted> kill(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         return lifecycle(id, ifMatch, KillMachineCommand::new);
     }
 
     @PostMapping("/{id}/provision")
-    @Operation(summary = "Provision a machine's host again",
+    @Operation(operationId = "provisionMachine", summary = "Provision a machine's host again",
             description = "Reinstalls Docker Engine's configuration and fresh TLS material over SSH, like "
                     + "docker-machine's provision; the way to retry after a failed provisioning.")
     @ApiResponse(responseCode = "202", description = "Accepted")
@@ -104,7 +104,7 @@ class MachineLifecycleController {
     }
 
     @PostMapping("/{id}/upgrade")
-    @Operation(summary = "Upgrade Docker Engine on a machine's host",
+    @Operation(operationId = "upgradeMachineEngine", summary = "Upgrade Docker Engine on a machine's host",
             description = "Runs harbormaster.provisioning.upgrade-command over SSH, as far as the host's OS allows; "
                     + "the outcome is EngineUpgraded (old and new version) or EngineUpgradeFailed in the history.")
     @ApiResponse(responseCode = "202", description = "Accepted")
@@ -115,7 +115,7 @@ class MachineLifecycleController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Remove a machine and its host",
+    @Operation(operationId = "removeMachine", summary = "Remove a machine and its host",
             description = "With `force=true` the machine is removed from Harbormaster even when the driver fails.")
     @ApiResponse(responseCode = "202", description = "Accepted, or already being removed")
     ResponseEntity<MachineRequests.Accepted> remove(@PathVariable String id,

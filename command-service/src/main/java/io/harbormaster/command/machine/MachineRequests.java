@@ -1,7 +1,9 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.command.web.NoControlCharacters;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,14 +19,17 @@ final class MachineRequests {
     }
 
     /** {@code POST /api/machines}. */
+    @Schema(name = "CreateMachineRequest", example = """
+            {"team": "5f0c6a1e-2b7d-4c1a-9e3f-8a4b2c1d0e9f", "name": "web-1", "driver": "generic",
+             "driverOptions": {"ip-address": "10.0.0.7", "ssh-user": "ubuntu"}}""")
     record Create(
-            @NotBlank @Size(max = MAX_ID_LENGTH) String team,
-            @NotBlank @Size(max = MachineName.MAX_LENGTH) String name,
-            @NotBlank @Size(max = 64) String driver,
+            @NotBlank @NoControlCharacters @Size(max = MAX_ID_LENGTH) String team,
+            @NotBlank @NoControlCharacters @Size(max = MachineName.MAX_LENGTH) String name,
+            @NotBlank @NoControlCharacters @Size(max = 64) String driver,
             @Size(max = DriverOptions.MAX_ENTRIES)
-            Map<@NotBlank @Size(max = DriverOptions.MAX_KEY_LENGTH) String,
-                    @NotNull @Size(max = DriverOptions.MAX_VALUE_LENGTH) String> driverOptions,
-            @Size(max = 16_384) String sshKey) {
+            Map<@NotBlank @NoControlCharacters @Size(max = DriverOptions.MAX_KEY_LENGTH) String,
+                    @NotNull @NoControlCharacters @Size(max = DriverOptions.MAX_VALUE_LENGTH) String> driverOptions,
+            @NoControlCharacters(lineBreaks = true) @Size(max = 16_384) String sshKey) {
 
         /** Never print the private key. */
         @Override
@@ -38,7 +43,9 @@ final class MachineRequests {
      * {@code POST /api/machines/{id}/handoff}. Left out, {@code revokePreviousHolder} means true: handing a machine
      * on normally ends the previous holder's access, and keeping it must be asked for.
      */
-    record HandOff(@NotBlank @Size(max = MAX_ID_LENGTH) String to, Boolean revokePreviousHolder) {
+    @Schema(name = "HandOffMachineRequest", example = """
+            {"to": "0b6d1f52-7c3e-4a8b-9d2f-1e5a6b7c8d9e", "revokePreviousHolder": true}""")
+    record HandOff(@NotBlank @Size(max = MAX_ID_LENGTH) @NoControlCharacters String to, Boolean revokePreviousHolder) {
 
         boolean revoke() {
             return !Boolean.FALSE.equals(revokePreviousHolder);
@@ -46,18 +53,26 @@ final class MachineRequests {
     }
 
     /** {@code PUT /api/machines/{id}/ssh-host-key}: the key as checked on the host. */
-    record HostKey(@NotBlank @Size(max = 32) String keyType, @NotBlank @Size(max = 64) String fingerprint) {
+    @Schema(name = "PinHostKeyRequest", example = """
+            {"keyType": "ssh-ed25519", "fingerprint": "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8"}""")
+    record HostKey(@NotBlank @Size(max = 32) @NoControlCharacters String keyType,
+                   @NotBlank @Size(max = 64) @NoControlCharacters String fingerprint) {
     }
 
     /** {@code POST /api/machines/{id}/shares}. */
-    record Share(@NotNull @Valid Grantee grantee, @NotBlank @Size(max = 16) String role) {
+    @Schema(name = "ShareMachineRequest", example = """
+            {"grantee": {"kind": "USER", "id": "0b6d1f52-7c3e-4a8b-9d2f-1e5a6b7c8d9e"}, "role": "VIEWER"}""")
+    record Share(@NotNull @Valid Grantee grantee, @NotBlank @Size(max = 16) @NoControlCharacters String role) {
     }
 
     /** Who a share is for: {@code kind} is USER or TEAM. */
-    record Grantee(@NotBlank @Size(max = 8) String kind, @NotBlank @Size(max = MAX_ID_LENGTH) String id) {
+    @Schema(name = "ShareGrantee")
+    record Grantee(@NotBlank @Size(max = 8) @NoControlCharacters String kind,
+                   @NotBlank @Size(max = MAX_ID_LENGTH) @NoControlCharacters String id) {
     }
 
     /** The answer to every accepted machine command. */
+    @Schema(name = "MachineCommandAccepted")
     record Accepted(String machineId) {
     }
 }

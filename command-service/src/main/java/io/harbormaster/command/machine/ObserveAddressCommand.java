@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.IpChanged;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,4 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * address ({@code CertsRegenerated}, reason {@code ip-changed}).
  */
 public record ObserveAddressCommand(@TargetAggregateIdentifier MachineId machineId, String address) {
+
+    public ObserveAddressCommand {
+        address = ControlCharacters.readable(address);   // answered by a driver
+    }
 }

@@ -67,6 +67,8 @@ abstract class RecordedMachine {
     /** The TLS material in use, or null before the first certificates were made. */
     MachineCertificates certificates;
     final Map<Grantee, ShareRole> shares = new HashMap<>();
+    /** What the reconciler last recorded as not answering, or null; cleared by every change of state. */
+    String observedProblem;
     /** The certificate renewal the certificate process is carrying out, or null. */
     CertsRenewalRequested renewal;
     /** The address changed while a renewal was running: another one follows it, for the new address. */
@@ -185,6 +187,7 @@ abstract class RecordedMachine {
     @EventSourcingHandler
     void on(MachineStateObserved event) {
         end(event.observed());
+        observedProblem = event.reason();
     }
 
     @EventSourcingHandler
@@ -231,6 +234,7 @@ abstract class RecordedMachine {
     }
 
     private void end(MachineState next) {
+        observedProblem = null;
         inProgress = null;
         stateBeforeOperation = null;
         state = next;

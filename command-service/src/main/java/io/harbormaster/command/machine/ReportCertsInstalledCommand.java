@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.CertsRegenerated;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -10,4 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ReportCertsInstalledCommand(@TargetAggregateIdentifier MachineId machineId, long secretVersion,
                                           String failureReason) {
+
+    public ReportCertsInstalledCommand {
+        failureReason = ControlCharacters.readable(failureReason);
+    }
 }

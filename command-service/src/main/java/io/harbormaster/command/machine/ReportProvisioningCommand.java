@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,6 +10,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record ReportProvisioningCommand(@TargetAggregateIdentifier MachineId machineId, String os, String step,
                                         int stepNumber, int totalSteps) {
+
+    public ReportProvisioningCommand {
+        os = ControlCharacters.readable(os);   // PRETTY_NAME from the host's /etc/os-release
+    }
 
     public static ReportProvisioningCommand started(MachineId machineId, String os) {
         return new ReportProvisioningCommand(machineId, os, null, 0, 0);

@@ -18,6 +18,7 @@ import io.harbormaster.api.machine.MachineHandedOff;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemoved;
 import io.harbormaster.api.machine.MachineState;
+import io.harbormaster.api.machine.OperationResumed;
 import io.harbormaster.api.machine.ProvisioningFailed;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
@@ -160,6 +161,15 @@ abstract class ReportedMachine extends RecordedMachine {
     }
 
     /** A removed machine refuses even late reports, like every other command. */
+    /** A restart cut the operation off and the recovery process runs it again; recorded for the history only. */
+    @CommandHandler
+    void handle(RecordResumptionCommand command) {
+        var operation = InvalidCommandException.requirePresent(command.operation(), "operation");
+        if (acceptsReport()) {
+            apply(new OperationResumed(machineId, operation));
+        }
+    }
+
     boolean acceptsReport() {
         if (state == MachineState.Removed) {
             throw MachineAccess.conflict(name, state, null, MachineTransitions.REMOVED);

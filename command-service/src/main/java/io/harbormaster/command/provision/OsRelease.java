@@ -1,5 +1,6 @@
 package io.harbormaster.command.provision;
 
+import io.harbormaster.api.common.ControlCharacters;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,6 +9,13 @@ import java.util.Map;
  * name shown to people. Quoted values are unquoted the way the file's shell-like syntax defines.
  */
 record OsRelease(String id, String versionId, String prettyName) {
+
+    /** The host wrote the file: its values are recorded in events, so control characters are replaced. */
+    OsRelease {
+        id = ControlCharacters.readable(id);
+        versionId = ControlCharacters.readable(versionId);
+        prettyName = ControlCharacters.readable(prettyName);
+    }
 
     static OsRelease parse(String text) {
         Map<String, String> values = new HashMap<>();

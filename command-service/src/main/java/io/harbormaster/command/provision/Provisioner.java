@@ -1,16 +1,12 @@
 package io.harbormaster.command.provision;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.cert.MachineTls;
-import io.harbormaster.command.cert.MutualTls;
 import io.harbormaster.driver.DriverException;
 import io.harbormaster.driver.HostShell;
 import io.harbormaster.driver.SshTarget;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +124,7 @@ public class Provisioner {
         do {
             last = shell.run(privileged(root, "docker version --format '{{.Server.Version}}'"), COMMAND_TIMEOUT);
             if (last.ok()) {
-                return last.stdout().strip();
+                return ControlCharacters.readable(last.stdout().strip());
             }
             sleep();
         } while (Instant.now().isBefore(deadline));
@@ -142,7 +138,7 @@ public class Provisioner {
         var version = shell.run("dockerd --version", COMMAND_TIMEOUT);
         var text = version.stdout().strip();
         // "Docker version 20.10.24+dfsg1, build 297e128"
-        return text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text;
+        return ControlCharacters.readable(text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text);
     }
 
     private OsRelease detectOs(HostShell shell) {
@@ -187,29 +183,27 @@ public class Provisioner {
 
     /** Polls {@code GET /version} over mutual TLS until the daemon answers, as a client of the machine's CA. */
     String verify(String dockerUrl, MachineCertificates certificates) {
-        var material = tls.issueClient(certificates, "harbormaster", "platform");
-        var client = HttpClient.newBuilder().sslContext(MutualTls.clientContext(material))
-                .connectTimeout(Duration.ofSeconds(3)).build();
-        var uri = URI.create(dockerUrl.replaceFirst("^tcp://", "https://") + "/version");
         var deadline = Instant.now().plus(settings.verifyTimeout());
         String lastProblem = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                var response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (response.statusCode() == 200) {
-                    var body = response.body();
-                    var at = body.indexOf("\"Version\":\"");
-                    return at < 0 ? "unknown" : body.substring(at + 11, body.indexOf('"', at + 11));
+        try (var engine = EngineConnection.open(tls, dockerUrl, certificates)) {
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    var response = engine.get("/version", Duration.ofSeconds(5));
+                    if (response.statusCode() == 200) {
+                        var body = response.body();
+                        var at = body.indexOf("\"Version\":\"");
+                        return at < 0 ? "unknown"
+                                : ControlCharacters.readable(body.substring(at + 11, body.indexOf('"', at + 11)));
+                    }
+                    lastProblem = "HTTP " + response.statusCode();
+                } catch (IOException e) {
+                    lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProvisioningException("verify", "Interrupted while waiting for Docker Engine.");
                 }
-                lastProblem = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProvisioningException("verify", "Interrupted while waiting for Docker Engine.");
+                sleep();
             }
-            sleep();
         }
         throw new ProvisioningException("verify", "Docker Engine did not answer GET /version over TLS at "
                 + dockerUrl + " within " + settings.verifyTimeout().toSeconds() + " s (last: " + lastProblem

@@ -1,5 +1,7 @@
 package io.harbormaster.command.provision;
 
+import io.harbormaster.api.common.ControlCharacters;
+
 /**
  * A provisioning step failed. {@code step} names it ({@code detect-os}, {@code install-docker}, {@code push-certs},
  * {@code configure-daemon}, {@code restart-docker}, {@code verify}, or {@code ssh} for reaching the host); the
@@ -10,12 +12,12 @@ public class ProvisioningException extends RuntimeException {
     private final String step;
 
     public ProvisioningException(String step, String message) {
-        super(message);
+        super(ControlCharacters.readable(message));
         this.step = step;
     }
 
     public ProvisioningException(String step, String message, Throwable cause) {
-        super(message, cause);
+        super(ControlCharacters.readable(message), cause);
         this.step = step;
     }
 

@@ -9,7 +9,16 @@ import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.network.AddressCheck;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineState;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
@@ -23,8 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over every machine whose host exists: asks its driver, in parallel (at most {@code parallelism} at once, on
- * virtual threads), for the host's current address and state, and reports them to the machine, which records only
- * changes. A driver that fails for one machine does not hold up the others.
+ * virtual threads), for the host's current address and state, and for a machine Harbormaster provisioned whose host
+ * answers, asks its Docker Engine itself ({@link EngineCheck}); then reports the state, what did not answer and since
+ * when to the machine, which records only changes. A driver that fails for one machine does not hold up the others. A
+ * machine whose address the platform may not connect to (any more) is not dialled at all.
  */
 public class MachineReconciler {
 
@@ -33,14 +44,25 @@ public class MachineReconciler {
     private final JdbcLookups machines;
     private final DriverRegistry drivers;
     private final CommandGateway commands;
+    private final CertificatesInUse certificates;
+    private final EngineCheck engines;
+    private final Clock clock;
     private final int parallelism;
     private final Duration passTimeout;
+    private final AddressCheck addresses;
+    /** Each machine's problem and when this reconciler first saw it; a problem that stays keeps its time. */
+    private final Map<MachineId, Seen> seen = new ConcurrentHashMap<>();
 
-    public MachineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands, int parallelism,
-                             Duration passTimeout) {
+    MachineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands,
+                      CertificatesInUse certificates, EngineCheck engines, Clock clock, int parallelism,
+                      Duration passTimeout, AddressCheck addresses) {
+        this.addresses = addresses;
         this.machines = machines;
         this.drivers = drivers;
         this.commands = commands;
+        this.certificates = certificates;
+        this.engines = engines;
+        this.clock = clock;
         this.parallelism = parallelism;
         this.passTimeout = passTimeout;
     }
@@ -48,6 +70,10 @@ public class MachineReconciler {
     /** One pass; answers how many machines were looked at. */
     public int reconcileAll() {
         var all = machines.withHosts();
+        var ids = all.stream().map(MachineRecord::machineId).collect(Collectors.toSet());
+        seen.keySet().retainAll(ids);
+        certificates.keepOnly(ids);
+        engines.keepOnly(ids);
         var permits = new Semaphore(parallelism);
         var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, "reconciler", Channel.RECONCILER, "",
                 UUID.randomUUID().toString());
@@ -78,20 +104,49 @@ public class MachineReconciler {
         if (!drivers.names().contains(machine.driver())) {
             return;
         }
+        var refused = addresses.refusal(machine.options(), machine.dockerUrl());
+        if (refused.isPresent()) {
+            log.info("Not checking machine {}: {}", machine.name(), refused.get());
+            return;
+        }
         var driver = drivers.get(machine.driver());
         var ref = machine.toRef();
         try {
             var addresses = driver.addresses(ref);
             var current = URI.create(machine.dockerUrl()).getHost();
-            if (!addresses.isEmpty() && !addresses.contains(current)) {
+            var moved = !addresses.isEmpty() && !addresses.contains(current);
+            if (moved) {
                 log.info("Machine {} answers at {} now (was {})", machine.name(), addresses.getFirst(), current);
                 commands.sendAndWait(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()), 60,
                         TimeUnit.SECONDS);
             }
-            commands.sendAndWait(new ObserveMachineStateCommand(machine.machineId(), driver.state(ref)), 30,
-                    TimeUnit.SECONDS);
+            var host = driver.state(ref);
+            var state = host.state();
+            var problem = host.problem();
+            // the engine at an address the host just left is asked at the new one in the next pass
+            if (state == MachineState.Running && driver.provisions() && !moved) {
+                var material = certificates.of(machine.machineId());
+                if (material.isPresent()) {
+                    problem = engines.problem(machine.machineId(), machine.dockerUrl(), material.get());
+                    state = problem == null ? MachineState.Running : MachineState.Error;
+                }
+            }
+            commands.sendAndWait(new ObserveMachineStateCommand(machine.machineId(), state, problem,
+                    since(machine.machineId(), problem)), 30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             log.debug("Reconciling machine {} failed: {}", machine.name(), e.getMessage());
         }
+    }
+
+    private Instant since(MachineId machineId, String problem) {
+        if (problem == null) {
+            seen.remove(machineId);
+            return null;
+        }
+        return seen.compute(machineId, (id, before) -> before != null && before.problem().equals(problem) ? before
+                : new Seen(problem, clock.instant().truncatedTo(ChronoUnit.SECONDS))).since();
+    }
+
+    private record Seen(String problem, Instant since) {
     }
 }

@@ -1,7 +1,10 @@
 package io.harbormaster.command.reconcile;
 
+import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
+import io.harbormaster.command.network.AddressCheck;
+import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +34,13 @@ class ReconcilerConfiguration {
 
     @Bean
     MachineReconciler machineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands,
+                                        EventStore events, MachineTls tls,
                                         @Value("${harbormaster.reconciler.parallelism:16}") int parallelism,
-                                        @Value("${harbormaster.reconciler.interval:30s}") Duration interval) {
-        return new MachineReconciler(machines, drivers, commands, parallelism,
-                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30));
+                                        @Value("${harbormaster.reconciler.interval:30s}") Duration interval,
+                                        AddressCheck addresses) {
+        return new MachineReconciler(machines, drivers, commands, new CertificatesInUse(events),
+                new EngineCheck(tls, Clock.systemUTC()), Clock.systemUTC(), parallelism,
+                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30), addresses);
     }
 
     @Bean(destroyMethod = "shutdownNow")

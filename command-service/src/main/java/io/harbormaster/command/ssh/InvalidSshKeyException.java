@@ -8,8 +8,8 @@ import io.harbormaster.command.refusal.InvalidCommandException;
  */
 public class InvalidSshKeyException extends InvalidCommandException {
 
-    /** The option the key is given with, as docker-machine's generic driver calls it. */
-    static final String FIELD = "ssh-key";
+    /** The create request's field the key is given in; one spelling in every message. */
+    static final String FIELD = "sshKey";
 
     InvalidSshKeyException(String message) {
         super(FIELD, message);

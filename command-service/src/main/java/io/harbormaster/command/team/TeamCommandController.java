@@ -41,7 +41,7 @@ class TeamCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a team with the caller as its first owner")
+    @Operation(operationId = "createTeam", summary = "Create a team with the caller as its first owner")
     @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<TeamRequests.Created> create(@Valid @RequestBody TeamRequests.Create request) {
         var id = TeamId.random();
@@ -51,7 +51,7 @@ class TeamCommandController {
     }
 
     @PostMapping("/{id}/members")
-    @Operation(summary = "Add a registered user to the team")
+    @Operation(operationId = "addTeamMember", summary = "Add a registered user to the team")
     @ApiResponse(responseCode = "200", description = "Added, or already a member with that role")
     ResponseEntity<TeamRequests.Membership> addMember(@PathVariable String id,
                                                       @Valid @RequestBody TeamRequests.AddMember request) {
@@ -63,7 +63,7 @@ class TeamCommandController {
     }
 
     @PutMapping("/{id}/members/{userId}")
-    @Operation(summary = "Give a member another role")
+    @Operation(operationId = "changeTeamMemberRole", summary = "Give a member another role")
     @ApiResponse(responseCode = "200", description = "Changed, or the member already had that role")
     ResponseEntity<TeamRequests.Membership> changeRole(@PathVariable String id, @PathVariable String userId,
                                                        @Valid @RequestBody TeamRequests.ChangeRole request) {
@@ -75,7 +75,7 @@ class TeamCommandController {
     }
 
     @DeleteMapping("/{id}/members/{userId}")
-    @Operation(summary = "Take a member out of the team")
+    @Operation(operationId = "removeTeamMember", summary = "Take a member out of the team")
     @ApiResponse(responseCode = "204", description = "Removed")
     ResponseEntity<Void> removeMember(@PathVariable String id, @PathVariable String userId) {
         var teamId = teamId(id);

@@ -1,6 +1,8 @@
 package io.harbormaster.command.team;
 
+import io.harbormaster.command.web.NoControlCharacters;
 import io.harbormaster.api.team.TeamName;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -11,22 +13,31 @@ final class TeamRequests {
     }
 
     /** {@code POST /api/teams}: the caller becomes the first owner. */
-    record Create(@NotBlank @Size(max = TeamName.MAX_LENGTH) String name) {
+    @Schema(name = "CreateTeamRequest", example = """
+            {"name": "platform-team"}""")
+    record Create(@NotBlank @Size(max = TeamName.MAX_LENGTH) @NoControlCharacters String name) {
     }
 
     /** {@code POST /api/teams/{id}/members}. */
-    record AddMember(@NotBlank @Size(max = 36) String userId, @NotBlank @Size(max = 16) String role) {
+    @Schema(name = "AddTeamMemberRequest", example = """
+            {"userId": "0b6d1f52-7c3e-4a8b-9d2f-1e5a6b7c8d9e", "role": "MEMBER"}""")
+    record AddMember(@NotBlank @Size(max = 36) @NoControlCharacters String userId,
+                     @NotBlank @Size(max = 16) @NoControlCharacters String role) {
     }
 
     /** {@code PUT /api/teams/{id}/members/{userId}}. */
-    record ChangeRole(@NotBlank @Size(max = 16) String role) {
+    @Schema(name = "ChangeTeamMemberRoleRequest", example = """
+            {"role": "OWNER"}""")
+    record ChangeRole(@NotBlank @Size(max = 16) @NoControlCharacters String role) {
     }
 
     /** The answer to a created team. */
+    @Schema(name = "TeamCreated")
     record Created(String teamId) {
     }
 
     /** The answer to a membership change: who has which role now. */
+    @Schema(name = "TeamMembership")
     record Membership(String teamId, String userId, String role) {
     }
 }

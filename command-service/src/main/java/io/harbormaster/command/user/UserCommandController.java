@@ -32,7 +32,8 @@ class UserCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Register a user", description = "The username is lower case and unique on the platform.")
+    @Operation(operationId = "registerUser",
+            summary = "Register a user", description = "The username is lower case and unique on the platform.")
     @ApiResponse(responseCode = "201", description = "Registered")
     @ApiResponse(responseCode = "400", description = "Malformed request; `errors` lists the fields")
     @ApiResponse(responseCode = "409", description = "The username is taken")
@@ -44,7 +45,7 @@ class UserCommandController {
     }
 
     @PutMapping("/{userId}/platform-admin")
-    @Operation(summary = "Grant or revoke the platform admin role (platform admins)",
+    @Operation(operationId = "setPlatformAdmin", summary = "Grant or revoke the platform admin role (platform admins)",
             description = "Takes effect on the user's next API request; an open portal session keeps its role until "
                     + "the user signs in again. The last platform admin cannot be revoked.")
     @ApiResponse(responseCode = "204", description = "Changed, or already so")

@@ -10,6 +10,7 @@ import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import io.harbormaster.command.refusal.UnprocessableCommandException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -76,7 +77,7 @@ class CommandProblems {
         var errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Problems.error(error.getField(), error.getDefaultMessage()))
                 .toList();
-        var summary = errors.stream().map(error -> error.get("field") + " " + error.get("message")).toList();
+        var summary = errors.stream().map(error -> error.get("field") + ": " + error.get("message")).toList();
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-command", "Invalid command",
                 "The request has invalid fields: " + String.join("; ", summary) + ". Correct them and send it again.");
         return Problems.withErrors(problem, errors);
@@ -136,31 +137,36 @@ class CommandProblems {
 
     /** Over a distributed command bus refusals arrive wrapped; locally only a timeout does. */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail execution(CommandExecutionException e, HttpServletRequest request) {
+    ProblemDetail execution(CommandExecutionException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         return switch (e.getCause()) {
             case CommandRefusedException refusal -> refused(refusal);
             case TimeoutException timeout -> Problems.of(HttpStatus.GATEWAY_TIMEOUT, "command-timeout",
                     "Command timed out", "The command did not finish within " + commands.timeoutSeconds()
                             + " seconds. It may still take effect: check the current state before sending it again.");
-            case null, default -> unexpected(e, request);
+            case null, default -> unexpected(e, request, servletResponse);
         };
     }
 
     /** Spring's own web errors keep their status and text; anything else is a 500 that says nothing internal. */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         if (e instanceof ErrorResponse response) {
             return response.getBody();
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Command request {} {} failed: database unavailable ({})", request.getMethod(),
                     request.getRequestURI(), e.getMessage());
+            servletResponse.setHeader("Retry-After", "5");
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
                     DatabaseUnavailable.ADVICE);
         }
-        log.error("Command request {} {} failed", request.getMethod(), request.getRequestURI(), e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "Something went wrong on the server and was logged. Try again later; if it persists, tell an "
-                        + "administrator the time of the request.");
+        var correlationId = Problems.correlationId();
+        log.error("Command request {} {} failed (correlation id {})", request.getMethod(), request.getRequestURI(),
+                correlationId, e);
+        var problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "Something went wrong on the server and was logged. Try again later; if it persists, give an "
+                        + "administrator the correlationId of this answer.");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 }

@@ -58,7 +58,7 @@ class WorkstationController {
     }
 
     @GetMapping(value = "/api/machines/{id}/env", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "docker-machine's env output for a shell",
+    @Operation(operationId = "getMachineEnv", summary = "docker-machine's env output for a shell",
             description = "Sets DOCKER_TLS_VERIFY, DOCKER_HOST, DOCKER_CERT_PATH and DOCKER_MACHINE_NAME, then the two "
                     + "usage hint lines, byte for byte as docker-machine writes them. `certPath` is the folder on the "
                     + "workstation that holds ca.pem, cert.pem and key.pem (fetch them with client-bundle).")
@@ -98,7 +98,8 @@ class WorkstationController {
     }
 
     @GetMapping(value = "/api/machines/{id}/config", produces = MediaType.TEXT_PLAIN_VALUE)
-    @Operation(summary = "docker-machine's config output: the docker client's TLS flags and -H for the machine")
+    @Operation(operationId = "getMachineConfig",
+            summary = "docker-machine's config output: the docker client's TLS flags and -H for the machine")
     @ApiResponse(responseCode = "200", description = "The flags, one per line")
     ResponseEntity<String> config(@PathVariable String id, @RequestParam(required = false) String certPath) {
         var machineId = ApiInputs.field("id", () -> MachineId.of(id));
@@ -108,7 +109,8 @@ class WorkstationController {
     }
 
     @PostMapping("/api/machines/{id}/client-bundle")
-    @Operation(summary = "Issue a client certificate and download ca.pem, cert.pem and key.pem",
+    @Operation(operationId = "issueClientBundle",
+            summary = "Issue a client certificate and download ca.pem, cert.pem and key.pem",
             description = "A fresh certificate for the caller, valid for the platform's client validity (24 h by "
                     + "default), as a tar (default) or zip. key.pem has mode 0600.")
     @ApiResponse(responseCode = "200", description = "The bundle, as an attachment")
@@ -128,7 +130,8 @@ class WorkstationController {
     }
 
     @PostMapping("/api/machines/{id}/docker-context")
-    @Operation(summary = "Issue a client certificate and download a docker context export",
+    @Operation(operationId = "issueDockerContext",
+            summary = "Issue a client certificate and download a docker context export",
             description = "The .dockercontext tar that `docker context import <name> <file>` reads: meta.json plus "
                     + "tls/docker/{ca,cert,key}.pem. `name` defaults to the machine's name.")
     @ApiResponse(responseCode = "200", description = "The context, as an attachment")

@@ -6,6 +6,7 @@ import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import io.harbormaster.driver.MachineDriver;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
 import io.harbormaster.driver.SshTarget;
@@ -87,8 +88,8 @@ public class FakeDriver implements MachineDriver {
     }
 
     @Override
-    public MachineState state(MachineRef machine) {
-        return MachineState.Running;
+    public HostState state(MachineRef machine) {
+        return HostState.of(MachineState.Running);
     }
 
     @Override

@@ -74,6 +74,21 @@ class MachineCommandAccessTest {
     }
 
     @Test
+    void seeingTheMachine_followsTheDetailsRule_viewersAndSharesYesOutsidersLikeAnUnknownMachine() {
+        fixture.given(running()).when(new RequireMachineVisibleCommand(MACHINE), as(CAROL))
+                .expectNoEvents()
+                .expectException(NotVisibleException.class)
+                .expectExceptionMessage("No machine with id " + MACHINE + " was found. Check the id, or reload the list.");
+        fixture.given(running()).when(new RequireMachineVisibleCommand(MACHINE), as(VIC))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(running(new MachineShared(MACHINE, Grantee.user(CAROL), ShareRole.VIEWER)))
+                .when(new RequireMachineVisibleCommand(MACHINE), as(CAROL))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(running()).when(new RequireMachineVisibleCommand(MACHINE), as(ADMIN))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void viewerSeesButCannotOperate() {
         fixture.given(running()).when(new StopMachineCommand(MACHINE, null), as(VIC))
                 .expectNoEvents()

@@ -101,7 +101,7 @@ class MachineControllersTest {
                 .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/malformed-request"))
                 .andExpect(jsonPath("$.title").value("Malformed request"))
                 .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")))
+                .andExpect(jsonPath("$.detail").value(containsString("not a valid JSON object")))
                 .andExpect(content().string(not(containsString("Exception"))));
     }
 
@@ -110,6 +110,28 @@ class MachineControllersTest {
         create("{\"team\":\"" + TEAM + "\",\"name\":\"web-1\",\"driver\":\"none\",\"driverOptions\":[1]}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("driverOptions"));
+    }
+
+    @Test
+    void anObjectForAName_isRefusedInJsonWords() throws Exception {
+        // scalars are not coerced either, but that is the API-wide mapper's setting (HttpTruthIntegrationTest)
+        create("{\"team\":\"" + TEAM + "\",\"name\":{\"a\":1},\"driver\":\"none\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("name"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be a string"))
+                .andExpect(jsonPath("$.detail").value(containsString("wrong at name: must be a string")));
+    }
+
+    @Test
+    void anUnexpectedFailure_isA500WithTheCorrelationIdAndNothingInternal() throws Exception {
+        when(gateway.sendAndWait(any(), anyLong(), any())).thenThrow(new IllegalStateException("pool secret-xyz"));
+        create(body("web-1", "none", "tcp://10.0.0.5:2376"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(PROBLEM))
+                .andExpect(jsonPath("$.type").value("https://harbormaster.dev/problems/internal-error"))
+                .andExpect(jsonPath("$.correlationId").value("corr-test"))
+                .andExpect(content().string(not(containsString("secret-xyz"))))
+                .andExpect(content().string(not(containsString("Exception"))));
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.harbormaster.command.lookup.InMemoryLookups;
 import io.harbormaster.command.refusal.ConflictException;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,43 @@ class MachineCreationTest {
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(MACHINE)
                 .expectEvents(new MachineCreated(MACHINE, TEAM, NAME, "none", NONE_URL, ALICE));
+    }
+
+    @Test
+    void aNoneUrlOnTheCloudMetadataAddress_isRefusedNamingTheOptionAndTheRule_andNothingIsClaimed() {
+        var metadata = new DriverOptions(Map.of("url", "tcp://169.254.169.254:80"));
+        fixture.givenNoPriorActivity()
+                .when(create(MACHINE, TEAM, NAME, "none", metadata, ALICE))
+                .expectNoEvents()
+                .expectException(io.harbormaster.command.refusal.InvalidCommandException.class)
+                .expectExceptionMessage(containsString("driverOptions.url: the platform may not connect to the Docker "
+                        + "daemon at tcp://169.254.169.254:80: 169.254.169.254 is link-local (169.254.0.0/16"));
+        org.assertj.core.api.Assertions.assertThat(lookups.claimMachine(MachineId.random(), TEAM, NAME, "none"))
+                .isEqualTo(io.harbormaster.command.lookup.NameClaims.Claim.CLAIMED);
+    }
+
+    @Test
+    void aGenericIpAddressInADeniedNetwork_isRefusedNamingTheOption() {
+        var loopback = new DriverOptions(Map.of("ip-address", "127.0.0.1", "ssh-port", "2222"));
+        fixture.givenNoPriorActivity()
+                .when(create(MACHINE, TEAM, NAME, "generic", loopback, ALICE))
+                .expectNoEvents()
+                .expectException(io.harbormaster.command.refusal.InvalidCommandException.class)
+                .expectException(org.axonframework.test.matchers.Matchers.predicate(e ->
+                        e instanceof io.harbormaster.command.refusal.InvalidCommandException invalid
+                                && invalid.field().equals("driverOptions.ip-address")))
+                .expectExceptionMessage(containsString("SSH on port 2222 and Docker Engine on port 2376: 127.0.0.1 "
+                        + "is in the denied network 127.0.0.0/8"));
+    }
+
+    @Test
+    void anAddressAllowedThroughTheSetting_isCreated() {
+        fixture = MachineGivens.fixture(lookups, io.harbormaster.command.network.AddressCheck.forNetworks(
+                List.of("10.213.0.0/16", "169.254.169.254/32"), List.of()));
+        var metadata = new DriverOptions(Map.of("url", "tcp://169.254.169.254:2376"));
+        fixture.givenNoPriorActivity()
+                .when(create(MACHINE, TEAM, NAME, "none", metadata, ALICE))
+                .expectEvents(new MachineCreated(MACHINE, TEAM, NAME, "none", metadata, ALICE));
     }
 
     @Test

@@ -79,8 +79,19 @@ public enum MachineGivens {
         return new MachineStateObserved(Ids.MACHINE, MachineState.Running, observed);
     }
 
+    /**
+     * The platform's networks as the fixture has them: everything except loopback, this host's 0.0.0.0/8, and
+     * link-local (refused unless allowed explicitly).
+     */
+    static final NetworkRules NETWORKS = io.harbormaster.command.network.AddressCheck.forNetworks(
+            List.of("0.0.0.0/0", "::/0"), List.of("0.0.0.0/8", "127.0.0.0/8", "::1/128"));
+
     /** A fixture with the none and fake drivers, the in-memory lookups and the creation handler registered. */
     static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups) {
+        return fixture(lookups, NETWORKS);
+    }
+
+    static AggregateTestFixture<Machine> fixture(InMemoryLookups lookups, NetworkRules networks) {
         var drivers = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver(),
                 new io.harbormaster.driver.generic.GenericDriver()));
         var rules = new io.harbormaster.command.driver.RegistryDriverRules(drivers);
@@ -90,7 +101,7 @@ public enum MachineGivens {
         var keys = new io.harbormaster.command.ssh.SecretStoreMachineKeys(
                 new io.harbormaster.command.ssh.MachineSshKeys(new io.harbormaster.command.secret.InMemorySecretStore()));
         fixture.registerAnnotatedCommandHandler(new MachineCreationHandler(fixture.getRepository(), rules, keys,
-                lookups, lookups, lookups, lookups));
+                lookups, lookups, lookups, lookups, networks));
         return fixture;
     }
 

@@ -101,7 +101,7 @@ class MachineSshKeysTest {
 
         assertThat(refused).hasMessageContaining("protected by a passphrase")
                 .hasMessageContaining("ssh-keygen -p -N ''");
-        assertThat(refused.field()).isEqualTo("ssh-key");
+        assertThat(refused.field()).isEqualTo("sshKey");
         KeyLeaks.assertNoPrivateKey(refused, text, "");
         assertThat(refused.getMessage()).doesNotContain("correct horse battery");
         assertThat(store.read(SecretPath.machineSsh(machine))).isEmpty();

@@ -8,12 +8,20 @@ import java.util.Set;
 /**
  * The lifecycle operations a driver carries out. {@code whyNot} completes the refusal of any other operation, e.g.
  * "Harbormaster does not control that host. Use a generic or amazonec2 machine for that."
+ * {@code stopLeavesHostRunning} is true for a driver whose stop only takes the machine out of service in Harbormaster
+ * (the host keeps running, as with {@code none}): the reconciler then leaves a Stopped machine Stopped, because the
+ * host answering says nothing about whether a user wants it in service.
  */
-public record DriverCapabilities(Set<LifecycleOperation> supported, String whyNot) {
+public record DriverCapabilities(Set<LifecycleOperation> supported, String whyNot, boolean stopLeavesHostRunning) {
 
     public DriverCapabilities {
         supported = supported.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(supported));
         whyNot = whyNot == null ? "" : whyNot;
+    }
+
+    /** A driver whose stop stops the host. */
+    public DriverCapabilities(Set<LifecycleOperation> supported, String whyNot) {
+        this(supported, whyNot, false);
     }
 
     /** Every lifecycle operation. */

@@ -49,8 +49,11 @@ public interface MachineDriver {
     /** Removes the host and what the driver made for it; succeeds when nothing is left, so it is idempotent. */
     void remove(MachineRef machine);
 
-    /** The state the host is in now, as the driver sees it. */
-    MachineState state(MachineRef machine);
+    /**
+     * The state the host is in now, as the driver sees it; a host that does not answer is {@link MachineState#Error}
+     * with the address and port that did not answer as the problem ({@link HostState#unreachable}).
+     */
+    HostState state(MachineRef machine);
 
     /** The addresses (IPs and DNS names) the host is reachable at, for certificates and the reconciler. */
     List<String> addresses(MachineRef machine);

@@ -142,7 +142,7 @@ class GenericMachineFailuresIntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         var errors = refused.json().path("errors");
         assertThat(errors.size()).as(refused.body()).isEqualTo(1);
-        assertThat(errors.get(0).path("field").asString()).isIn("sshKey", "ssh-key");
+        assertThat(errors.get(0).path("field").asString()).isEqualTo("sshKey");
         assertThat(refused.text("detail")).contains("private key");
         assertThat(refused.body()).doesNotContain(bodySlice(damagedKey));
         assertThat(machinesCreated()).isEqualTo(before);

@@ -77,6 +77,15 @@ class MidProvisionRestartIntegrationTest {
         var starts = platform.jdbc().sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id "
                 + "AND payload_type LIKE '%.ProvisioningStarted'").param("id", id).query(Long.class).single();
         assertThat(starts).as("provisioning ran again after the restart").isGreaterThanOrEqualTo(2);
+        // the history says why the steps repeat: the resumption comes between the cut-off steps and the new ones
+        awaitTrue(() -> TestHostMachines.history(platform.admin(), id).stream()
+                .anyMatch(line -> line.startsWith("MachineProvisioned")), Duration.ofSeconds(30));
+        var history = TestHostMachines.history(platform.admin(), id);
+        var resumed = history.indexOf("OperationResumed: create resumed after the platform restarted");
+        assertThat(resumed).as(history.toString()).isPositive();
+        assertThat(history.subList(0, resumed)).anyMatch(line -> line.endsWith("done: configure-daemon"));
+        assertThat(history.subList(resumed, history.size())).anyMatch(line -> line.startsWith("ProvisioningStarted"))
+                .anyMatch(line -> line.startsWith("MachineProvisioned"));
     }
 
     /** The provisioning steps recorded so far, read straight from the database (the platform may be stopped). */

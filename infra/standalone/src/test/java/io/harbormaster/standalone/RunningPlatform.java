@@ -50,6 +50,10 @@ final class RunningPlatform implements AutoCloseable {
                 "--harbormaster.home=" + System.getProperty("java.io.tmpdir") + "/hm-test-home",
                 // off unless a test turns it on: it would probe the made-up addresses of other tests' machines
                 "--harbormaster.reconciler.interval=0",
+                // the machines of the tests live on loopback (stand-in daemons, sshd) and the test hosts' network;
+                // loopback is denied by default, so the tests allow exactly these (link-local stays refused)
+                "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16",
+                "--harbormaster.network.deny=",
                 "--spring.main.banner-mode=off"));
         // a setting given twice on the command line would become a list: the test's own value replaces the default
         for (var extra : extraArguments) {
@@ -92,6 +96,10 @@ final class RunningPlatform implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     TestPostgres.Database database() {

@@ -31,7 +31,8 @@ class ProjectionAdminController {
 
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rebuild every read model from the event store (platform admins only)",
+    @Operation(operationId = "rebuildProjections",
+            summary = "Rebuild every read model from the event store (platform admins only)",
             description = "Empties the read model tables and replays all events into them. Answers at once; "
                     + "watch GET /api/admin/projections until every processor is caught up.")
     RebuildStarted rebuild() {
@@ -48,7 +49,8 @@ class ProjectionAdminController {
     }
 
     @GetMapping
-    @Operation(summary = "Each projection processor's state and position (platform admins only)")
+    @Operation(operationId = "listProjections",
+            summary = "Each projection processor's state and position (platform admins only)")
     List<ProjectionStatus> status() {
         return rebuilder.status();
     }

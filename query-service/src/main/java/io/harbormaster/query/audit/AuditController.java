@@ -32,7 +32,8 @@ class AuditController {
     }
 
     @GetMapping("/api/machines/{id}/history")
-    @Operation(summary = "A machine's history, newest first; kept after the machine is removed")
+    @Operation(operationId = "getMachineHistory",
+            summary = "A machine's history, newest first; kept after the machine is removed")
     AuditPage machineHistory(@PathVariable String id,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
@@ -48,7 +49,7 @@ class AuditController {
     }
 
     @GetMapping("/api/teams/{id}/audit")
-    @Operation(summary = "A team's audit log, newest first",
+    @Operation(operationId = "getTeamAudit", summary = "A team's audit log, newest first",
             description = "Covers the team's own events and its machines' events. `actor` matches the actor's id "
                     + "or login name; the time range is [from, to) in ISO-8601 instants.")
     AuditPage teamAudit(@PathVariable String id,
@@ -73,7 +74,7 @@ class AuditController {
     }
 
     @GetMapping("/api/admin/audit")
-    @Operation(summary = "The whole audit trail, newest first (platform admins)",
+    @Operation(operationId = "getPlatformAudit", summary = "The whole audit trail, newest first (platform admins)",
             description = "Every team's entries plus those that belong to no team: accounts, API tokens, sign-ins "
                     + "and refused sign-ins. Same filters as a team's audit log.")
     AuditPage platformAudit(@RequestParam(required = false) String actor,

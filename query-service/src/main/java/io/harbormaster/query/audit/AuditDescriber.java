@@ -1,5 +1,6 @@
 package io.harbormaster.query.audit;
 
+import io.harbormaster.api.network.NetworksChanged;
 import io.harbormaster.api.team.MemberAdded;
 import io.harbormaster.api.team.MemberRemoved;
 import io.harbormaster.api.team.MemberRoleChanged;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Says what an event is about. Team events land in their team's log; user events (registration, API tokens,
- * sign-ins and failed sign-ins) belong to no team and appear in the platform audit log. Events from outside the shared language are not described.
+ * sign-ins and failed sign-ins) and changes of the platform's networks belong to no team and appear in the platform
+ * audit log. Events from outside the shared language are not described.
  */
 final class AuditDescriber {
 
@@ -51,6 +53,8 @@ final class AuditDescriber {
                     : "platform admin role revoked");
             case UserSignedIn e -> new Description(null, null, e.username().value(),
                     "signed in " + method(e.method()));
+            case NetworksChanged e -> new Description(null, null, "platform networks",
+                    "allowed networks set to " + e.allow() + ", denied " + e.deny());
             case SignInFailed e -> new Description(null, null,
                     e.username() == null ? "unknown account" : e.username().value(),
                     "sign-in " + method(e.method()) + " refused: " + reason(e.reason()));

@@ -57,7 +57,7 @@ class AuditExportController {
     }
 
     @GetMapping("/api/teams/{id}/audit/export")
-    @Operation(summary = "Export a team's audit log as CSV or JSON",
+    @Operation(operationId = "exportTeamAudit", summary = "Export a team's audit log as CSV or JSON",
             description = "Every entry the audit log list shows for the same filters, newest first, as a download. "
                     + "CSV is RFC 4180 (header row, CRLF line ends); a field starting with =, +, -, @, tab or CR gets "
                     + "a leading ' so spreadsheets show it as text instead of running it as a formula. JSON is an "
@@ -101,7 +101,8 @@ class AuditExportController {
     }
 
     @GetMapping("/api/admin/audit/export")
-    @Operation(summary = "Export the whole audit trail as CSV or JSON (platform admins)",
+    @Operation(operationId = "exportPlatformAudit",
+            summary = "Export the whole audit trail as CSV or JSON (platform admins)",
             description = "The platform audit log's entries for the same filters, in the formats and within the "
                     + "limit of a team's export.")
     @ApiResponse(responseCode = "200", description = "The export, as an attachment", content = {

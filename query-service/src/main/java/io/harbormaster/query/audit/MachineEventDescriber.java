@@ -32,6 +32,7 @@ import io.harbormaster.api.machine.EngineUpgradeFailed;
 import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.MachineProvisionRequested;
+import io.harbormaster.api.machine.OperationResumed;
 import io.harbormaster.api.machine.ProvisioningStarted;
 import io.harbormaster.api.machine.SshHostKeyPinned;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
@@ -83,7 +84,9 @@ final class MachineEventDescriber {
             case LifecycleOperationFailed e -> about(e.machineId(), lower(e.operation()) + " failed: " + e.reason()
                     + " (now " + e.stateAfter() + ")");
             case MachineStateObserved e -> about(e.machineId(), "observed " + e.observed() + " (was " + e.previous()
-                    + ")");
+                    + ")" + (e.reason() == null ? "" : ": " + e.reasonText()));
+            case OperationResumed e -> about(e.machineId(), lower(e.operation()) + " resumed after the platform "
+                    + "restarted");
             case IpChanged e -> about(e.machineId(), "address changed from " + e.previousAddress() + " to "
                     + e.newAddress());
             case CertsRenewalRequested e -> about(e.machineId(), "new certificates requested (" + e.reason()
@@ -126,6 +129,11 @@ final class MachineEventDescriber {
             case USER -> "user " + names.user(UserId.of(grantee.id()));
             case TEAM -> "team " + names.team(TeamId.of(grantee.id()));
         };
+    }
+
+    /** "RENEW_CERTS" as "renew certs", "CREATE" as "create". */
+    private static String lower(String operation) {
+        return operation == null ? "operation" : operation.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     static String lower(Enum<?> value) {

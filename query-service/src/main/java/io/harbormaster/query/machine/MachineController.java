@@ -37,13 +37,13 @@ class MachineController {
     }
 
     @GetMapping
-    @Operation(summary = "List machines in natural name order",
-            description = "Every filter is optional; `name` is a regular expression that must match the whole name.")
+    @Operation(operationId = "listMachines", summary = "List machines in natural name order",
+            description = "Every filter is optional; `name` is a regular expression found anywhere in the name, ignoring case (`web` finds `web-1` and `WEB-2`; anchor it with `^...$` to match the whole name).")
     MachinePage list(@RequestParam(required = false) String team,
                      @RequestParam(required = false) String state,
                      @RequestParam(required = false) String driver,
                      @RequestParam(required = false) String holder,
-                     @Parameter(description = "regular expression matched against the whole name")
+                     @Parameter(description = "regular expression found anywhere in the name, ignoring case; anchor with ^ and $ for the whole name")
                      @RequestParam(required = false) String name,
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
@@ -63,7 +63,7 @@ class MachineController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One machine with its shares",
+    @Operation(operationId = "getMachine", summary = "One machine with its shares",
             description = "The ETag is the machine's version; send it back as If-Match on commands.")
     ResponseEntity<MachineDetail> detail(@PathVariable String id,
             @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {

@@ -28,6 +28,7 @@ import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStarted;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineStateObserved;
+import io.harbormaster.api.machine.OperationResumed;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.api.machine.MachineStopped;
 import io.harbormaster.api.machine.MachineUnshared;
@@ -148,7 +149,14 @@ public class MachineListProjection {
 
     @EventHandler
     void on(MachineStateObserved e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.state(e.machineId(), seq, at, e.observed());
+        if (e.reason() != null) {
+            rows.failed(e.machineId(), seq, at, e.observed(), e.reasonText());
+        } else if (e.observed() == MachineState.Running) {
+            // answering again resolves what the last error said
+            rows.failed(e.machineId(), seq, at, MachineState.Running, null);
+        } else {
+            rows.state(e.machineId(), seq, at, e.observed());
+        }
     }
 
     @EventHandler
@@ -204,6 +212,11 @@ public class MachineListProjection {
 
     @EventHandler
     void on(ClientCertIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(OperationResumed e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 

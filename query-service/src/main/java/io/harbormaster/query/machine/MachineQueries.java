@@ -52,8 +52,9 @@ class MachineQueries {
             params.put("holder", MachineRows.uuid(filter.holder().value()));
         }
         if (filter.nameRegex() != null) {
-            // anchored so the pattern has to match the whole name, as with docker-machine ls --filter name=
-            conditions.add("name ~ ('^(?:' || :re || ')$')");
+            // found anywhere in the name, as docker-machine ls --filter name= does; case-insensitive (~*) because
+            // names are unique regardless of case, so "WEB" and "web" name the same machine
+            conditions.add("name ~* :re");
             params.put("re", filter.nameRegex());
         }
         var where = " WHERE " + String.join(" AND ", conditions);

@@ -31,13 +31,14 @@ class TeamController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's teams by name (platform admins: all), with member counts")
+    @Operation(operationId = "listTeams",
+            summary = "The caller's teams by name (platform admins: all), with member counts")
     TeamList list(@Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         return Queries.ask(queries, new FindTeamsQuery(caller), TeamList.class);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One team with its members")
+    @Operation(operationId = "getTeam", summary = "One team with its members")
     TeamDetail detail(@PathVariable String id,
                       @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         var teamId = Params.teamId("id", id);

@@ -21,7 +21,7 @@ class UserController {
     }
 
     @GetMapping("/api/users")
-    @Operation(summary = "All users by username")
+    @Operation(operationId = "listUsers", summary = "All users by username")
     UserList list() {
         return Queries.ask(queries, new FindUsersQuery(), UserList.class);
     }

@@ -1,7 +1,10 @@
 package io.harbormaster.query.web;
 
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.db.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,19 +80,23 @@ class QueryProblems {
 
     /** Spring's own web errors keep their status and text; anything else says nothing internal. */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request) {
+    ProblemDetail unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse servletResponse) {
         if (e instanceof ErrorResponse response) {
             return response.getBody();
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Query {} failed: database unavailable ({})", request.getRequestURI(), e.getMessage());
+            servletResponse.setHeader("Retry-After", "5");
             return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, "Database unavailable",
                     DatabaseUnavailable.ADVICE);
         }
-        log.error("Query {} failed", request.getRequestURI(), e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
-                "Something went wrong on the server and was logged. Try again later; if it persists, tell an "
-                        + "administrator the time of the request.");
+        var correlationId = CurrentActingContext.get().map(ActingContext::correlationId).orElse("none");
+        log.error("Query {} failed (correlation id {})", request.getRequestURI(), correlationId, e);
+        var problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
+                "Something went wrong on the server and was logged. Try again later; if it persists, give an "
+                        + "administrator the correlationId of this answer.");
+        problem.setProperty("correlationId", correlationId);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {

@@ -72,6 +72,10 @@ class AuditDescriberTest {
         assertThat(describer.describe(new ApiTokenIssued(user, "t1", "laptop", AT)).orElseThrow().summary())
                 .isEqualTo("API token 'laptop' issued, expires 2026-03-01T10:00:00Z");
         assertThat(describer.describe(new ApiTokenRevoked(user, "t1")).orElseThrow().subject()).isEqualTo("dora");
+        assertThat(describer.describe(new io.harbormaster.api.network.NetworksChanged(
+                List.of("10.213.0.0/16", "169.254.169.254/32"), List.of("10.213.9.0/24"))).orElseThrow())
+                .isEqualTo(new Description(null, null, "platform networks", "allowed networks set to "
+                        + "[10.213.0.0/16, 169.254.169.254/32], denied [10.213.9.0/24]"));
     }
 
     @Test
@@ -86,6 +90,23 @@ class AuditDescriberTest {
                 .summary()).isEqualTo("SSH host key of 10.0.0.5 pinned: ssh-ed25519 " + fingerprint);
         assertThat(describer.describe(new SshHostKeyPinned(m, "", "ssh-ed25519", fingerprint)).orElseThrow()
                 .summary()).isEqualTo("SSH host key pinned: ssh-ed25519 " + fingerprint);
+    }
+
+    @Test
+    void anObservationSaysWhatDoesNotAnswerAndSinceWhen_andAResumptionSaysThePlatformRestarted() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var m = MachineId.random();
+        names.machine(m, TeamId.random(), "web-7");
+
+        assertThat(describer.describe(new MachineStateObserved(m, MachineState.Running, MachineState.Error,
+                "host 10.213.0.7:22 unreachable", java.time.Instant.parse("2026-12-06T12:04:05Z"))).orElseThrow()
+                .summary()).isEqualTo("observed Error (was Running): host 10.213.0.7:22 unreachable since "
+                + "2026-12-06 12:04:05 UTC");
+        assertThat(describer.describe(new MachineStateObserved(m, MachineState.Error, MachineState.Running))
+                .orElseThrow().summary()).isEqualTo("observed Running (was Error)");
+        assertThat(describer.describe(new io.harbormaster.api.machine.OperationResumed(m, "RENEW_CERTS"))
+                .orElseThrow().summary()).isEqualTo("renew certs resumed after the platform restarted");
     }
 
     @Test

@@ -102,7 +102,8 @@ class MachineListProjectionTest {
                 new Case("EngineUpgraded", (id, at) -> projection.on(new EngineUpgraded(id, "27.0", "28.1"), 1, at), MachineState.Creating),
                 new Case("ClientCertIssued", (id, at) -> projection.on(new ClientCertIssued(id, ALICE, "07", at), 1, at), MachineState.Creating),
                 new Case("CertsRenewalRequested", (id, at) -> projection.on(new io.harbormaster.api.machine.CertsRenewalRequested(id, "requested", false, null, MachineName.of("m"), "tcp://10.0.0.6:2376", null, null), 1, at), MachineState.Creating),
-                new Case("CertsRenewalFailed", (id, at) -> projection.on(new io.harbormaster.api.machine.CertsRenewalFailed(id, "store sealed", true), 1, at), MachineState.Creating));
+                new Case("CertsRenewalFailed", (id, at) -> projection.on(new io.harbormaster.api.machine.CertsRenewalFailed(id, "store sealed", true), 1, at), MachineState.Creating),
+                new Case("OperationResumed", (id, at) -> projection.on(new io.harbormaster.api.machine.OperationResumed(id, "CREATE"), 1, at), MachineState.Creating));
 
         for (var c : table) {
             var id = create("m-" + c.event().toLowerCase());
@@ -141,6 +142,22 @@ class MachineListProjectionTest {
         assertThat(detail(lifecycle).lastError()).isEqualTo("ssh refused");
         assertThat(detail(lifecycle).state()).isEqualTo(MachineState.Running);
         assertThat(detail(removal).lastError()).isEqualTo("instance not found");
+    }
+
+    @Test
+    void anObservedProblemIsTheLastError_untilTheMachineAnswersAgain() {
+        var id = create("web-1");
+        projection.on(new MachineProvisioned(id, "tcp://10.213.0.7:2376"), 1, T0);
+
+        projection.on(new MachineStateObserved(id, MachineState.Running, MachineState.Error,
+                "Docker Engine not answering on tcp://10.213.0.7:2376", Instant.parse("2026-12-06T12:04:05Z")), 2, T0);
+        assertThat(detail(id).state()).isEqualTo(MachineState.Error);
+        assertThat(detail(id).lastError())
+                .isEqualTo("Docker Engine not answering on tcp://10.213.0.7:2376 since 2026-12-06 12:04:05 UTC");
+
+        projection.on(new MachineStateObserved(id, MachineState.Error, MachineState.Running), 3, T0);
+        assertThat(detail(id).state()).isEqualTo(MachineState.Running);
+        assertThat(detail(id).lastError()).isNull();
     }
 
     @Test

@@ -94,11 +94,18 @@ class MachineQueriesTest {
     }
 
     @Test
-    void nameFilter_isARegularExpressionOverTheWholeName() {
-        assertThat(names(new MachineFilter(null, null, null, null, "web-[0-9]"))).containsExactly("web-1", "web-2");
-        assertThat(names(new MachineFilter(null, null, null, null, "web-.*"))).containsExactly("web-1", "web-2", "web-10");
-        assertThat(names(new MachineFilter(null, null, null, null, "web"))).isEmpty();
+    void nameFilter_isARegularExpressionFoundAnywhereInTheName() {
+        assertThat(names(new MachineFilter(null, null, null, null, "web"))).containsExactly("web-1", "web-2", "web-10");
+        assertThat(names(new MachineFilter(null, null, null, null, "-1"))).containsExactly("db-1", "web-1", "web-10");
+        assertThat(names(new MachineFilter(null, null, null, null, "b-[0-9]$"))).containsExactly("db-1", "web-1", "web-2");
+        assertThat(names(new MachineFilter(null, null, null, null, "^web-1$"))).containsExactly("web-1");
         assertThat(names(new MachineFilter(null, null, null, null, "db-1|web-2"))).containsExactly("db-1", "web-2");
+    }
+
+    @Test
+    void nameFilter_ignoresCase_asNameUniquenessDoes() {
+        assertThat(names(new MachineFilter(null, null, null, null, "WEB-1"))).containsExactly("web-1", "web-10");
+        assertThat(names(new MachineFilter(null, null, null, null, "^Db-[0-9]$"))).containsExactly("db-1");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.harbormaster.security.account;
 
 import io.harbormaster.api.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +33,10 @@ class PasswordController {
         this.clock = Clock.systemUTC();
     }
 
+    @Schema(name = "SetPasswordRequest", example = """
+
+            {"password": "correct-horse-battery-staple"}""")
+
     record SetPasswordRequest(@NotNull @Size(min = 12, max = 128) String password) {
 
         @Override
@@ -40,7 +46,10 @@ class PasswordController {
     }
 
     @PutMapping("/api/users/{userId}/password")
-    @Operation(summary = "Set a user's password (platform admins only)")
+    @Operation(operationId = "setUserPassword", summary = "Set a user's password (platform admins only)")
+    @ApiResponse(responseCode = "204", description = "Set")
+    @ApiResponse(responseCode = "400", description = "A malformed user id, or a password of the wrong length")
+    @ApiResponse(responseCode = "404", description = "No such user")
     ResponseEntity<?> setPassword(@PathVariable String userId, @Valid @RequestBody SetPasswordRequest request) {
         var id = UserId.of(userId);
         if (!accounts.setPasswordHash(id, encoder.encode(request.password()), clock.instant())) {

@@ -1,5 +1,6 @@
 package io.harbormaster.security.oidc;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.AuditMetadata;
 import io.harbormaster.api.audit.CurrentActingContext;
@@ -100,7 +101,9 @@ class OidcAccountMapper {
         var admin = properties.adminTeam() != null
                 && groups.stream().anyMatch(g -> g.equalsIgnoreCase(properties.adminTeam()));
         var userId = UserId.random();
-        var displayName = claims.get("name") instanceof String name && !name.isBlank() ? name.strip() : username.value();
+        // the identity provider's text, like a host's: control characters are replaced, not recorded
+        var displayName = claims.get("name") instanceof String name && !name.isBlank()
+                ? ControlCharacters.readable(name.strip()) : username.value();
         var actor = new ActingContext(userId.value(), username.value(), Channel.UI, clientAddress, correlationId);
         try {
             transactions.executeWithoutResult(tx -> CurrentActingContext.runAs(actor, () -> {

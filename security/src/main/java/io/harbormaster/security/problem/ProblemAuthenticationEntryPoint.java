@@ -21,13 +21,18 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
             throws IOException {
         // Credentials could not even be checked: saying "not signed in" would send people hunting for a typo.
         if (e instanceof InternalAuthenticationServiceException && DatabaseUnavailable.isCause(e)) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            ProblemJson.write(response, 503, "database-unavailable", "Database unavailable", DatabaseUnavailable.ADVICE);
+            databaseUnavailable(response);
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"harbormaster\"");
         ProblemJson.write(response, 401, "unauthenticated", "Not signed in",
                 "Sign in with HTTP Basic (user name and password) to use the API.");
+    }
+
+    /** 503 with Retry-After: the embedded database's watchdog restarts PostgreSQL within seconds. */
+    static void databaseUnavailable(HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        ProblemJson.write(response, 503, "database-unavailable", "Database unavailable", DatabaseUnavailable.ADVICE);
     }
 
     @Override

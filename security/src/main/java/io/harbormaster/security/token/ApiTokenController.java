@@ -1,11 +1,15 @@
 package io.harbormaster.security.token;
 
+import io.harbormaster.api.common.ControlCharacters;
 import io.harbormaster.api.user.IssueApiTokenCommand;
 import io.harbormaster.api.user.RevokeApiTokenCommand;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.security.account.Account;
 import io.harbormaster.security.account.AccountStore;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
@@ -68,10 +72,15 @@ class ApiTokenController {
         this.clock = Clock.systemUTC();
     }
 
+    @Schema(name = "IssueApiTokenRequest", example = """
+
+            {"name": "laptop", "expiresInDays": 30}""")
+
     record IssueRequest(String name, Integer expiresInDays) {
     }
 
     /** The only answer that ever holds the token. */
+    @Schema(name = "IssuedApiToken")
     record IssuedToken(String tokenId, String name, Instant expiresAt, String token) {
 
         @Override
@@ -81,13 +90,21 @@ class ApiTokenController {
     }
 
     @PostMapping("/api/tokens")
-    @Operation(summary = "Create a personal API token", description = "The token is in this answer only; use it as "
-            + "`Authorization: Bearer <token>`. `expiresInDays` 1..365, default 30; `name` 1..64 characters.")
+    @Operation(operationId = "issueApiToken", summary = "Create a personal API token", description = "The token is "
+            + "in this answer only; use it as `Authorization: Bearer <token>`. `expiresInDays` 1..365, default 30; "
+            + "`name` 1..64 characters.")
+    @ApiResponse(responseCode = "201", description = "Created; the token is in this answer only",
+            content = @Content(schema = @Schema(implementation = IssuedToken.class)))
+    @ApiResponse(responseCode = "400", description = "A name or expiry out of range; `errors` names the field")
     ResponseEntity<?> issue(@AuthenticationPrincipal Account caller, @RequestBody IssueRequest request) {
         var name = request.name() == null ? "" : request.name().strip();
         var days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
             return ApiTokenProblems.invalid("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        int control = ControlCharacters.first(name, "");
+        if (control >= 0) {
+            return ApiTokenProblems.invalid("name", ControlCharacters.refusal(name, control));
         }
         if (days < 1 || days > MAX_DAYS) {
             return ApiTokenProblems.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS);
@@ -105,25 +122,31 @@ class ApiTokenController {
     }
 
     @GetMapping("/api/tokens")
-    @Operation(summary = "List your API tokens (never their secrets)")
+    @Operation(operationId = "listApiTokens", summary = "List your API tokens (never their secrets)")
     List<ApiTokenStore.TokenSummary> list(@AuthenticationPrincipal Account caller) {
         return tokens.listFor(caller.userId());
     }
 
     @DeleteMapping("/api/tokens/{tokenId}")
-    @Operation(summary = "Revoke one of your API tokens")
+    @Operation(operationId = "revokeApiToken", summary = "Revoke one of your API tokens")
+    @ApiResponse(responseCode = "204", description = "Revoked, or revoked already")
+    @ApiResponse(responseCode = "400", description = "A malformed token id")
+    @ApiResponse(responseCode = "404", description = "No such user, or no such token of the user")
     ResponseEntity<?> revoke(@AuthenticationPrincipal Account caller, @PathVariable String tokenId) {
         return revoke(caller.userId(), tokenId);
     }
 
     @GetMapping("/api/users/{userId}/tokens")
-    @Operation(summary = "List a user's API tokens (platform admins only)")
+    @Operation(operationId = "listUserApiTokens", summary = "List a user's API tokens (platform admins only)")
     List<ApiTokenStore.TokenSummary> listOf(@PathVariable String userId) {
         return tokens.listFor(UserId.of(userId));
     }
 
     @DeleteMapping("/api/users/{userId}/tokens/{tokenId}")
-    @Operation(summary = "Revoke a user's API token (platform admins only)")
+    @Operation(operationId = "revokeUserApiToken", summary = "Revoke a user's API token (platform admins only)")
+    @ApiResponse(responseCode = "204", description = "Revoked, or revoked already")
+    @ApiResponse(responseCode = "400", description = "A malformed token id")
+    @ApiResponse(responseCode = "404", description = "No such user, or no such token of the user")
     ResponseEntity<?> revokeOf(@PathVariable String userId, @PathVariable String tokenId) {
         return revoke(UserId.of(userId), tokenId);
     }

@@ -101,8 +101,11 @@ public abstract class DriverContract {
 
     @Test
     void theStateIsRunningWhileTheHostAnswers() {
-        assertThat(driver().state(machine(reachableOptions()))).isEqualTo(MachineState.Running);
-        assertThat(driver().state(machine(unreachableOptions()))).isEqualTo(unreachableState());
+        assertThat(driver().state(machine(reachableOptions())).state()).isEqualTo(MachineState.Running);
+        assertThat(driver().state(machine(reachableOptions())).problem()).isNull();
+        var unreachable = driver().state(machine(unreachableOptions()));
+        assertThat(unreachable.state()).isEqualTo(unreachableState());
+        assertThat(unreachable.problem()).as("what did not answer, for the history").isNotBlank();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.harbormaster.command.process.recovery;
 
+import io.harbormaster.api.audit.CurrentActingContext;
+import io.harbormaster.command.machine.RecordResumptionCommand;
 import io.harbormaster.command.process.MachineOperation;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.process.certificate.CertificateRenewals;
@@ -8,7 +10,9 @@ import io.harbormaster.command.process.PendingOperations;
 import io.harbormaster.command.process.operation.MachineProcesses;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
  * before the outcome was reported, and no event will ever arrive to run it again. Resuming calls the driver again under the original
  * correlation id; that is safe because driver operations must be idempotent (see {@code MachineDriver}), and a report
  * the machine no longer expects is ignored or refused and logged by {@link ProcessReporter}.
+ *
+ * <p>Before carrying an operation out again, recovery records {@code OperationResumed} on the machine (as the system,
+ * under the request's correlation id), so the history says why the steps that follow repeat. Not being able to
+ * record it does not stop the operation.
  *
  * <p>Operations requested after start-up are left alone: the processes of this instance are already running them.
  *
@@ -37,6 +45,7 @@ class PendingOperationsRecovery {
     private final PendingOperations pending;
     private final MachineProcesses processes;
     private final CertificateRenewals renewals;
+    private final CommandGateway commands;
     private final Instant startedAt;
     private final AtomicBoolean resumed = new AtomicBoolean();
 
@@ -45,15 +54,17 @@ class PendingOperationsRecovery {
      * server start, so nothing this instance dispatches can be older. Truncated to PostgreSQL's precision.
      */
     @Autowired
-    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals) {
-        this(pending, processes, renewals, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
+                              CommandGateway commands) {
+        this(pending, processes, renewals, commands, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
-                              Instant startedAt) {
+                              CommandGateway commands, Instant startedAt) {
         this.pending = pending;
         this.processes = processes;
         this.renewals = renewals;
+        this.commands = commands;
         this.startedAt = startedAt;
     }
 
@@ -76,12 +87,24 @@ class PendingOperationsRecovery {
             if (operation.since().isBefore(startedAt)) {
                 log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
                         operation.machineId().value());
+                recordResumption(operation);
                 if (operation.operation() == MachineOperation.RENEW_CERTS) {
                     renewals.resume(operation.machineId());
                 } else {
                     processes.run(operation.machineId(), operation.operation(), operation.correlationId());
                 }
             }
+        }
+    }
+
+    private void recordResumption(PendingOperation operation) {
+        try {
+            CurrentActingContext.runAs(MachineWork.systemContext(operation.correlationId()), () ->
+                    commands.sendAndWait(new RecordResumptionCommand(operation.machineId(),
+                            operation.operation().name()), 30, TimeUnit.SECONDS));
+        } catch (RuntimeException e) {
+            log.warn("Could not record that {} of machine {} is resumed: {}", operation.operation(),
+                    operation.machineId().value(), e.getMessage());
         }
     }
 }

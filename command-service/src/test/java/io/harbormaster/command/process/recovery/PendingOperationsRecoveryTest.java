@@ -13,6 +13,7 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.command.machine.FailCreationCommand;
 import io.harbormaster.command.machine.FailLifecycleOperationCommand;
 import io.harbormaster.command.machine.FailRemovalCommand;
+import io.harbormaster.command.machine.RecordResumptionCommand;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.command.audit.ActingContextDispatchInterceptor;
@@ -53,6 +54,7 @@ class PendingOperationsRecoveryTest {
             FakeDriver.NAME, DriverOptions.none(), "tcp://192.0.2.10:2376"));
     private final List<PendingOperation> pending = new CopyOnWriteArrayList<>();
     private final List<CommandMessage<?>> reports = new CopyOnWriteArrayList<>();
+    private final List<CommandMessage<?>> resumptions = new CopyOnWriteArrayList<>();
     private final CommandGateway gateway = reportingGateway();
     private final io.harbormaster.command.secret.InMemorySecretStore secrets =
             new io.harbormaster.command.secret.InMemorySecretStore();
@@ -80,12 +82,27 @@ class PendingOperationsRecoveryTest {
     }
 
     @Test
+    void eachResumedOperationIsRecordedOnItsMachineFirst_asTheSystemUnderItsCorrelationId() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.CREATE, BEFORE_START, "corr-create-2"));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.RENEW_CERTS, BEFORE_START, "corr-renew-2"));
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, STARTED_AT, "corr-new"));
+        recover(PendingOperationsRecovery::resume);
+        assertThat(resumptions.stream().<Object>map(CommandMessage::getPayload).toList()).containsExactly(
+                new RecordResumptionCommand(MACHINE, "CREATE"), new RecordResumptionCommand(MACHINE, "RENEW_CERTS"));
+        assertThat(resumptions.getFirst().getMetaData())
+                .containsEntry(AuditMetadata.CORRELATION_ID, "corr-create-2")
+                .containsEntry(AuditMetadata.ACTOR_ID, AuditMetadata.SYSTEM_ACTOR);
+        assertThat(resumptions.get(1).getMetaData()).containsEntry(AuditMetadata.CORRELATION_ID, "corr-renew-2");
+    }
+
+    @Test
     void anOperationRequestedSinceStartUpIsLeftToTheRunningProcesses() {
         pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, STARTED_AT, "corr-now"));
         pending.add(new PendingOperation(MACHINE, MachineOperation.START, STARTED_AT.plusSeconds(1), "corr-later"));
         recover(PendingOperationsRecovery::resume);
         assertThat(driver.calls()).isEmpty();
         assertThat(reports).isEmpty();
+        assertThat(resumptions).isEmpty();
     }
 
     @Test
@@ -143,6 +160,11 @@ class PendingOperationsRecoveryTest {
         var release = new CountDownLatch(1);
         try (var executor = new DriverCallExecutor(1)) {
             executor.submit(() -> await(release));
+            // the blocker must hold the only permit before the stop is submitted, or the stop may run (and end)
+            // before recovery looks, and recovery would rightly run it again
+            while (executor.availablePermits() > 0) {
+                Thread.onSpinWait();
+            }
             var processes = processes(executor);
             processes.run(MACHINE, MachineOperation.STOP, "corr-redelivered"); // as the handler of MachineStopRequested does
             recovery(processes).resume();
@@ -183,7 +205,8 @@ class PendingOperationsRecoveryTest {
     }
 
     private PendingOperationsRecovery recovery(MachineProcesses processes) {
-        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), STARTED_AT);
+        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
+                STARTED_AT);
     }
 
     /** The certificate process over the same gateway, reading requests from {@link #events}. */
@@ -209,6 +232,10 @@ class PendingOperationsRecoveryTest {
                 return null;
             });
         }
+        bus.subscribe(RecordResumptionCommand.class.getName(), message -> {
+            resumptions.add(message);
+            return null;
+        });
         return DefaultCommandGateway.builder().commandBus(bus)
                 .dispatchInterceptors(new ActingContextDispatchInterceptor()).build();
     }

@@ -7,6 +7,7 @@ import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.DriverContext;
 import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.MachineDriver;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
@@ -26,7 +27,7 @@ import java.util.Optional;
 /**
  * An existing host that Harbormaster reaches over SSH and provisions, like docker-machine's generic driver. The host
  * is not Harbormaster's to power on or off: start, stop and kill are refused; restart reboots it over SSH. Its state is
- * whether its SSH port answers. {@code ip-address} may be a DNS name; its current address is what the reconciler
+ * whether its SSH port answers (Error naming the address and port when it does not). {@code ip-address} may be a DNS name; its current address is what the reconciler
  * follows when the host's IP changes.
  */
 public final class GenericDriver implements MachineDriver {
@@ -107,15 +108,26 @@ public final class GenericDriver implements MachineDriver {
         // Deliberately empty, as docker-machine's generic driver does.
     }
 
+    /**
+     * Running while the SSH port accepts a connection within two seconds. Otherwise Error, not Stopped: Harbormaster
+     * cannot tell a host that was powered off from one that crashed or lost its network, and users depend on it
+     * either way.
+     */
     @Override
-    public MachineState state(MachineRef machine) {
+    public HostState state(MachineRef machine) {
         var options = GenericOptions.from(machine.options());
+        String address;
+        try {
+            address = currentAddress(options.address());
+        } catch (DriverException e) {
+            return HostState.unreachable(e.getMessage());
+        }
+        var where = "host " + bracketed(address) + ":" + options.sshPort();
         try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(currentAddress(options.address()), options.sshPort()),
-                    PROBE_TIMEOUT_MILLIS);
-            return MachineState.Running;
-        } catch (IOException | DriverException e) {
-            return MachineState.Stopped;
+            socket.connect(new InetSocketAddress(address, options.sshPort()), PROBE_TIMEOUT_MILLIS);
+            return HostState.of(MachineState.Running);
+        } catch (IOException e) {
+            return HostState.unreachable(where + " unreachable");
         }
     }
 

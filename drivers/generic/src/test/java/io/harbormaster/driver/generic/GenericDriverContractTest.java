@@ -55,7 +55,7 @@ class GenericDriverContractTest extends DriverContract {
 
     @Override
     protected MachineState unreachableState() {
-        return MachineState.Stopped;
+        return MachineState.Error;
     }
 
     @Override

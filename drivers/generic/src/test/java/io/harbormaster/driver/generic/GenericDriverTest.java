@@ -11,6 +11,7 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
@@ -65,11 +66,11 @@ class GenericDriverTest {
     }
 
     @Test
-    void theStateIsWhetherTheSshPortAnswers() throws Exception {
+    void theStateIsWhetherTheSshPortAnswersAndNamesItWhenItDoesNot() throws Exception {
         try (var ssh = new ServerSocket(0)) {
             var open = new MachineRef(MachineId.random(), MachineName.of("web-1"),
                     options(Map.of("ip-address", "127.0.0.1", "ssh-port", String.valueOf(ssh.getLocalPort()))), null);
-            assertThat(driver.state(open)).isEqualTo(MachineState.Running);
+            assertThat(driver.state(open)).isEqualTo(new HostState(MachineState.Running, null));
         }
         int closedPort;
         try (var socket = new ServerSocket(0)) {
@@ -77,7 +78,9 @@ class GenericDriverTest {
         }
         var closed = new MachineRef(MachineId.random(), MachineName.of("web-1"),
                 options(Map.of("ip-address", "127.0.0.1", "ssh-port", String.valueOf(closedPort))), null);
-        assertThat(driver.state(closed)).isEqualTo(MachineState.Stopped);
+        // Error with where it looked, never Stopped: a host that does not answer may have crashed
+        assertThat(driver.state(closed)).isEqualTo(new HostState(MachineState.Error,
+                "host 127.0.0.1:" + closedPort + " unreachable"));
     }
 
     @Test

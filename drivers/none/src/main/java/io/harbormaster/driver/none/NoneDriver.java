@@ -6,6 +6,7 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import io.harbormaster.driver.MachineDriver;
 import io.harbormaster.driver.MachineRef;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * <p>Harbormaster does not control that host. <b>Start and stop only put the machine in and take it out of service in
  * Harbormaster; the daemon itself is not touched.</b> Restart and kill would have to act on the host, so this driver
  * does not support them and such commands are refused before anything is recorded. Removing the machine removes it
- * from Harbormaster only. {@link #state} tells whether the daemon's port answers, nothing more.
+ * from Harbormaster only. {@link #state} tells whether the daemon's port answers, nothing more; the capabilities say
+ * that stop leaves the daemon running, so the reconciler leaves a machine a user stopped Stopped.
  */
 public final class NoneDriver implements MachineDriver {
 
@@ -34,7 +36,7 @@ public final class NoneDriver implements MachineDriver {
     private static final int PROBE_TIMEOUT_MILLIS = 2_000;
     private static final DriverCapabilities CAPABILITIES = new DriverCapabilities(
             EnumSet.of(LifecycleOperation.START, LifecycleOperation.STOP),
-            "Harbormaster does not control that host. Use a generic or amazonec2 machine for that.");
+            "Harbormaster does not control that host. Use a generic or amazonec2 machine for that.", true);
 
     @Override
     public String name() {
@@ -88,15 +90,15 @@ public final class NoneDriver implements MachineDriver {
         // Deliberately empty: the daemon belongs to someone else and stays as it is.
     }
 
-    /** Running when the daemon's port accepts a connection within two seconds, otherwise Error. */
+    /** Running when the daemon's port accepts a connection within two seconds, otherwise Error naming the URL. */
     @Override
-    public MachineState state(MachineRef machine) {
+    public HostState state(MachineRef machine) {
         var url = DaemonUrl.from(machine.options());
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress(url.host(), url.port()), PROBE_TIMEOUT_MILLIS);
-            return MachineState.Running;
+            return HostState.of(MachineState.Running);
         } catch (IOException e) {
-            return MachineState.Error;
+            return HostState.unreachable("Docker daemon not answering on " + url);
         }
     }
 

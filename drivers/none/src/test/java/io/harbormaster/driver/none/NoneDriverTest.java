@@ -12,6 +12,7 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
@@ -108,9 +109,15 @@ class NoneDriverTest {
         int port;
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = server.getLocalPort();
-            assertThat(driver.state(ref("tcp://127.0.0.1:" + port))).isEqualTo(MachineState.Running);
+            assertThat(driver.state(ref("tcp://127.0.0.1:" + port))).isEqualTo(HostState.of(MachineState.Running));
         }
-        assertThat(driver.state(ref("tcp://127.0.0.1:" + port))).isEqualTo(MachineState.Error);
+        assertThat(driver.state(ref("tcp://127.0.0.1:" + port))).isEqualTo(new HostState(MachineState.Error,
+                "Docker daemon not answering on tcp://127.0.0.1:" + port));
+    }
+
+    @Test
+    void stopLeavesTheDaemonRunningSoTheReconcilerMustLeaveAStoppedMachineStopped() {
+        assertThat(driver.capabilities().stopLeavesHostRunning()).isTrue();
     }
 
     private static DriverOptions url(String url) {

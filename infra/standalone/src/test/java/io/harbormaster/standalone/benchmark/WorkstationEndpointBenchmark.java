@@ -93,6 +93,9 @@ public final class WorkstationEndpointBenchmark {
                 "--server.port=0",
                 "--harbormaster.home=" + home,
                 "--spring.main.banner-mode=off",
+                // the benchmark's machine points at loopback, which the platform refuses by default
+                "--harbormaster.network.allow=127.0.0.0/8",
+                "--harbormaster.network.deny=",
                 "--logging.level.root=WARN"));
         settings.addAll(storeSettings);
         // Command-line arguments: they outrank application.yml, as default properties would not.
