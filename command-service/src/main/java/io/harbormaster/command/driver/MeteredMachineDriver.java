@@ -1,10 +1,10 @@
 package io.harbormaster.command.driver;
 
 import io.harbormaster.api.machine.DriverOptions;
-import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.DriverContext;
+import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.MachineDriver;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
@@ -88,7 +88,7 @@ final class MeteredMachineDriver implements MachineDriver {
     }
 
     @Override
-    public MachineState state(MachineRef machine) {
+    public HostState state(MachineRef machine) {
         return timed("state", () -> driver.state(machine));
     }
 

@@ -26,7 +26,7 @@ class OpsConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(ObjectProvider<DeadLetterCounts> counts, EventProcessingConfiguration processing) {
+    DeadLetters parkedEventCounts(ObjectProvider<DeadLetterCounts> counts, EventProcessingConfiguration processing) {
         return new DeadLetters(counts, processing);
     }
 
