@@ -85,11 +85,18 @@ class MachineReconcilerNetworksTest {
                 .build());
     }
 
+    private static EngineCheck noEngines() {
+        return new EngineCheck(new io.harbormaster.command.cert.MachineTls(
+                new io.harbormaster.command.cert.CertificateAuthority(),
+                new io.harbormaster.command.secret.InMemorySecretStore(),
+                io.harbormaster.command.cert.CertificatePolicy.defaults()), java.time.Clock.systemUTC());
+    }
+
     private static List<String> pass(AddressCheck networks) {
         var driver = new RecordingDriver();
         var commands = mock(CommandGateway.class);
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
-        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), null,
+        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), noEngines(),
                 java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
                 networks).reconcileAll();
         return driver.dialled;
@@ -107,7 +114,7 @@ class MachineReconcilerNetworksTest {
         var commands = mock(CommandGateway.class);
         var driver = new RecordingDriver();
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
-        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), null,
+        new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), noEngines(),
                 java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
                 AddressCheck.forNetworks(List.of("10.213.0.0/16"), List.of("10.213.0.11/32"))).reconcileAll();
 
