@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,13 +160,36 @@ class HttpTruthIntegrationTest {
         assertThat(teamsCreated()).isEqualTo(before + 1);
     }
 
-    /** Spring Security's firewall refuses these; Tomcat itself refuses %00, %2F and %5C before any filter runs. */
+    /** Spring Security's firewall refuses these (Tomcat's own refusals are below). */
     @Test
     void pathsTheFirewallRefusesAre400Problems() {
         for (var path : new String[] {"/api//machines", "/api/machines/%2e%2e/teams", "/api/machines/a;b=c/x"}) {
             var answer = send("GET", path, basic, (String) null);
             assertProblem(answer, 400, "malformed-request");
         }
+    }
+
+    /**
+     * Tomcat refuses an encoded NUL, {@code /} or {@code \} in the path before any filter runs; its error report
+     * valve answers them. The client sends the path as written (java.net.http sends the URI's raw path).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/api/machines/a%00b", "/api/machines/a%2Fb", "/api/machines/a%5Cb", "/api/a%2f..%2fx"})
+    void pathsTomcatRefusesAre400Problems(String path) {
+        var answer = send("GET", path, basic, (String) null);
+        assertProblem(answer, 400, "malformed-request");
+        assertThat(answer.problem().path("title").asString()).isEqualTo("Malformed request");
+        assertThat(answer.body()).doesNotContainIgnoringCase("tomcat").doesNotContainIgnoringCase("apache");
+    }
+
+    /** Outside {@code /api} (the portal, a browser) the same refusal is a short plain text, never Tomcat's page. */
+    @Test
+    void pathsTomcatRefusesOutsideTheApiAreAShortPlainText() {
+        var answer = send("GET", "/machines/a%2Fb", null, (String) null);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("text/plain");
+        assertThat(answer.body()).startsWith("400 Bad Request").doesNotContainIgnoringCase("<html")
+                .doesNotContainIgnoringCase("tomcat");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationConfiguration
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpRequestHandler;
@@ -21,6 +22,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /** The HTTP rules every {@code /api} endpoint shares, whichever side serves it. */
 @Configuration(proxyBeanMethods = false)
+@Import(TomcatErrorReports.class)
 public class ApiHttpConfiguration {
 
     /** In front of Spring Security's chain (order -100), so its answers and failures go through it too. */

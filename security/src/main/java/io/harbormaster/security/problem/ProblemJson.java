@@ -29,12 +29,17 @@ public final class ProblemJson {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(status, type, title, detail, extra));
+    }
+
+    /** The problem as JSON text, for a writer other than the response's own (Tomcat's error report). */
+    public static String json(int status, String type, String title, String detail, Map<String, String> extra) {
         var json = new StringBuilder("{\"type\":").append(quote(TYPE_BASE + type))
                 .append(",\"title\":").append(quote(title))
                 .append(",\"status\":").append(status)
                 .append(",\"detail\":").append(quote(detail));
         extra.forEach((key, value) -> json.append(',').append(quote(key)).append(':').append(quote(value)));
-        response.getWriter().write(json.append('}').toString());
+        return json.append('}').toString();
     }
 
     static String quote(String text) {
