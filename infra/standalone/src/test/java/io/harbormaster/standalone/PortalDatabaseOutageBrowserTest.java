@@ -48,6 +48,8 @@ class PortalDatabaseOutageBrowserTest {
             browser.navigate().refresh();
             wait.until(d -> !d.findElements(By.id("database-unavailable")).isEmpty());
             assertThat(text(browser, "database-unavailable")).contains(MESSAGE, "try again in a moment");
+            wait.until(d -> gridText(d).contains(MESSAGE));
+            assertThat(gridText(browser)).as("not an empty list").doesNotContain("No machines yet");
             screenshot(browser, "portal-database-unavailable-machines.png");
 
             browser.manage().deleteAllCookies();
