@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.harbormaster.api.machine.MachineSummary;
 import io.harbormaster.web.layout.PortalLayout;
+import io.harbormaster.web.outage.DatabaseOutage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -57,11 +58,25 @@ public class MachinesView extends VerticalLayout {
         grid.setItems(
                 query -> PageWindow.fetch(machines, NameFilter.containing(filter.getValue()), query.getOffset(),
                         query.getLimit()).stream(),
-                query -> PageWindow.count(machines, NameFilter.containing(filter.getValue())));
+                query -> count(machines));
         filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         add(new H2("Machines"), filter, grid);
         setFlexGrow(1, grid);
+    }
+
+    /** Counts first on every load, so an outage is said where the list would be, not as "No machines yet". */
+    private int count(MachineListService machines) {
+        try {
+            var count = PageWindow.count(machines, NameFilter.containing(filter.getValue()));
+            grid.setEmptyStateText(EMPTY_TEXT);
+            return count;
+        } catch (RuntimeException e) {
+            if (DatabaseOutage.isCause(e)) {
+                grid.setEmptyStateText(DatabaseOutage.MESSAGE);
+            }
+            throw e;
+        }
     }
 
     static String formatUpdated(Instant updatedAt) {

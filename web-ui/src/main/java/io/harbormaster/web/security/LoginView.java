@@ -12,13 +12,15 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.harbormaster.web.outage.DatabaseOutage;
 import org.springframework.security.web.WebAttributes;
 
 /**
  * The portal's sign-in page. The form posts to {@code login}, where Spring Security's form login (set up by
  * {@link PortalSecurityConfiguration}) checks the password; a failure comes back as {@code login?error}. When OIDC
  * sign-in is on, a "Sign in with ..." link per identity provider starts the provider's flow; a refused OIDC sign-in
- * also comes back as {@code login?error}, and its reason is shown instead of the password form's error.
+ * also comes back as {@code login?error}, and its reason is shown instead of the password form's error. So is the
+ * advice to try again when the password could not be checked because the database is out of reach.
  */
 @Route("login")
 @PageTitle("Sign in · Harbormaster")
@@ -27,6 +29,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     final LoginForm form = new LoginForm();
     final Span oidcError = new Span();
+    final Span databaseUnavailable = new Span(DatabaseOutage.MESSAGE);
 
     LoginView(PortalSecurityConfiguration.SignInProviders providers) {
         var i18n = LoginI18n.createDefault();
@@ -40,11 +43,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         oidcError.setId("oidc-error");
         oidcError.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "30em");
         oidcError.setVisible(false);
+        databaseUnavailable.setId("database-unavailable");
+        databaseUnavailable.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "30em");
+        databaseUnavailable.setVisible(false);
 
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        add(oidcError, form);
+        add(databaseUnavailable, oidcError, form);
         for (var provider : providers.all()) {
             var link = new Anchor(provider.href(), "Sign in with " + provider.label());
             // A full page load: the flow leaves the portal for the provider and comes back.
@@ -58,21 +64,32 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        var oidcFailure = failed ? oidcFailure() : null;
+        var failure = failed ? signInFailure() : null;
+        // The password could not even be checked: "wrong username or password" would send people hunting a typo.
+        var outage = failure != null && DatabaseOutage.isCause(failure);
+        var oidcFailure = outage ? null : oidcFailure(failure);
+        databaseUnavailable.setVisible(outage);
         oidcError.setText(oidcFailure == null ? "" : "Sign-in with the identity provider was refused: " + oidcFailure);
         oidcError.setVisible(oidcFailure != null);
-        form.setError(failed && oidcFailure == null);
+        form.setError(failed && !outage && oidcFailure == null);
     }
 
-    /** The reason of a refused OIDC sign-in, kept in the session by Spring's failure handler; read once. */
-    private static String oidcFailure() {
+    /** Why the last sign-in failed, kept in the session by Spring's failure handler; read once. */
+    private static Exception signInFailure() {
         var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
         if (session == null
-                || !(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception failure)
-                || !failure.getClass().getName().startsWith("org.springframework.security.oauth2.")) {
+                || !(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception failure)) {
             return null;
         }
         session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure;
+    }
+
+    /** The reason of a refused OIDC sign-in; null when {@code failure} is not one. */
+    private static String oidcFailure(Exception failure) {
+        if (failure == null || !failure.getClass().getName().startsWith("org.springframework.security.oauth2.")) {
+            return null;
+        }
         return failure.getMessage() == null || failure.getMessage().isBlank()
                 ? "the provider did not say why" : failure.getMessage();
     }

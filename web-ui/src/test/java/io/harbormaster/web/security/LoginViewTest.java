@@ -8,7 +8,13 @@ import io.harbormaster.web.PortalTestApplication;
 import io.harbormaster.web.machine.MachinesView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
+import io.harbormaster.web.outage.DatabaseOutage;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -42,6 +48,36 @@ class LoginViewTest extends SpringBrowserlessTest {
 
         assertThat(getCurrentView()).isInstanceOfSatisfying(LoginView.class,
                 view -> assertThat(view.form.isError()).isTrue());
+    }
+
+    @Test
+    @WithAnonymousUser
+    void givenASignInThatFailedBecauseTheDatabaseIsOutOfReach_thenTheViewSaysSoInsteadOfWrongPassword() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new InternalAuthenticationServiceException("Could not open JDBC Connection",
+                        new SQLTransientConnectionException("Connection is not available, request timed out")));
+
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        assertThat(getCurrentView()).isInstanceOfSatisfying(LoginView.class, view -> {
+            assertThat(view.form.isError()).isFalse();
+            assertThat(view.databaseUnavailable.isVisible()).isTrue();
+            assertThat(view.databaseUnavailable.getText()).isEqualTo(DatabaseOutage.MESSAGE);
+        });
+    }
+
+    @Test
+    @WithAnonymousUser
+    void givenAWrongPassword_thenNoDatabaseMessage() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new BadCredentialsException("Bad credentials"));
+
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+
+        assertThat(getCurrentView()).isInstanceOfSatisfying(LoginView.class, view -> {
+            assertThat(view.form.isError()).isTrue();
+            assertThat(view.databaseUnavailable.isVisible()).isFalse();
+        });
     }
 
     @Test
