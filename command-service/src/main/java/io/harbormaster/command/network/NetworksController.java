@@ -2,6 +2,7 @@ package io.harbormaster.command.network;
 
 import io.harbormaster.command.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -27,15 +28,18 @@ class NetworksController {
     }
 
     /** The lists in force; {@code source} says whether they come from the configuration or an admin's change. */
+    @Schema(name = "PlatformNetworks")
     record Networks(List<String> allow, List<String> deny, List<String> linkLocal, String source) {
     }
 
     /** The new lists, in CIDR notation or as single addresses. */
+    @Schema(name = "ChangePlatformNetworksRequest", example = """
+            {"allow": ["10.0.0.0/8", "192.168.0.0/16"], "deny": ["10.0.99.0/24"]}""")
     record ChangeNetworks(List<String> allow, List<String> deny) {
     }
 
     @GetMapping
-    @Operation(summary = "Where the platform may connect (platform admins)",
+    @Operation(operationId = "getPlatformNetworks", summary = "Where the platform may connect (platform admins)",
             description = "Machine addresses (a `none` machine's `url`, a `generic` machine's `ip-address`) must be "
                     + "in an allowed network and in no denied one; the most specific entry decides, deny wins a tie. "
                     + "Link-local addresses (`linkLocal`) are refused unless a network inside them is allowed.")
@@ -45,7 +49,7 @@ class NetworksController {
     }
 
     @PutMapping
-    @Operation(summary = "Set where the platform may connect (platform admins)",
+    @Operation(operationId = "changePlatformNetworks", summary = "Set where the platform may connect (platform admins)",
             description = "Replaces both lists (and the configuration's, `harbormaster.network.allow` and `.deny`) "
                     + "for every replica; recorded in the audit trail. Machines already created are checked again "
                     + "before the platform connects to them.")
