@@ -1,9 +1,18 @@
 package io.harbormaster.cli;
 
+import io.harbormaster.cli.login.LoginCommand;
+import io.harbormaster.cli.login.LogoutCommand;
+import io.harbormaster.cli.login.WhoamiCommand;
+import io.harbormaster.cli.machine.ConfigCommand;
+import io.harbormaster.cli.machine.EnvCommand;
 import io.harbormaster.cli.machine.LsCommand;
 import io.harbormaster.cli.server.HarbormasterClient;
 import io.harbormaster.cli.version.VersionCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Use your team's Docker machines from any workstation.",
         mixinStandardHelpOptions = true,
         versionProvider = HmCommand.Version.class,
-        subcommands = {LsCommand.class, VersionCommand.class, HelpCommand.class})
+        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+                LsCommand.class, EnvCommand.class, ConfigCommand.class,
+                VersionCommand.class, HelpCommand.class})
 public class HmCommand implements Runnable {
 
     private final Workstation workstation;
@@ -28,7 +39,7 @@ public class HmCommand implements Runnable {
 
     // Inherited so it works before or after the verb, like docker-machine's global flags.
     @Option(names = "--server", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Harbormaster server (default: $HM_SERVER, else " + HarbormasterClient.DEFAULT_SERVER + ")")
+            description = "Harbormaster server (default: $HM_URL, else the server of hm login)")
     private String server;
 
     HmCommand(Workstation workstation) {
@@ -38,12 +49,28 @@ public class HmCommand implements Runnable {
     public static void main(String[] args) {
         var out = new PrintWriter(System.out, true, System.out.charset());
         var err = new PrintWriter(System.err, true, System.err.charset());
-        System.exit(execute(args, System.getenv(), out, err));
+        var stdin = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
+        var environment = System.getenv();
+        var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+        System.exit(execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
+                Terminal.attached()), out, err));
     }
 
-    /** Runs {@code hm} with the given environment and streams; returns the exit code. */
+    /** Runs {@code hm} with a made-up environment and home, nothing on standard input and no terminal. */
     static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        var workstation = new Workstation(environment, Workstation.versionOf(HmCommand.class));
+        Path home;
+        try {
+            home = environment.containsKey("HOME") ? Path.of(environment.get("HOME"))
+                    : java.nio.file.Files.createTempDirectory("hm-home");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return execute(args, new Workstation(environment, "dev", home, new BufferedReader(new StringReader("")), false),
+                out, err);
+    }
+
+    /** Runs {@code hm} on {@code workstation} with the given streams; returns the exit code. */
+    static int execute(String[] args, Workstation workstation, PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new HmCommand(workstation));
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -70,7 +97,7 @@ public class HmCommand implements Runnable {
         return workstation;
     }
 
-    /** A client for the server the user chose, signed in with the credentials from the environment. */
+    /** A client for the server the user chose, signed in as the workstation's login or environment says. */
     public HarbormasterClient connect() {
         return HarbormasterClient.connect(server, workstation);
     }

@@ -17,7 +17,7 @@ class HmLsTest {
 
     private final StubServer server = new StubServer();
     private final Map<String, String> signedIn = Map.of(
-            "HM_SERVER", server.url(), "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
+            "HM_URL", server.url(), "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
 
     @AfterEach
     void stop() {
@@ -84,10 +84,11 @@ class HmLsTest {
                 {"type":"https://harbormaster.dev/problems/unauthenticated","title":"Not signed in","status":401,\
                 "detail":"Sign in with HTTP Basic (user name and password) to use the API."}"""));
 
-        var result = Hm.run(Map.of("HM_SERVER", server.url()), "ls");
+        var result = Hm.run(Map.of("HM_URL", server.url()), "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Not signed in: set HM_USER and HM_PASSWORD\n");
+        assertThat(result.err()).isEqualTo("Not logged in to " + server.url() + ". Run: hm login " + server.url()
+                + "\n");
         assertThat(result.out()).isEmpty();
         assertThat(server.requests.getFirst().header("Authorization")).isNull();
     }
@@ -99,7 +100,8 @@ class HmLsTest {
         var result = Hm.run(signedIn, "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Not signed in: set HM_USER and HM_PASSWORD\n");
+        assertThat(result.err()).isEqualTo("Harbormaster at " + server.url()
+                + " refused the username or password in HM_USER/HM_PASSWORD. Check them and try again.\n");
         assertThat(result.out() + result.err()).doesNotContain(PASSWORD);
     }
 
@@ -122,7 +124,7 @@ class HmLsTest {
         var result = Hm.run(signedIn, "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Harbormaster answered HTTP 502 and no explanation\n");
+        assertThat(result.err()).isEqualTo("Harbormaster at " + server.url() + " answered HTTP 502 without an explanation\n");
     }
 
     @Test
@@ -130,20 +132,20 @@ class HmLsTest {
         var url = server.url();
         server.close();
 
-        var result = Hm.run(Map.of("HM_SERVER", url, "HM_USER", "alice", "HM_PASSWORD", PASSWORD), "ls");
+        var result = Hm.run(Map.of("HM_URL", url, "HM_USER", "alice", "HM_PASSWORD", PASSWORD), "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("Cannot reach Harbormaster at " + url
-                + ": connection refused. Is the server running? Set HM_SERVER.\n");
+                + ": connection refused. Is the server running and the URL right (hm login URL, or HM_URL)?\n");
     }
 
     @Test
     void givenAnUnknownHost_thenSaysSo() {
-        var result = Hm.run(Map.of("HM_SERVER", "http://no-such-host.invalid"), "ls");
+        var result = Hm.run(Map.of("HM_URL", "http://no-such-host.invalid"), "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("Cannot reach Harbormaster at http://no-such-host.invalid"
-                + ": unknown host. Is the server running? Set HM_SERVER.\n");
+                + ": unknown host. Is the server running and the URL right (hm login URL, or HM_URL)?\n");
     }
 
     @Test
@@ -234,7 +236,7 @@ class HmLsTest {
     @Test
     void theServerOptionWinsOverTheEnvironmentBeforeOrAfterTheVerb() {
         server.answer(request -> Answer.json(page(0, 100, 0)));
-        var elsewhere = Map.of("HM_SERVER", "http://127.0.0.1:9", "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
+        var elsewhere = Map.of("HM_URL", "http://127.0.0.1:9", "HM_USER", "alice", "HM_PASSWORD", PASSWORD);
 
         assertThat(Hm.run(elsewhere, "--server", server.url(), "ls").exitCode()).isZero();
         assertThat(Hm.run(elsewhere, "ls", "--server", server.url() + "/").exitCode()).isZero();
@@ -243,15 +245,15 @@ class HmLsTest {
 
     @Test
     void credentialsInTheServerUrlAreRefusedAndNotEchoed() {
-        var result = Hm.run(Map.of("HM_SERVER", "http://alice:" + PASSWORD + "@127.0.0.1:1"), "ls");
+        var result = Hm.run(Map.of("HM_URL", "http://alice:" + PASSWORD + "@127.0.0.1:1"), "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Put credentials in HM_USER and HM_PASSWORD, not in the server URL.\n");
+        assertThat(result.err()).isEqualTo("Do not put credentials in the server URL: run hm login URL, or set HM_TOKEN.\n");
     }
 
     @Test
     void aServerThatIsNotAnHttpUrlIsRefused() {
-        var result = Hm.run(Map.of("HM_SERVER", "harbor.example"), "ls");
+        var result = Hm.run(Map.of("HM_URL", "harbor.example"), "ls");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("The Harbormaster server must be an http:// or https:// URL");

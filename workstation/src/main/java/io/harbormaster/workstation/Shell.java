@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The shells {@code env} writes for, named as docker-machine's {@code --shell} flag names them. docker-machine treats
- * every other name (zsh, sh, ksh) like bash; we refuse them instead, so a typo such as {@code fsh} is not silently
- * answered with bash syntax.
+ * The shells {@code env} writes for, named as docker-machine's {@code --shell} flag names them. zsh gets bash's
+ * syntax, as in docker-machine. docker-machine treats every other name (sh, ksh) like bash; we refuse them instead, so
+ * a typo such as {@code fsh} is not silently answered with bash syntax.
  */
 public enum Shell {
-    BASH, FISH, POWERSHELL, CMD, TCSH, EMACS;
+    BASH, ZSH, FISH, POWERSHELL, CMD, TCSH, EMACS;
 
     /** The name as the {@code --shell} flag and the {@code shell} query parameter spell it, e.g. {@code powershell}. */
     public String id() {
@@ -25,7 +25,7 @@ public enum Shell {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown shell '" + shorten(wanted) + "'. Use one of: "
                         + Arrays.stream(values()).map(Shell::id).collect(Collectors.joining(", "))
-                        + " (for zsh, sh or ksh use bash)."));
+                        + " (for sh or ksh use bash)."));
     }
 
     private static String shorten(String text) {

@@ -32,7 +32,7 @@ final class ShellQuoting {
     /** {@code value} escaped for {@code shell}; {@code variable} names the value in a refusal. */
     static String escape(Shell shell, String variable, String value) {
         return switch (shell) {
-            case BASH -> backslashBefore(value, "\"$`");
+            case BASH, ZSH -> backslashBefore(value, "\"$`");
             case FISH -> backslashBefore(value, "\"$");
             case POWERSHELL -> backtickBefore(value, "`$\"\u201C\u201D\u201E");
             case CMD -> refuseAny(shell, variable, value, CMD_REFUSED, "cmd has no quoting that survives FOR /f");

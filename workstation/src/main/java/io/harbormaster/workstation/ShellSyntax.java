@@ -12,7 +12,7 @@ final class ShellSyntax {
     /** The line that sets {@code name}; {@code value} is already escaped for the shell by {@link ShellQuoting}. */
     static String set(Shell shell, String name, String value) {
         return switch (shell) {
-            case BASH -> "export " + name + "=\"" + value + "\"\n";
+            case BASH, ZSH -> "export " + name + "=\"" + value + "\"\n";
             case FISH -> "set -gx " + name + " \"" + value + "\";\n";
             case POWERSHELL -> "$Env:" + name + " = \"" + value + "\"\n";
             case CMD -> "SET " + name + "=" + value + "\n";
@@ -24,7 +24,7 @@ final class ShellSyntax {
     /** The line that removes {@code name}; cmd cannot remove a variable, so it sets it to nothing. */
     static String unset(Shell shell, String name) {
         return switch (shell) {
-            case BASH -> "unset " + name + "\n";
+            case BASH, ZSH -> "unset " + name + "\n";
             case FISH -> "set -e " + name + ";\n";
             // Two backslashes, as docker-machine prints them; PowerShell reads Env:\\NAME as Env:\NAME.
             case POWERSHELL -> "Remove-Item Env:\\\\" + name + "\n";
@@ -47,7 +47,7 @@ final class ShellSyntax {
             default -> "#";
         };
         var command = switch (shell) {
-            case BASH -> "eval $(" + commandLine + ")";
+            case BASH, ZSH -> "eval $(" + commandLine + ")";
             case FISH -> "eval (" + commandLine + ")";
             case POWERSHELL -> "& " + commandLine + " | Invoke-Expression";
             case CMD -> "\t@FOR /f \"tokens=*\" %i IN ('" + commandLine + "') DO @%i";

@@ -6,8 +6,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns what went wrong on the way to the server, or in its answer, into one line a person can act on. */
@@ -18,34 +18,45 @@ final class Failures {
 
     static HmException unreachable(ServerAddress server, IOException e) {
         return new HmException("Cannot reach Harbormaster at " + server + ": " + reason(e)
-                + ". Is the server running? Set HM_SERVER.");
+                + ". Is the server running and the URL right (hm login URL, or HM_URL)?");
     }
 
-    static HmException fromResponse(int status, String body, JsonMapper json) {
+    static ServerRefusal fromResponse(int status, String body, JsonMapper json, Credential credential,
+                                      ServerAddress server) {
+        var problem = problem(body, json);
         if (status == 401) {
-            return new HmException("Not signed in: set HM_USER and HM_PASSWORD");
+            return new ServerRefusal(credential.refusal(server), status, problem);
         }
-        return new HmException(problemDetail(body, json)
-                .orElse("Harbormaster answered HTTP " + status + " and no explanation"));
+        return new ServerRefusal(problemText(problem)
+                .orElse("Harbormaster at " + server + " answered HTTP " + status + " without an explanation"),
+                status, problem);
     }
 
-    /** The {@code detail} (else the {@code title}) of an RFC 9457 problem document. */
-    private static Optional<String> problemDetail(String body, JsonMapper json) {
+    private static JsonNode problem(String body, JsonMapper json) {
         if (body == null || body.isBlank()) {
-            return Optional.empty();
+            return null;
         }
         try {
-            var problem = json.readTree(body);
-            for (var field : new String[] {"detail", "title"}) {
-                var value = problem.path(field);
-                if (value.isString() && !value.stringValue().isBlank()) {
-                    return Optional.of(value.stringValue());
-                }
-            }
+            var tree = json.readTree(body);
+            return tree.isObject() ? tree : null;
         } catch (JacksonException e) {
             // Not JSON (a proxy's HTML page, say): fall back to the status line.
+            return null;
         }
-        return Optional.empty();
+    }
+
+    /** The {@code detail} (else the {@code title}) of an RFC 9457 problem document, with field errors after it. */
+    private static java.util.Optional<String> problemText(JsonNode problem) {
+        if (problem == null) {
+            return java.util.Optional.empty();
+        }
+        for (var field : new String[] {"detail", "title"}) {
+            var value = problem.path(field);
+            if (value.isString() && !value.stringValue().isBlank()) {
+                return java.util.Optional.of(value.stringValue().strip());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The JDK's HTTP client often throws without a message of its own; name the cause in plain words. */

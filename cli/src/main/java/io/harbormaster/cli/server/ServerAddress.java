@@ -6,16 +6,16 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /** The server's base URL, checked once so that every later message can show it without leaking anything. */
-record ServerAddress(URI base) {
+public record ServerAddress(URI base) {
 
-    static ServerAddress parse(String value) {
+    public static ServerAddress parse(String value) {
         var trimmed = value.strip();
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         if (trimmed.contains("@")) {
             // Credentials in a URL end up in shell history and logs, and we would echo them in messages.
-            throw new HmException("Put credentials in HM_USER and HM_PASSWORD, not in the server URL.");
+            throw new HmException("Do not put credentials in the server URL: run hm login URL, or set HM_TOKEN.");
         }
         try {
             var uri = new URI(trimmed);
@@ -40,7 +40,9 @@ record ServerAddress(URI base) {
     }
 
     private static String invalid(String shown) {
-        return "The Harbormaster server must be an http:// or https:// URL (set HM_SERVER or --server); got '"
-                + shown + "'";
+        var printable = shown.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "The Harbormaster server must be an http:// or https:// URL, like https://harbormaster.example.com; "
+                + "got '" + (printable.length() > 80 ? printable.substring(0, 80) + "…" : printable) + "'";
     }
 }
