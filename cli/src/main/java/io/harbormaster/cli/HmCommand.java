@@ -53,7 +53,8 @@ public class HmCommand implements Runnable {
         var environment = System.getenv();
         var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
         System.exit(execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
-                Terminal.attached()), out, err));
+                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command())),
+                out, err));
     }
 
     /** Runs {@code hm} with a made-up environment and home, nothing on standard input and no terminal. */
@@ -65,7 +66,8 @@ public class HmCommand implements Runnable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return execute(args, new Workstation(environment, "dev", home, new BufferedReader(new StringReader("")), false),
+        return execute(args, new Workstation(environment, "dev", home, new BufferedReader(new StringReader("")), false,
+                java.util.Optional.empty()),
                 out, err);
     }
 

@@ -161,7 +161,8 @@ class WorkstationController {
     private static void requireCertPath(String certPath) {
         if (certPath == null || certPath.isBlank()) {
             throw new io.harbormaster.command.refusal.InvalidCommandException("certPath", "certPath is required: the folder on your workstation that holds "
-                    + "ca.pem, cert.pem and key.pem for this machine (for example ~/.harbormaster/machines/web-1).");
+                    + "ca.pem, cert.pem and key.pem for this machine, where you unpacked its client-bundle (for example "
+                    + "~/.hm/web-1). hm env does both for you: eval \"$(hm env web-1)\"");
         }
     }
 
