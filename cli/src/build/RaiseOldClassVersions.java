@@ -64,8 +64,9 @@ public class RaiseOldClassVersions {
             }
         }
         Files.move(rewritten, jar, StandardCopyOption.REPLACE_EXISTING);
+        // None when the jar was shaded from an hm.jar rewritten before (the jar plugin keeps an up-to-date jar).
         System.err.println("hm-bundle: " + raised + " classes older than Java 6 in " + jar.getFileName()
-                + " rewritten as Java 8 classes");
+                + " rewritten as Java 8 classes" + (raised == 0 ? " (none left)" : ""));
     }
 
     private static int majorVersion(byte[] classBytes) {
