@@ -21,6 +21,8 @@ target=$PWD/target
     || { echo "build first: ./mvnw -pl cli -am install -DskipTests" >&2; exit 1; }
 java=${JAVA_HOME:+$JAVA_HOME/bin/java}
 java=${java:-$(command -v java)}
+"$java" -version 2>&1 | head -1 | grep -Eq '"(2[1-9]|[3-9][0-9])' \
+    || { echo "a and b need a Java 21 or newer: set JAVA_HOME ($java is $("$java" -version 2>&1 | head -1))" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -52,8 +54,12 @@ measure() {
 row() {
     label=$1
     shift
-    "$@" >/dev/null 2>&1 || true   # a first run: makes the launcher's archive, warms the file cache
-    printf '%-44s %s\n' "$label" "$(measure "$@")"
+    # a first run: makes the launcher's archive, warms the file cache, and must succeed
+    status=0
+    "$@" >/dev/null 2>"$work/err" || status=$?
+    note=
+    [ "$status" -eq 0 ] || note="  (fails, exit $status: $(head -c 120 "$work/err" | tr '\n' ' '))"
+    printf '%-44s %s%s\n' "$label" "$(measure "$@")" "$note"
 }
 
 bench() {
