@@ -20,9 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "handoff", mixinStandardHelpOptions = true,
         description = {"Hand a machine to another member of its team",
                 "",
-                "The new holder manages the machine (share, hand off, remove) like a team owner."
-                "",
-                "By default the previous holder loses access: Docker's TLS has no revocation, so the server rotates "
+                "The holder may share, hand off and remove the machine, like a team owner. By default the previous holder loses access: Docker's TLS has no revocation, so the server rotates "
                         + "the machine's CA, and every client certificate issued for it so far stops working (the "
                         + "previous holder's included; everyone else who may still use it gets a new one with their "
                         + "next hm env). --keep-access hands it over without rotating the CA."},

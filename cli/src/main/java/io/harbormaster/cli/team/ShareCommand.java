@@ -8,7 +8,6 @@ import io.harbormaster.cli.server.HarbormasterClient;
 import io.harbormaster.cli.server.ServerRefusal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +71,10 @@ public class ShareCommand implements Runnable {
             }
         }
         var body = new LinkedHashMap<String, Object>();
-        body.put("grantee", Map.of("kind", grantee.kind(), "id", granteeId));
+        var whomId = new LinkedHashMap<String, String>();
+        whomId.put("kind", grantee.kind());
+        whomId.put("id", granteeId);
+        body.put("grantee", whomId);
         body.put("role", shareRole);
         var whom = grantee.describe(granteeName);
         try {
