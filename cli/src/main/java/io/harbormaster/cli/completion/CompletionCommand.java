@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
                 "It completes verbs, flags, and machine, team and user names. The names come from the server when "
                         + "you press tab (through 'hm __complete', at most 5 seconds), so they are always current and need the same login as hm ls."},
         footer = {"", "Examples:",
-                "  source <(hm completion bash)                      # bash, this shell; add it to ~/.bashrc",
+                "  source <(hm completion bash)   # bash: in ~/.bashrc, or once:",
                 "  hm completion bash > ~/.local/share/bash-completion/completions/hm",
-                "  source <(hm completion zsh)                       # zsh; add it to ~/.zshrc",
+                "  source <(hm completion zsh)    # zsh: in ~/.zshrc",
                 "  hm completion fish > ~/.config/fish/completions/hm.fish"})
 public class CompletionCommand implements Runnable {
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code hm audit}: a team's audit log, as a table for people or the server's CSV or JSON export for programs. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Show a team's audit log: what happened to it and its machines, by whom, how",
+        description = {"Show a team's audit log: who did what, when and how",
                 "",
                 "The table shows the newest entries (--limit), oldest first, times in UTC. csv and json are the "
                         + "server's export, streamed: every matching entry (up to the server's limit), newest first, "

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
                 "Oldest first, so the newest entry is the last line; times are ISO-8601 in UTC. VIA is how it "
                         + "came: cli, ui, api, reconciler (the server noticing) or system."},
         footer = {"", "Examples:", "  hm history web-1", "  hm history web-1 --limit 20     # the 20 newest entries",
-                "  hm history web-1 --format json | jq -r '.[] | select(.channel == \"ui\").summary'"})
+                "  hm history web-1 --format json | jq -r '.[].summary'"})
 public class HistoryCommand implements Runnable {
 
     @ParentCommand

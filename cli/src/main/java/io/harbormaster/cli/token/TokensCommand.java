@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code hm tokens}: the caller's personal API tokens; {@code create} and {@code revoke} below it. */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
-        description = {"List your personal API tokens (never their secrets); create, revoke them", "",
-                "A token signs in scripts and CI jobs as you: set HM_TOKEN, or pass it to hm login --token. "
-                        + "hm login keeps one per workstation."},
+        description = {"List, create and revoke your personal API tokens", "",
+                "The list never shows a token's secret. A token signs in scripts and CI jobs as you: set "
+                        + "HM_TOKEN, or pass it to hm login --token. hm login keeps one per workstation."},
         subcommands = {TokenCreateCommand.class, TokenRevokeCommand.class},
         footer = {"", "Examples:", "  hm tokens", "  hm tokens create ci-deploy --expires-in-days 7",
                 "  hm tokens revoke 6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b"})
