@@ -256,4 +256,13 @@ class HmAuditTest {
         assertThat(limit.err()).startsWith("--limit is for the table;");
         assertThat(server.requests).isEmpty();
     }
+
+    @Test
+    void aServerWithoutApiMeFallsBackToTheTeamList() {
+        routes.on("GET /api/me", Answer.problem(404, "{\"status\":404,\"detail\":\"Nothing here\"}"));
+
+        var result = Hm.run(signedIn, "audit");
+
+        assertThat(result.err()).isEqualTo("You are in 2 teams (platform, qa); name one with --team TEAM.\n");
+    }
 }

@@ -96,4 +96,18 @@ class HmTeamsTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("Cannot list the members of team qa: No team with id " + QA_TEAM + "\n");
     }
+
+    @Test
+    void aServerWithoutApiMeStillListsTeams() {
+        routes.on("GET /api/me", Answer.problem(404, "{\"status\":404,\"detail\":\"Nothing here\"}"));
+
+        var result = Hm.run(signedIn, "teams");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("""
+                NAME       ROLE   MEMBERS   MACHINES
+                platform   -      3         4
+                qa         -      12        17
+                """);
+    }
 }

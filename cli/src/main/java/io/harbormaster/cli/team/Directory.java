@@ -3,6 +3,7 @@ package io.harbormaster.cli.team;
 import io.harbormaster.cli.HmException;
 import io.harbormaster.cli.login.Me;
 import io.harbormaster.cli.server.HarbormasterClient;
+import io.harbormaster.cli.server.ServerRefusal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,17 +56,44 @@ public final class Directory {
         if (reference != null && !reference.isBlank()) {
             return findTeam(reference);
         }
-        var mine = me().teams();
+        var mine = myTeams();
         if (mine.size() == 1) {
-            var only = mine.getFirst();
-            return new Wire.TeamSummary(only.teamId(), only.name(), 0, null);
+            return mine.getFirst();
         }
         if (mine.isEmpty()) {
             throw new HmException("You are in no team, so name one with --team TEAM (hm teams lists those you can "
                     + "see), or ask a team owner to add you.");
         }
-        throw new HmException("You are in " + mine.size() + " teams (" + names(mine.stream().map(Me.Team::name)
-                .toList()) + "); name one with --team TEAM.");
+        throw new HmException("You are in " + mine.size() + " teams (" + names(mine.stream()
+                .map(Wire.TeamSummary::name).toList()) + "); name one with --team TEAM.");
+    }
+
+    /**
+     * The teams the caller is a member of, from {@code GET /api/me}; a server without it lists the caller's teams
+     * in {@code GET /api/teams}, which is the same for everyone but platform admins (who see all there).
+     */
+    private List<Wire.TeamSummary> myTeams() {
+        try {
+            return me().teams().stream().map(team -> new Wire.TeamSummary(team.teamId(), team.name(), 0, null))
+                    .toList();
+        } catch (ServerRefusal refusal) {
+            if (refusal.status() == 404) {
+                return teams();
+            }
+            throw refusal;
+        }
+    }
+
+    /** The caller's role per team id; empty from a server without {@code GET /api/me}. */
+    public Map<String, String> myRoles() {
+        try {
+            return me().teams().stream().collect(Collectors.toMap(Me.Team::teamId, Me.Team::role, (a, b) -> a));
+        } catch (ServerRefusal refusal) {
+            if (refusal.status() == 404) {
+                return Map.of();
+            }
+            throw refusal;
+        }
     }
 
     /** The user with this username (or id) on the server. */

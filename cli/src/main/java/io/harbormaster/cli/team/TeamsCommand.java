@@ -1,20 +1,17 @@
 package io.harbormaster.cli.team;
 
 import io.harbormaster.cli.HmCommand;
-import io.harbormaster.cli.login.Me;
+import io.harbormaster.cli.completion.Candidates;
 import io.harbormaster.cli.server.HarbormasterClient;
 import io.harbormaster.cli.server.ServerRefusal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import io.harbormaster.cli.completion.Candidates;
 
 /** {@code hm teams}: the teams the user is in (a platform admin: all), with their role and sizes. */
 @Command(name = "teams", mixinStandardHelpOptions = true,
@@ -42,8 +39,7 @@ public class TeamsCommand implements Runnable {
         var output = Output.format(format, Output.Format.TABLE, Output.Format.JSON);
         var client = hm.connect();
         var directory = new Directory(client);
-        var roles = directory.me().teams().stream()
-                .collect(Collectors.toMap(Me.Team::teamId, Me.Team::role, (a, b) -> a));
+        var roles = directory.myRoles();
         var lines = new ArrayList<TeamLine>();
         for (var team : directory.teams()) {
             lines.add(new TeamLine(team.id(), team.name(), roles.get(team.id()), team.memberCount(),

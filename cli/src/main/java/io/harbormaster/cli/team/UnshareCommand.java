@@ -68,7 +68,7 @@ public class UnshareCommand implements Runnable {
                                 .map(share -> share.grantee().kind().toLowerCase(Locale.ROOT) + " "
                                         + Table.printable(share.granteeName() == null ? share.grantee().id()
                                                 : share.granteeName())
-                                        + " (" + share.role().toLowerCase(Locale.ROOT) + ")")
+                                        + (share.role() == null ? "" : " (" + share.role().toLowerCase(Locale.ROOT) + ")"))
                                 .collect(Collectors.joining(", ")) + ".")));
     }
 }
