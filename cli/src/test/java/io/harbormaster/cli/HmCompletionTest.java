@@ -29,6 +29,7 @@ class HmCompletionTest {
 
     private static Path bashScript;
     private static Path fishScript;
+    private static Path zshScript;
 
     @BeforeAll
     static void writeScriptsAndAFakeHm() throws IOException {
@@ -46,6 +47,8 @@ class HmCompletionTest {
         Files.setPosixFilePermissions(hm, PosixFilePermissions.fromString("rwxr-xr-x"));
         bashScript = directory.resolve("hm.bash");
         Files.writeString(bashScript, Hm.run(Map.of(), "completion", "bash").out());
+        zshScript = directory.resolve("hm.zsh");
+        Files.writeString(zshScript, Hm.run(Map.of(), "completion", "zsh").out());
         fishScript = directory.resolve("hm.fish");
         Files.writeString(fishScript, Hm.run(Map.of(), "completion", "fish").out());
     }
@@ -56,6 +59,18 @@ class HmCompletionTest {
         return run("bash", "--norc", "--noprofile", "-c", "source \"$1\"; COMP_WORDS=(" + array + "); "
                 + "COMP_CWORD=" + (words.length - 1) + "; _hm; printf '%s\\n' \"${COMPREPLY[@]}\"", "bash",
                 bashScript.toString());
+    }
+
+    /**
+     * What zsh's bashcompinit gets from the script: it calls the function in sh emulation (0-based arrays) and
+     * filters the words by the prefix itself, so every candidate comes back here.
+     */
+    private static List<String> zsh(String... words) {
+        var array = Arrays.stream(words).map(w -> "'" + w + "'").reduce((a, b) -> a + " " + b).orElseThrow();
+        return run("zsh", "-f", "-c", "autoload -U compinit && compinit -u -d \"$2\"; source \"$1\"; "
+                + "f() { emulate -L sh; setopt kshglob noshglob braceexpand; COMP_WORDS=(" + array + "); "
+                + "COMP_CWORD=" + (words.length - 1) + "; _hm; print -l -- \"${COMPREPLY[@]}\"; }; f",
+                "zsh", zshScript.toString(), directory.resolve("zcompdump").toString());
     }
 
     /** What fish offers for the command line, candidates only. */
@@ -79,9 +94,9 @@ class HmCompletionTest {
         }
     }
 
-    private static boolean fishInstalled() {
+    private static boolean installed(String shell) {
         try {
-            return new ProcessBuilder("fish", "--version").start().waitFor() == 0;
+            return new ProcessBuilder(shell, "--version").start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -127,9 +142,15 @@ class HmCompletionTest {
 
     @Test
     void zshUsesTheBashScriptThroughBashcompinit() {
-        var zsh = Hm.run(Map.of(), "completion", "zsh").out();
+        var script = Hm.run(Map.of(), "completion", "zsh").out();
+        assertThat(script).startsWith("#compdef hm\n").contains("bashcompinit").contains("complete -F _hm hm");
+        assumeTrue(installed("zsh"), "zsh is not installed");
 
-        assertThat(zsh).startsWith("#compdef hm\n").contains("bashcompinit").contains("complete -F _hm hm");
+        assertThat(zsh("hm", "tokens", "")).containsExactly("create", "revoke");
+        assertThat(zsh("hm", "handoff", "w")).containsExactly("web-1", "web-2", "db-1");
+        assertThat(zsh("hm", "handoff", "web-1", "")).containsExactly("alice", "bob");
+        assertThat(zsh("hm", "audit", "--team", "")).containsExactly("platform", "qa");
+        assertThat(zsh("hm", "audit", "--format", "")).containsExactly("table", "csv", "json");
     }
 
     @Test
@@ -142,7 +163,7 @@ class HmCompletionTest {
 
     @Test
     void fishCompletesVerbsFlagsAndMachineNames() {
-        assumeTrue(fishInstalled(), "fish is not installed");
+        assumeTrue(installed("fish"), "fish is not installed");
 
         assertThat(fish("hm ha")).containsExactly("handoff");
         assertThat(fish("hm tokens ")).containsExactlyInAnyOrder("create", "revoke");

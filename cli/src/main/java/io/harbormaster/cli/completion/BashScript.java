@@ -77,7 +77,8 @@ final class BashScript {
                 }
 
                 _hm() {
-                    local cur=${COMP_WORDS[COMP_CWORD]} path='' word i npos=0 skip=0
+                    # not 'path': zsh ties that name to PATH
+                    local cur=${COMP_WORDS[COMP_CWORD]} at='' word i npos=0 skip=0
                     COMPREPLY=()
                     for ((i = 1; i < COMP_CWORD; i++)); do
                         word=${COMP_WORDS[i]}
@@ -85,7 +86,7 @@ final class BashScript {
                             skip=$((skip - 1))
                             continue
                         fi
-                        __hm_spec "$path"
+                        __hm_spec "$at"
                         case "$word" in
                             --*=*) continue ;;
                             -*)
@@ -97,12 +98,12 @@ final class BashScript {
                                 ;;
                         esac
                         if ((npos == 0)) && [[ " $__hm_subs " == *" $word "* ]]; then
-                            path=${path:+$path }$word
+                            at=${at:+$at }$word
                         else
                             npos=$((npos + 1))
                         fi
                     done
-                    __hm_spec "$path"
+                    __hm_spec "$at"
                     local option=''
                     if ((skip > 0)); then
                         option=${COMP_WORDS[COMP_CWORD-1]}
@@ -116,7 +117,7 @@ final class BashScript {
                         cur=${cur#*=}
                     fi
                     if [[ -n $option ]]; then
-                        COMPREPLY=($(compgen -W "$(__hm_option_values "$path" "$option")" -- "$cur"))
+                        COMPREPLY=($(compgen -W "$(__hm_option_values "$at" "$option")" -- "$cur"))
                         return 0
                     fi
                     if [[ $cur == -* ]]; then

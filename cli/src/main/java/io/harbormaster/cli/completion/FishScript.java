@@ -22,7 +22,7 @@ final class FishScript {
                 # The command path typed so far ("hm tokens create") and how many arguments follow it, one a line.
                 function __hm_state
                     set -l words (commandline -opc)
-                    set -l path hm
+                    set -l at hm
                     set -l npos 0
                     set -l skip 0
                     for word in $words[2..-1]
@@ -34,18 +34,18 @@ final class FishScript {
                             case '--*=*'
                                 continue
                             case '-*'
-                                if contains -- $word (__hm_valued $path)
+                                if contains -- $word (__hm_valued $at)
                                     set skip 1
                                 end
                                 continue
                         end
-                        if test $npos -eq 0; and contains -- $word (__hm_subcommands $path)
-                            set path "$path $word"
+                        if test $npos -eq 0; and contains -- $word (__hm_subcommands $at)
+                            set at "$at $word"
                         else
                             set npos (math $npos + 1)
                         end
                     end
-                    echo $path
+                    echo $at
                     echo $npos
                 end
 
