@@ -100,7 +100,13 @@ public class AuditCommand implements Runnable {
             var export = new LinkedHashMap<String, String>();
             export.put("format", output.word());
             export.putAll(query);
-            Download.copy(client, hm.workstation(), path + "/export", export, failed, out);
+            try {
+                // streamed: an export may hold a hundred thousand entries
+                client.download(path + "/export", export, output == Output.Format.CSV ? "text/csv" : "application/json",
+                        out);
+            } catch (ServerRefusal refusal) {
+                throw Refusals.explain(failed, refusal);
+            }
             return;
         }
         int wanted = limit == null ? DEFAULT_LIMIT : limit;
