@@ -91,8 +91,13 @@ final class HmWorkstation {
     }
 
     private Run run(List<String> command, String stdin) {
+        return runIn(home, command, stdin);
+    }
+
+    /** Any command in {@code directory}, as this user, with {@code stdin} on its standard input. */
+    Run runIn(Path directory, List<String> command, String stdin) {
         try {
-            var process = new ProcessBuilder(command).directory(home.toFile());
+            var process = new ProcessBuilder(command).directory(directory.toFile());
             process.environment().clear();
             process.environment().putAll(environment);
             var started = process.start();
