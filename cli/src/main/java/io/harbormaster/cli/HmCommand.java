@@ -29,6 +29,12 @@ import picocli.CommandLine.Spec;
         versionProvider = HmCommand.Version.class,
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
                 LsCommand.class, EnvCommand.class, ConfigCommand.class,
+                // docker-machine's machine verbs (issue 14, point 3), by full name to keep this one block
+                io.harbormaster.cli.machine.ActiveCommand.class,
+                io.harbormaster.cli.machine.InspectCommand.class,
+                io.harbormaster.cli.machine.IpCommand.class,
+                io.harbormaster.cli.machine.StatusCommand.class,
+                io.harbormaster.cli.machine.UrlCommand.class,
                 VersionCommand.class, HelpCommand.class})
 public class HmCommand implements Runnable {
 
