@@ -33,7 +33,15 @@ import picocli.CommandLine.Spec;
                 io.harbormaster.cli.machine.ActiveCommand.class,
                 io.harbormaster.cli.machine.InspectCommand.class,
                 io.harbormaster.cli.machine.IpCommand.class,
+                io.harbormaster.cli.machine.KillCommand.class,
+                io.harbormaster.cli.machine.ProvisionCommand.class,
+                io.harbormaster.cli.machine.RegenerateCertsCommand.class,
+                io.harbormaster.cli.machine.RestartCommand.class,
+                io.harbormaster.cli.machine.RmCommand.class,
+                io.harbormaster.cli.machine.StartCommand.class,
                 io.harbormaster.cli.machine.StatusCommand.class,
+                io.harbormaster.cli.machine.StopCommand.class,
+                io.harbormaster.cli.machine.UpgradeCommand.class,
                 io.harbormaster.cli.machine.UrlCommand.class,
                 VersionCommand.class, HelpCommand.class})
 public class HmCommand implements Runnable {

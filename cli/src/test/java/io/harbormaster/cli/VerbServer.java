@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -51,16 +52,23 @@ final class VerbServer implements AutoCloseable {
     sealed interface Answer {
 
         static Answer json(String body) {
-            return new Plain(200, "application/json", body);
+            return new Plain(200, "application/json", body, Map.of());
         }
 
         static Answer json(int status, String body) {
-            return new Plain(status, "application/json", body);
+            return new Plain(status, "application/json", body, Map.of());
         }
 
         static Answer problem(int status, String detail) {
             return new Plain(status, "application/problem+json", """
-                    {"type":"about:blank","title":"Refused","status":%d,"detail":"%s"}""".formatted(status, detail));
+                    {"type":"about:blank","title":"Refused","status":%d,"detail":"%s"}""".formatted(status, detail),
+                    Map.of());
+        }
+
+        /** 202 with the machine's id, and the correlation id the server echoes for the request. */
+        static Answer accepted(String machineId, String correlationId) {
+            return new Plain(202, "application/json", "{\"machineId\":\"" + machineId + "\"}",
+                    Map.of("X-Correlation-Id", correlationId));
         }
 
         static Answer events(long pauseMillis, Event... events) {
@@ -68,7 +76,7 @@ final class VerbServer implements AutoCloseable {
         }
     }
 
-    record Plain(int status, String contentType, String body) implements Answer {
+    record Plain(int status, String contentType, String body, Map<String, String> headers) implements Answer {
     }
 
     record Stream(List<Event> events, long pauseMillis) implements Answer {
@@ -132,6 +140,7 @@ final class VerbServer implements AutoCloseable {
                 case Plain plain -> {
                     var bytes = plain.body().getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().set("Content-Type", plain.contentType());
+                    plain.headers().forEach(exchange.getResponseHeaders()::set);
                     exchange.sendResponseHeaders(plain.status(), bytes.length == 0 ? -1 : bytes.length);
                     if (bytes.length > 0) {
                         exchange.getResponseBody().write(bytes);
