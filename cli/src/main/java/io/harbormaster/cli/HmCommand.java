@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 LsCommand.class, EnvCommand.class, ConfigCommand.class,
                 // docker-machine's machine verbs (issue 14, point 3), by full name to keep this one block
                 io.harbormaster.cli.machine.ActiveCommand.class,
+                io.harbormaster.cli.machine.CreateCommand.class,
                 io.harbormaster.cli.machine.InspectCommand.class,
                 io.harbormaster.cli.machine.IpCommand.class,
                 io.harbormaster.cli.machine.KillCommand.class,
