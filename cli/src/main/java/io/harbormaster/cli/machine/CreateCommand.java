@@ -56,7 +56,8 @@ import picocli.CommandLine.Spec;
                 "  hm create -d generic --generic-ip-address 10.0.0.5 --generic-ssh-user ubuntu \\",
                 "            --generic-ssh-key ~/.ssh/id_ed25519 web-1",
                 "  hm create -d none --url tcp://10.0.0.6:2376 legacy-1",
-                "  hm create -d generic --generic-ip-address 10.0.0.7 --engine-label env=prod --team platform web-2"})
+                "  hm create -d generic --generic-ip-address 10.0.0.7 --engine-label env=prod \\",
+                "            --team platform web-2"})
 public class CreateCommand implements Callable<Integer> {
 
     /** docker-machine's exit code for a failed pre-create check; hm uses it for every "nothing was created". */
