@@ -9,7 +9,7 @@ class HmCommandTest {
 
     @Test
     void versionPrintsTheClientVersionDevWhenNotFromAJar() {
-        var result = Hm.run(Map.of(), "version");
+        var result = Hm.run(Map.of(), "version", "--client");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("hm version dev\n");

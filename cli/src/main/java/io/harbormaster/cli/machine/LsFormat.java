@@ -1,44 +1,44 @@
 package io.harbormaster.cli.machine;
 
-import io.harbormaster.api.machine.MachineSummary;
 import io.harbormaster.cli.HmException;
-import java.util.ArrayList;
+import io.harbormaster.cli.template.GoJson;
+import io.harbormaster.cli.template.GoTemplate;
+import io.harbormaster.cli.template.TemplateException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The subset of Go templates that docker-machine users put in {@code ls --format}: {@code {{.Field}}}
- * placeholders, {@code \t} and {@code \n}, and a leading {@code table} that adds a header row. Anything else in
- * braces is refused rather than printed wrongly.
+ * {@code ls --format}: docker-machine's Go template on each row ({@link GoTemplate}), where a leading {@code table}
+ * adds a header row (the template run on the column names) and aligns the columns at tabs; {@code \t} and {@code \n}
+ * are turned into tab and newline first, as docker-machine does. {@code json} prints the rows as a JSON array
+ * instead, each row what {@code {{json .}}} prints. Fields are checked when parsing, so a typo fails before the
+ * server is asked.
  */
 final class LsFormat {
 
-    static final String DEFAULT = "table {{.Name}}\\t{{.Active}}\\t{{.DriverName}}\\t{{.State}}\\t{{.URL}}"
-            + "\\t{{.SwarmOptions}}\\t{{.DockerVersion}}\\t{{.Error}}";
+    /** docker-machine's default, as written in its {@code commands/ls.go}. */
+    static final String DEFAULT = "table {{ .Name }}\\t{{ .Active }}\\t{{ .DriverName}}\\t{{ .State }}\\t{{ .URL }}"
+            + "\\t{{ .Swarm }}\\t{{ .DockerVersion }}\\t{{ .Error}}";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?}}");
+    static final String JSON = "json";
 
-    private record Field(String header, Function<MachineSummary, String> value) {
-    }
+    /** The fields of a row and their column names: docker-machine's, then Harbormaster's TEAM and HOLDER. */
+    static final Map<String, String> HEADERS = headers();
 
-    // Fields docker-machine's ls offers; those the server does not know yet print empty, as docker-machine does
-    // for a machine it cannot ask. ACTIVE is "-" until hm tracks the active machine.
-    private static final Map<String, Field> FIELDS = fields();
-
-    private final String template;
+    private final GoTemplate template;
     private final boolean table;
 
-    private LsFormat(String template, boolean table) {
+    private LsFormat(GoTemplate template, boolean table) {
         this.template = template;
         this.table = table;
     }
 
     static LsFormat parse(String format) {
+        if (format.strip().equals(JSON)) {
+            return new LsFormat(null, false);
+        }
         var text = format;
         boolean table = false;
         if (text.startsWith("table")) {
@@ -46,55 +46,70 @@ final class LsFormat {
             text = text.substring("table".length());
         }
         text = text.strip().replace("\\t", "\t").replace("\\n", "\n");
-        var matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            field(matcher.group(1));
+        GoTemplate template;
+        try {
+            template = GoTemplate.parse(text);
+        } catch (TemplateException e) {
+            throw new HmException("--format: " + e.getMessage());
         }
-        return new LsFormat(text, table);
-    }
-
-    /** The machines rendered one per template, aligned at tabs, with a header row for {@code table}. */
-    String render(List<MachineSummary> machines) {
-        var lines = new ArrayList<String>();
-        if (table) {
-            lines.add(fill(field -> field.header()));
+        for (var field : template.fields()) {
+            if (!field.names().isEmpty() && !HEADERS.containsKey(field.names().getFirst())) {
+                throw new HmException("--format: hm does not know " + field.action() + "; use "
+                        + String.join(", ", HEADERS.keySet().stream().map(name -> "{{." + name + "}}").toList()));
+            }
         }
-        for (var machine : machines) {
-            lines.add(fill(field -> nullToEmpty(field.value().apply(machine))));
+        return new LsFormat(template, table);
+    }
+
+    /** A table: read everything before printing, to know the columns' widths. */
+    boolean table() {
+        return table;
+    }
+
+    boolean json() {
+        return template == null;
+    }
+
+    /** The rows rendered, each ending in a newline; a table has its header row first and aligned columns. */
+    String render(List<Map<String, Object>> rows) {
+        if (json()) {
+            return GoJson.indented(rows, "    ", false) + "\n";
         }
-        return lines.isEmpty() ? "" : TabWriter.align(String.join("\n", lines));
-    }
-
-    private String fill(Function<Field, String> value) {
-        return PLACEHOLDER.matcher(template)
-                .replaceAll(match -> Matcher.quoteReplacement(value.apply(field(match.group(1)))));
-    }
-
-    private static Field field(String expression) {
-        var field = expression.startsWith(".") ? FIELDS.get(expression.substring(1)) : null;
-        if (field == null) {
-            throw new HmException("--format: hm does not know {{" + expression + "}}; use "
-                    + String.join(", ", FIELDS.keySet().stream().map(name -> "{{." + name + "}}").toList()));
+        var out = new StringBuilder();
+        try {
+            if (table) {
+                out.append(template.execute(HEADERS)).append('\n');
+            }
+            for (var row : rows) {
+                out.append(template.execute(row)).append('\n');
+            }
+        } catch (TemplateException e) {
+            throw new HmException("--format: " + e.getMessage());
         }
-        return field;
+        if (!table) {
+            return out.toString();
+        }
+        var aligned = TabWriter.align(out.substring(0, out.length() - 1));
+        return aligned + "\n";
     }
 
-    private static Map<String, Field> fields() {
-        var fields = new LinkedHashMap<String, Field>();
-        fields.put("Name", new Field("NAME", MachineSummary::name));
-        fields.put("Active", new Field("ACTIVE", m -> "-"));
-        fields.put("ActiveHost", new Field("ACTIVE", m -> "false"));
-        fields.put("ActiveSwarm", new Field("ACTIVE_SWARM", m -> "false"));
-        fields.put("DriverName", new Field("DRIVER", MachineSummary::driver));
-        fields.put("State", new Field("STATE", m -> m.state() == null ? "" : m.state().name()));
-        fields.put("URL", new Field("URL", MachineSummary::dockerUrl));
-        fields.put("SwarmOptions", new Field("SWARM", m -> ""));
-        fields.put("DockerVersion", new Field("DOCKER", m -> ""));
-        fields.put("Error", new Field("ERRORS", m -> ""));
-        return Collections.unmodifiableMap(fields);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    private static Map<String, String> headers() {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Name", "NAME");
+        headers.put("Active", "ACTIVE");
+        headers.put("ActiveHost", "ACTIVE_HOST");
+        headers.put("ActiveSwarm", "ACTIVE_SWARM");
+        headers.put("DriverName", "DRIVER");
+        headers.put("State", "STATE");
+        headers.put("URL", "URL");
+        headers.put("SwarmOptions", "SWARM_OPTIONS");
+        headers.put("Swarm", "SWARM");
+        headers.put("EngineOptions", "ENGINE_OPTIONS");
+        headers.put("Error", "ERRORS");
+        headers.put("DockerVersion", "DOCKER");
+        headers.put("ResponseTime", "RESPONSE");
+        headers.put("Team", "TEAM");
+        headers.put("Holder", "HOLDER");
+        return Collections.unmodifiableMap(headers);
     }
 }

@@ -3,6 +3,8 @@ package io.harbormaster.cli.machine;
 import io.harbormaster.cli.HmException;
 import io.harbormaster.cli.server.HarbormasterClient;
 import io.harbormaster.cli.server.ServerRefusal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds a machine the way a user names it: {@code web-1}, as in docker-machine, or {@code team/web-1} when the same
@@ -14,6 +16,33 @@ public final class MachineResolver {
     public static final String DEFAULT_MACHINE = "default";
 
     private MachineResolver() {
+    }
+
+    /**
+     * Every named machine, or {@link #DEFAULT_MACHINE} when none is named. Like docker-machine's verbs for several
+     * machines, nothing is done unless all of them are found: the failures are reported together, one a line.
+     */
+    public static List<MachineView> resolveAll(HarbormasterClient client, List<String> references) {
+        var wanted = references == null || references.isEmpty() ? List.of(DEFAULT_MACHINE) : references;
+        var machines = new ArrayList<MachineView>();
+        var failures = new ArrayList<String>();
+        for (var reference : wanted) {
+            try {
+                machines.add(resolve(client, reference));
+            } catch (UnknownMachine unknown) {
+                failures.add(unknown.getMessage());
+            } catch (ServerRefusal refusal) {
+                // an ambiguous name is about this name; anything else (signed out, server trouble) is about all
+                if (refusal.status() != 409) {
+                    throw refusal;
+                }
+                failures.add(refusal.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new HmException(String.join("\n", failures));
+        }
+        return machines;
     }
 
     public static MachineView resolve(HarbormasterClient client, String reference) {
@@ -30,9 +59,17 @@ public final class MachineResolver {
         } catch (ServerRefusal refusal) {
             if (refusal.status() == 404) {
                 // docker-machine's words first, so scripts that match them keep working
-                throw new HmException("Host does not exist: \"" + wanted + "\" (" + refusal.getMessage() + ")");
+                throw new UnknownMachine("Host does not exist: \"" + wanted + "\" (" + refusal.getMessage() + ")");
             }
             throw refusal;
+        }
+    }
+
+    /** The server knows no machine by that name (or the caller may not see it). */
+    static final class UnknownMachine extends HmException {
+
+        UnknownMachine(String message) {
+            super(message);
         }
     }
 }

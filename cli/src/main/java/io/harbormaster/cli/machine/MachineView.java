@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * One machine as {@code GET /api/machines/by-name/{name}} and {@code GET /api/machines/{id}} answer it, read
  * leniently: hm keeps its own view of the answer so an older or newer server with more or fewer fields still works.
+ * {@code engineOptions} is null when the server does not report them.
  */
 public record MachineView(String id, String teamId, String teamName, String name, String driver,
                           Map<String, Object> driverOptions, String state, String holder, String holderName,
                           String dockerUrl, String lastError, List<Share> shares, Instant createdAt,
                           Instant updatedAt, long version, String dockerVersion, String ipAddress,
-                          String caFingerprint) {
+                          String caFingerprint, EngineOptions engineOptions) {
 
     public MachineView {
         driverOptions = driverOptions == null ? Map.of() : Map.copyOf(driverOptions);
