@@ -11,7 +11,8 @@
 #   cli/benchmark.sh --help            any other hm command line
 #   HM_URL=http://server:8080 HM_TOKEN=... HM_MACHINE=web-1 cli/benchmark.sh
 #                                      also hm env web-1 against that server (HM_SERVER is set from HM_URL)
-# JAVA_HOME (else java on PATH) is the workstation's Java for a and b. The bundle is unpacked into a temporary
+# Wall time is what a user waits; on a busy machine it mostly measures the others, so the mean CPU time per run
+# (user + system of all the JVM's threads) is printed too. JAVA_HOME (else java on PATH) is the workstation's Java for a and b. The bundle is unpacked into a temporary
 # folder first, as install.sh does, so the numbers include the cache's relocation.
 set -eu
 cd "$(dirname "$0")"
@@ -34,8 +35,17 @@ quick_start=$(sed -n "s/^quick_start='\(.*\)'$/\1/p" "$target/hm")
 export XDG_CACHE_HOME="$work/cache"
 [ -n "${HM_URL:-}" ] && export HM_SERVER="$HM_URL"
 
-# prints "median p90" in milliseconds of $runs runs of the command
+# The CPU seconds (user + system) of the shell's waited-for children, from a file written by the times builtin,
+# which must run in the measuring shell itself (a command substitution would count its own children only).
+cpu_seconds() {
+    awk 'END { t = 0; for (i = 1; i <= 2; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] } printf "%.3f", t }' "$1"
+}
+
+# prints "median p90 cpu" in milliseconds: wall time of $runs runs of the command, and their mean CPU time (user +
+# system, all threads), which a busy machine disturbs much less than wall time
 measure() {
+    times >"$work/cpu"
+    cpu_before=$(cpu_seconds "$work/cpu")
     : >"$work/times"
     i=0
     while [ "$i" -lt "$runs" ]; do
@@ -45,10 +55,12 @@ measure() {
         echo $(( (end - start) / 1000000 )) >>"$work/times"
         i=$((i + 1))
     done
-    sort -n "$work/times" | awk '{ t[NR] = $1 } END {
+    times >"$work/cpu"
+    cpu_after=$(cpu_seconds "$work/cpu")
+    sort -n "$work/times" | awk -v cpu="$cpu_after" -v cpu0="$cpu_before" -v n="$runs" '{ t[NR] = $1 } END {
         median = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
         p90 = t[int(NR * 0.9 + 0.999)]
-        printf "%6d ms %6d ms", median, p90 }'
+        printf "%6d ms %6d ms %6d ms", median, p90, (cpu - cpu0) * 1000 / n }'
 }
 
 row() {
@@ -64,7 +76,7 @@ row() {
 
 bench() {
     echo "hm $* — $runs runs each, $("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p') for a and b"
-    printf '%-44s %9s %9s\n' "" "median" "p90"
+    printf '%-44s %9s %9s %9s\n' "" "median" "p90" "CPU/run"
     row "a  java -jar hm.jar" "$java" -jar "$work/jar/hm.jar" "$@"
     # shellcheck disable=SC2086
     row "a+ java -jar hm.jar, launcher's options" "$java" $quick_start -jar "$work/jar/hm.jar" "$@"
