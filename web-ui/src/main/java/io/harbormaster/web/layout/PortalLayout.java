@@ -39,11 +39,24 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         var cli = new Anchor("/downloads", "Get the hm CLI");
         cli.setId("get-hm");
         cli.setRouterIgnore(true);
-        var bar = new HorizontalLayout(product, cli, user, logout);
+        var machines = menuLink("Machines", "", "menu-machines");
+        var tokens = menuLink("API tokens", "tokens", "menu-tokens");
+        var bar = new HorizontalLayout(product, machines, tokens, cli, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.expand(product);
         add(new Header(bar));
+    }
+
+    /**
+     * A link the router follows without reloading the page. By route path rather than view class: the views name
+     * this layout, so naming them here would make a package cycle.
+     */
+    private static Anchor menuLink(String text, String route, String id) {
+        var link = new Anchor(route, text);
+        link.setId(id);
+        link.getElement().setAttribute("router-link", true);
+        return link;
     }
 }
