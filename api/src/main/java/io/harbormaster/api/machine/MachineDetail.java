@@ -24,9 +24,11 @@ public record MachineDetail(
         List<MachineShare> shares,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        EngineOptions engineOptions) {
 
     public MachineDetail {
         shares = List.copyOf(shares);
+        engineOptions = engineOptions == null ? EngineOptions.none() : engineOptions;
     }
 }
