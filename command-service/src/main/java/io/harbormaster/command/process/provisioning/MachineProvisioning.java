@@ -67,7 +67,7 @@ public class MachineProvisioning {
                         shell.hostKeyFingerprint()));
             }
             provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
-                    certificates, shell, new ProvisioningProgress() {
+                    certificates, machine.engineOptions(), shell, new ProvisioningProgress() {
                         @Override
                         public void started(String os) {
                             reporter.report(ReportProvisioningCommand.started(id, os));
