@@ -78,6 +78,18 @@ class JsonFormatTest {
     }
 
     @Test
+    void aProvisioningStoredBeforeItCarriedTheDockerVersion_readsWithAnUnknownVersion() throws Exception {
+        var stored = "{\"machineId\":\"11111111-2222-3333-4444-555555555555\",\"dockerUrl\":\"tcp://10.0.0.5:2376\"}";
+
+        var event = json.readValue(stored, io.harbormaster.api.machine.MachineProvisioned.class);
+
+        assertThat(event.dockerUrl()).isEqualTo("tcp://10.0.0.5:2376");
+        assertThat(event.dockerVersion()).isNull();
+        assertThat(json.writeValueAsString(new io.harbormaster.api.machine.MachineProvisioned(event.machineId(),
+                event.dockerUrl(), "27.3.1"))).endsWith(",\"dockerVersion\":\"27.3.1\"}");
+    }
+
+    @Test
     void aStateObservationStoredBeforeItHadAReasonStillReads_withoutOne() throws Exception {
         var stored = "{\"machineId\":\"11111111-2222-3333-4444-555555555555\",\"previous\":\"Running\","
                 + "\"observed\":\"Error\"}";

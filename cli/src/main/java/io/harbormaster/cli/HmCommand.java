@@ -1,5 +1,7 @@
 package io.harbormaster.cli;
 
+import io.harbormaster.cli.completion.CompleteCommand;
+import io.harbormaster.cli.completion.CompletionCommand;
 import io.harbormaster.cli.login.LoginCommand;
 import io.harbormaster.cli.login.LogoutCommand;
 import io.harbormaster.cli.login.WhoamiCommand;
@@ -7,6 +9,14 @@ import io.harbormaster.cli.machine.ConfigCommand;
 import io.harbormaster.cli.machine.EnvCommand;
 import io.harbormaster.cli.machine.LsCommand;
 import io.harbormaster.cli.server.HarbormasterClient;
+import io.harbormaster.cli.team.AuditCommand;
+import io.harbormaster.cli.team.HandoffCommand;
+import io.harbormaster.cli.team.HistoryCommand;
+import io.harbormaster.cli.team.MembersCommand;
+import io.harbormaster.cli.team.ShareCommand;
+import io.harbormaster.cli.team.TeamsCommand;
+import io.harbormaster.cli.team.UnshareCommand;
+import io.harbormaster.cli.token.TokensCommand;
 import io.harbormaster.cli.version.VersionCommand;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -29,7 +39,12 @@ import picocli.CommandLine.Spec;
         versionProvider = HmCommand.Version.class,
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
                 LsCommand.class, EnvCommand.class, ConfigCommand.class,
-                VersionCommand.class, HelpCommand.class})
+                VersionCommand.class,
+                // the team's verbs, API tokens and shell completion (issue 14)
+                HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,
+                AuditCommand.class, TeamsCommand.class, MembersCommand.class, TokensCommand.class,
+                CompletionCommand.class, CompleteCommand.class,
+                HelpCommand.class})
 public class HmCommand implements Runnable {
 
     private final Workstation workstation;
@@ -53,7 +68,8 @@ public class HmCommand implements Runnable {
         var environment = System.getenv();
         var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
         System.exit(execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
-                Terminal.attached()), out, err));
+                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command())),
+                out, err));
     }
 
     /** Runs {@code hm} with a made-up environment and home, nothing on standard input and no terminal. */
@@ -65,7 +81,8 @@ public class HmCommand implements Runnable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return execute(args, new Workstation(environment, "dev", home, new BufferedReader(new StringReader("")), false),
+        return execute(args, new Workstation(environment, "dev", home, new BufferedReader(new StringReader("")), false,
+                java.util.Optional.empty()),
                 out, err);
     }
 

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /**
  * What {@code hm} knows about the machine it runs on: its environment variables, its home, its standard input,
- * whether a person sits at a terminal, and its own version. Passed in rather than read from {@link System} so tests
+ * whether a person sits at a terminal, the program that started it (a shell, usually) and its own version. Passed in rather than read from {@link System} so tests
  * can run {@code hm} with a made-up environment and home.
  */
 public record Workstation(Map<String, String> environment, String clientVersion, Path home, BufferedReader stdin,
-                          boolean interactive) {
+                          boolean interactive, Optional<String> parentCommand) {
 
     public Workstation {
         environment = Map.copyOf(environment);

@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 final class StubServer implements AutoCloseable {
 
-    record Request(String method, URI uri, Headers headers) {
+    record Request(String method, URI uri, Headers headers, String body) {
 
         String header(String name) {
             return headers.getFirst(name);
@@ -48,7 +48,8 @@ final class StubServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             var request = new Request(exchange.getRequestMethod(), exchange.getRequestURI(),
-                    exchange.getRequestHeaders());
+                    exchange.getRequestHeaders(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
             var answer = answers.apply(request);
             var body = answer.body().getBytes(StandardCharsets.UTF_8);

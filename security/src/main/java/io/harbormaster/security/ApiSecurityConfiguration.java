@@ -26,7 +26,8 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * the built-in accounts; no CSRF because no cookie authenticates an API call; platform-admin only for user and
  * projection administration. The Actuator endpoints ride on this chain, so they never redirect to a login page:
  * health and its probes are open (load balancers; details only for platform admins, application.yml), every other
- * endpoint (Prometheus) is for platform admins. Failed sign-ins are throttled ({@link SignInThrottle}), here and in
+ * endpoint (Prometheus) is for platform admins. The downloads of the hm CLI and its installer ({@code GET /downloads},
+ * {@code /downloads/*}, {@code /install.sh}) are open too, for a workstation that has no hm to sign in with yet. Failed sign-ins are throttled ({@link SignInThrottle}), here and in
  * the portal's chain (web-ui module), which shares the password {@link AuthenticationProvider} and the authentication events.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +37,12 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
             ApiTokenStore tokens, SignInThrottle throttle, SignInAudit audit) throws Exception {
-        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+        http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**",
+                        "/downloads", "/downloads/*", "/install.sh")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // hm for download and its installer (the launcher's downloads package), before any sign-in
+                        .requestMatchers(HttpMethod.GET, "/downloads", "/downloads/*", "/install.sh").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/password", "/api/users/*/platform-admin").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/tokens", "/api/users/*/tokens/*").hasRole(Account.ADMIN_ROLE)

@@ -13,6 +13,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Import;
+import io.harbormaster.security.me.MeController;
 
 /**
  * Every process that serves the API and has this module gets the same security: the API chain, the accounts, API
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Import;
         ServletWebSecurityAutoConfiguration.class, OAuth2ClientWebSecurityAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({AccountConfiguration.class, SignInConfiguration.class, ApiTokenConfiguration.class, OidcConfiguration.class,
-        ProblemAuthenticationEntryPoint.class, ApiSecurityConfiguration.class, ApiHttpConfiguration.class})
+        ProblemAuthenticationEntryPoint.class, ApiSecurityConfiguration.class, ApiHttpConfiguration.class,
+        MeController.class})
 public class HarbormasterSecurityAutoConfiguration {
 }

@@ -8,6 +8,20 @@ import java.util.List;
 /**
  * Everything the platform shows about one machine. {@code version} is the aggregate's last event sequence number:
  * send it back as {@code If-Match} to refuse a command when someone else changed the machine meanwhile.
+ *
+ * @param lastError why the machine is in {@code Error}, or the last failure the platform saw; null once it answers
+ * @param dockerVersion the Docker Engine version verified by the last provisioning or upgrade; null when unknown
+ * @param ipAddress the host of {@code dockerUrl}; before there is a URL, the generic driver's {@code ip-address}
+ *                  option; null otherwise
+ * @param caFingerprint the fingerprint of the machine's current CA certificate, as its latest
+ *                      {@code CertsRegenerated} recorded it: the SHA-256 of the certificate's DER encoding as 32
+ *                      upper-case hex byte pairs separated by colons ({@code 3F:A0:...:9C}, 95 characters), exactly
+ *                      as {@code openssl x509 -noout -fingerprint -sha256 -in ca.pem} prints it after its
+ *                      {@code sha256 Fingerprint=}. A client that keeps a {@code ca.pem} compares it with the same
+ *                      digest of that file's certificate to notice that the CA was rotated (after a hand-off or a
+ *                      rotation); null while the machine has no certificates
+ * @param engineOptions the engine options the machine was created with (docker-machine's {@code --engine-opt},
+ *                      {@code --engine-label}, {@code --engine-install-url}, {@code --tls-san}); never null
  */
 public record MachineDetail(
         MachineId id,
@@ -25,6 +39,9 @@ public record MachineDetail(
         Instant createdAt,
         Instant updatedAt,
         long version,
+        String dockerVersion,
+        String ipAddress,
+        String caFingerprint,
         EngineOptions engineOptions) {
 
     public MachineDetail {

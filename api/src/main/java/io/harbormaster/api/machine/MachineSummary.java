@@ -4,7 +4,14 @@ import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
 import java.time.Instant;
 
-/** One row of the machine list. */
+/**
+ * One row of the machine list.
+ *
+ * @param lastError why the machine is in {@code Error}, or the last failure the platform saw (a failed provisioning,
+ *                  lifecycle operation or removal, or what the reconciler found not answering); null once it answers
+ * @param dockerVersion the Docker Engine version verified by the last provisioning or upgrade (e.g. {@code 27.3.1});
+ *                      null when unknown (none machines, machines provisioned before it was recorded)
+ */
 public record MachineSummary(
         MachineId id,
         TeamId teamId,
@@ -16,5 +23,7 @@ public record MachineSummary(
         String holderName,
         String dockerUrl,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String lastError,
+        String dockerVersion) {
 }

@@ -114,8 +114,7 @@ public class LoginCommand implements Runnable {
         var name = tokenName(workstation.name());
         IssuedToken issued;
         try {
-            issued = client.post("/api/tokens", Map.of("name", name, "expiresInDays", expiresInDays),
-                    IssuedToken.class);
+            issued = client.post("/api/tokens", new TokenRequest(name, expiresInDays), IssuedToken.class);
         } catch (ServerRefusal refusal) {
             if (refusal.status() == 401) {
                 throw new HmException("Wrong username or password for " + server + ". Nothing was saved.");
@@ -126,6 +125,10 @@ public class LoginCommand implements Runnable {
         var me = signedIn.get("/api/me", Map.of(), Me.class);
         return new StoredLogin(server.toString(), me.username(), issued.token(), issued.tokenId(), issued.name(),
                 issued.expiresAt());
+    }
+
+    /** The body of {@code POST /api/tokens}. */
+    record TokenRequest(String name, int expiresInDays) {
     }
 
     /** "hm on laptop-7", cut to what the server accepts. */

@@ -45,7 +45,7 @@ public class EnvCommand implements Runnable {
     @Override
     public void run() {
         var workstation = hm.workstation();
-        var chosen = shell == null ? ShellDetection.detect(workstation) : parseShell(shell);
+        var chosen = shell == null ? null : parseShell(shell);
         EnvSettings settings;
         if (unset) {
             settings = EnvSettings.forUnset();
@@ -63,7 +63,8 @@ public class EnvCommand implements Runnable {
             settings = EnvSettings.forMachine(MachineName.of(machine.name()), machine.dockerUrl(),
                     folder.toAbsolutePath().toString());
         }
-        settings = settings.withShell(chosen);
+        // a named shell is repeated in the usage hint, as docker-machine does; a detected one is not
+        settings = chosen != null ? settings.withShell(chosen) : detected(settings, ShellDetection.detect(workstation));
         if (noProxy) {
             settings = settings.withNoProxy(workstation.variable("NO_PROXY")
                     .or(() -> workstation.variable("no_proxy")).orElse(null));
@@ -71,6 +72,11 @@ public class EnvCommand implements Runnable {
         var out = spec.commandLine().getOut();
         out.print(EnvScript.render(settings));
         out.flush();
+    }
+
+    private static EnvSettings detected(EnvSettings settings, Shell shell) {
+        return new EnvSettings(shell, false, settings.unset(), settings.noProxy(), settings.machineName(),
+                settings.dockerHost(), settings.certPath(), settings.commandName(), settings.existingNoProxy());
     }
 
     private static Shell parseShell(String text) {

@@ -17,15 +17,9 @@ final class ShellDetection {
     }
 
     static Shell detect(Workstation workstation) {
-        return parentShell()
+        return workstation.parentCommand().flatMap(ShellDetection::named)
                 .or(() -> workstation.variable("SHELL").flatMap(ShellDetection::named))
                 .orElse(Shell.BASH);
-    }
-
-    private static Optional<Shell> parentShell() {
-        return ProcessHandle.current().parent()
-                .flatMap(parent -> parent.info().command())
-                .flatMap(ShellDetection::named);
     }
 
     static Optional<Shell> named(String command) {

@@ -204,6 +204,42 @@ public final class HarbormasterClient {
         return Optional.ofNullable(last);
     }
 
+    /**
+     * Copies a download (such as an audit export) to {@code out} as it arrives, without the request timeout or the
+     * buffering of the other calls: an export may hold a hundred thousand entries. Ends the output with a newline.
+     */
+    public void download(String path, Map<String, String> query, String accept, java.io.Writer out) {
+        var request = request(path, query).header("Accept", accept + ", application/problem+json").GET();
+        try {
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (var body = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw Failures.fromResponse(response.statusCode(),
+                            new String(body.readAllBytes(), StandardCharsets.UTF_8), JSON, credential, server);
+                }
+                var reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+                var buffer = new char[8192];
+                char last = '\n';
+                for (int read; (read = reader.read(buffer)) >= 0; ) {
+                    if (read > 0) {
+                        out.write(buffer, 0, read);
+                        last = buffer[read - 1];
+                    }
+                }
+                if (last != '\n') {
+                    out.write('\n');
+                }
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new HmException(Failures.unreachable(server, e).getMessage()
+                    + " (or the download broke off: run the command again)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted();
+        }
+    }
+
     private HttpResponse<String> expectSuccess(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 2) {
             throw Failures.fromResponse(response.statusCode(), response.body(), JSON, credential, server);

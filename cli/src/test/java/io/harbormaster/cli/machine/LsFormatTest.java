@@ -17,7 +17,7 @@ class LsFormatTest {
 
     private static final MachineSummary WEB = new MachineSummary(MachineId.random(), TeamId.random(), "platform",
             "web-1", "generic", MachineState.Running, UserId.random(), "alice", "tcp://10.0.0.5:2376",
-            Instant.EPOCH, Instant.EPOCH);
+            Instant.EPOCH, Instant.EPOCH, null, null);
 
     @Test
     void theDefaultIsDockerMachinesTable() {
@@ -35,7 +35,7 @@ class LsFormatTest {
     @Test
     void dollarSignsAndBackslashesInValuesArePrintedAsTheyAre() {
         var odd = new MachineSummary(WEB.id(), WEB.teamId(), "t", "a$1\\b", "none", MachineState.Unknown, null, null,
-                null, null, null);
+                null, null, null, null, null);
 
         assertThat(LsFormat.parse("{{.Name}} {{.URL}}|").render(List.of(odd))).isEqualTo("a$1\\b |");
     }

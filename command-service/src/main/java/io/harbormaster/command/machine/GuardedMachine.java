@@ -37,8 +37,13 @@ abstract class GuardedMachine extends ReportedMachine {
         switch (MachineAccessRules.decide(right, standingOf(user.get(), access))) {
             case ALLOW -> { }
             case NOT_FOUND -> throw NotVisibleException.machine(machineId);
-            case FORBIDDEN -> throw new ForbiddenException("You may see machine '" + name + "' but not "
-                    + action.infinitive() + " it: that needs " + right.needs() + ".");
+            case FORBIDDEN -> throw new ForbiddenException(right == Right.USE
+                    // the one refusal a viewer meets on every workstation call, so it says why and whom to ask
+                    ? "You get no client certificate for machine '" + name + "' because you may only view it (a "
+                            + "certificate could run anything on its Docker Engine): ask an owner of its team for "
+                            + "the MEMBER role, or its holder for a MEMBER share."
+                    : "You may see machine '" + name + "' but not " + action.infinitive() + " it: that needs "
+                            + right.needs() + ".");
         }
     }
 

@@ -42,7 +42,7 @@ abstract class ReportedMachine extends RecordedMachine {
     void handle(CompleteCreationCommand command) {
         var url = InvalidCommandException.requirePresent(command.dockerUrl(), "dockerUrl");
         if (acceptsReport() && MachineTransitions.expectsCreationReport(state)) {
-            apply(new MachineProvisioned(machineId, url));
+            apply(new MachineProvisioned(machineId, url, command.dockerVersion()));
             if (command.certificates() != null) {
                 apply(command.certificates().regenerated(machineId, "created"));
             }

@@ -17,9 +17,12 @@ import io.harbormaster.workstation.Shell;
 import io.harbormaster.workstation.TlsMaterial;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -145,6 +148,46 @@ class WorkstationController {
         return download(export.toBytes(), TAR, contextName + ".dockercontext");
     }
 
+    /**
+     * The client certificate as JSON, for clients that keep it themselves (the hm CLI's per-machine cache). Never
+     * shows the key in {@link #toString()}, so it cannot reach a log line by accident.
+     */
+    @Schema(name = "ClientCertificate", description = "A fresh client certificate, its key and the CA that signed it")
+    record ClientCertificate(String machineName, String dockerUrl, String caPem, String certPem, String keyPem,
+                             String serial, Instant notAfter,
+                             @Schema(description = "SHA-256 of the signing CA certificate's DER, colon-separated "
+                                     + "upper-case hex (as openssl x509 -fingerprint -sha256 prints it)")
+                             String caFingerprint) {
+
+        @Override
+        public String toString() {
+            return "ClientCertificate[machine=" + machineName + ", serial=" + serial + ", notAfter=" + notAfter
+                    + ", caFingerprint=" + caFingerprint + "]";
+        }
+    }
+
+    @PostMapping(value = "/api/machines/{id}/client-certificate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "issueClientCertificate",
+            summary = "Issue a client certificate and answer it as JSON (ca, certificate, key)",
+            description = "The same certificate as client-bundle (a fresh one per call, valid for the platform's "
+                    + "client validity, 24 h by default; recorded as ClientCertIssued without the key), as JSON for "
+                    + "clients that store it themselves. `caFingerprint` is the signing CA's, in the format of the "
+                    + "machine detail's `caFingerprint`. Viewers get 403. The answer is never cached (no-store).")
+    @ApiResponse(responseCode = "200", description = "The certificate, its key and the CA",
+            content = @Content(schema = @Schema(implementation = ClientCertificate.class)))
+    @ApiResponse(responseCode = "403", description = "The caller may only view the machine")
+    @ApiResponse(responseCode = "404", description = "No machine with that id that the caller may see")
+    @ApiResponse(responseCode = "409", description = "The machine has no certificates or no Docker URL yet")
+    ResponseEntity<ClientCertificate> clientCertificate(@PathVariable String id) {
+        var machineId = ApiInputs.field("id", () -> MachineId.of(id));
+        var issued = issue(machineId);
+        var m = issued.material();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(new ClientCertificate(issued.endpoint().machineName(), issued.endpoint().dockerUrl(),
+                        m.caPem(), m.certPem(), m.keyPem(), m.serial(), m.notAfter(), issued.caFingerprint()));
+    }
+
     private DockerEndpoint endpoint(MachineId machineId) {
         return commands.send(new ResolveDockerEndpointCommand(machineId));
     }
@@ -161,7 +204,8 @@ class WorkstationController {
     private static void requireCertPath(String certPath) {
         if (certPath == null || certPath.isBlank()) {
             throw new io.harbormaster.command.refusal.InvalidCommandException("certPath", "certPath is required: the folder on your workstation that holds "
-                    + "ca.pem, cert.pem and key.pem for this machine (for example ~/.harbormaster/machines/web-1).");
+                    + "ca.pem, cert.pem and key.pem for this machine, where you unpacked its client-bundle (for example "
+                    + "~/.hm/web-1). hm env does both for you: eval \"$(hm env web-1)\"");
         }
     }
 

@@ -146,6 +146,9 @@ class AuthorizationMatrixIntegrationTest {
                 401, 200, 200, 404, 200, 200, 200));
         rules.add(new Rule("GET", "/api/machines/{id}/history", at("/api/machines/" + m1 + "/history"),
                 401, 200, 200, 404, 200, 200, 200));
+        // m1 is the first machine made, m-1; found by name exactly where its detail is visible
+        rules.add(new Rule("GET", "/api/machines/by-name/{name}", at("/api/machines/by-name/m-1"),
+                401, 200, 200, 404, 200, 200, 200));
         // machines: create in team A; the admin may, but is no member of team A and so cannot hold it (409)
         rules.add(new Rule("POST", "/api/machines", persona -> new Call("/api/machines", """
                 {"team":"%s","name":"c-%d","driver":"none","driverOptions":{"url":"tcp://10.213.0.10:2376"}}"""
@@ -184,6 +187,8 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 200, 404, 200, 200, 200));
         rules.add(new Rule("POST", "/api/machines/{id}/docker-context", at("/api/machines/" + m1 + "/docker-context"),
                 401, 403, 200, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/machines/{id}/client-certificate",
+                at("/api/machines/" + m1 + "/client-certificate"), 401, 403, 200, 404, 200, 200, 200));
         // a new server certificate is an operation; rotating the CA (which cuts everyone off) needs MANAGE
         rules.add(new Rule("POST", "/api/machines/{id}/regenerate-certs", persona -> new Call("/api/machines/" + m1
                 + "/regenerate-certs", persona == Persona.MEMBER ? "{}" : "{\"rotateCa\":true}"),
@@ -223,6 +228,7 @@ class AuthorizationMatrixIntegrationTest {
         }, 401, 403, 403, 404, 403, 204, 204));
         // users
         rules.add(new Rule("GET", "/api/users", at("/api/users"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/me", at("/api/me"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("POST", "/api/users", persona -> new Call("/api/users",
                 "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"displayName\":\"U\",\"platformAdmin\":false}"),
                 401, 403, 403, 403, 403, 403, 201));

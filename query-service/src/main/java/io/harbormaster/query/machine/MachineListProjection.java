@@ -94,7 +94,7 @@ public class MachineListProjection {
 
     @EventHandler
     void on(MachineProvisioned e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.provisioned(e.machineId(), seq, at, e.dockerUrl());
+        rows.provisioned(e.machineId(), seq, at, e.dockerUrl(), e.dockerVersion());
     }
 
     @EventHandler
@@ -167,7 +167,8 @@ public class MachineListProjection {
 
     @EventHandler
     void on(CertsRegenerated e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.touch(e.machineId(), seq, at);
+        // the same CA is recorded again when only the server certificate was renewed
+        rows.caFingerprint(e.machineId(), seq, at, e.caFingerprint());
     }
 
     @EventHandler
@@ -207,7 +208,7 @@ public class MachineListProjection {
 
     @EventHandler
     void on(EngineUpgraded e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.touch(e.machineId(), seq, at);
+        rows.dockerVersion(e.machineId(), seq, at, e.newVersion());
     }
 
     @EventHandler

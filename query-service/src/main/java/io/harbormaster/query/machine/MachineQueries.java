@@ -1,6 +1,10 @@
 package io.harbormaster.query.machine;
 
+import io.harbormaster.api.machine.FindMachineByNameQuery;
 import io.harbormaster.api.machine.FindMachineQuery;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineNameMatches;
+import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.machine.FindMachinesQuery;
 import io.harbormaster.api.machine.MachineDetail;
 import io.harbormaster.api.machine.MachineFilter;
@@ -80,7 +84,7 @@ class MachineQueries {
 
     @QueryHandler
     MachineDetail handle(FindMachineQuery query) {
-        var shares = shares(query);
+        var shares = shares(query.machineId());
         return jdbc.sql("SELECT m.* FROM rm_machine m WHERE m.id = :id AND " + CallerAccess.machineVisible("m"))
                 .param("id", MachineRows.uuid(query.machineId().value()))
                 .params(CallerAccess.params(query.caller()))
@@ -89,7 +93,44 @@ class MachineQueries {
                 .orElse(null);
     }
 
-    private List<MachineShare> shares(FindMachineQuery query) {
+    /**
+     * The visible machines of one name, through the index on {@code lower(name)}: names are unique per team
+     * regardless of case, so at most one per team. The team is a team id or a team name (ignoring case).
+     */
+    @QueryHandler
+    MachineNameMatches handle(FindMachineByNameQuery query) {
+        var sql = new StringBuilder("SELECT m.id FROM rm_machine m WHERE lower(m.name) = lower(:name) AND ")
+                .append(CallerAccess.machineVisible("m"));
+        var params = new HashMap<String, Object>(CallerAccess.params(query.caller()));
+        params.put("name", query.name().value());
+        var team = query.team() == null ? null : query.team().strip();
+        if (team != null && !team.isEmpty()) {
+            var teamId = teamIdOrNull(team);
+            if (teamId != null) {
+                sql.append(" AND m.team_id = :team");
+                params.put("team", teamId);
+            } else {
+                sql.append(" AND lower(m.team_name) = lower(:team)");
+                params.put("team", team);
+            }
+        }
+        var ids = jdbc.sql(sql + " ORDER BY m.team_name, m.team_id").params(params)
+                .query((rs, n) -> MachineId.of(rs.getString("id"))).list();
+        return new MachineNameMatches(ids.stream()
+                .map(id -> handle(new FindMachineQuery(id, query.caller())))
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    private static java.util.UUID teamIdOrNull(String team) {
+        try {
+            return MachineRows.uuid(TeamId.of(team).value());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private List<MachineShare> shares(MachineId machineId) {
         return jdbc.sql("""
                         SELECT s.grantee_kind, s.grantee_id, s.role, COALESCE(u.username, t.name) AS grantee_name
                         FROM rm_machine_share s
@@ -97,7 +138,7 @@ class MachineQueries {
                         LEFT JOIN rm_machine_team_name t ON s.grantee_kind = 'TEAM' AND t.team_id = s.grantee_id
                         WHERE s.machine_id = :id
                         ORDER BY s.grantee_kind, grantee_name, s.grantee_id""")
-                .param("id", MachineRows.uuid(query.machineId().value()))
+                .param("id", MachineRows.uuid(machineId.value()))
                 .query(MachineRowMapper::share)
                 .list();
     }

@@ -42,26 +42,34 @@ final class MachineRowMapper {
                 rs.getString("holder_name"),
                 rs.getString("docker_url"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("last_error"),
+                rs.getString("docker_version"));
     }
 
     static MachineDetail detail(ResultSet rs, List<MachineShare> shares) throws SQLException {
+        var driver = rs.getString("driver");
+        var options = driverOptions(rs.getString("driver_options"));
+        var dockerUrl = rs.getString("docker_url");
         return new MachineDetail(
                 MachineId.of(rs.getString("id")),
                 TeamId.of(rs.getString("team_id")),
                 rs.getString("team_name"),
                 rs.getString("name"),
-                rs.getString("driver"),
-                driverOptions(rs.getString("driver_options")),
+                driver,
+                options,
                 MachineState.valueOf(rs.getString("state")),
                 userId(rs.getString("holder_id")),
                 rs.getString("holder_name"),
-                rs.getString("docker_url"),
+                dockerUrl,
                 rs.getString("last_error"),
                 shares,
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"),
+                rs.getString("docker_version"),
+                DockerUrls.ipAddress(dockerUrl, driver, options.values()),
+                rs.getString("ca_fingerprint"),
                 engineOptions(rs.getString("engine_options")));
     }
 

@@ -82,11 +82,28 @@ final class MachineRows {
         return advance(id, seq, at, "state = :state, last_error = :error", params);
     }
 
-    /** Provisioned: a provisioning that succeeds resolves the failure that left the machine in Error. */
-    boolean provisioned(MachineId id, long seq, Instant at, String dockerUrl) {
+    /**
+     * Provisioned: a provisioning that succeeds resolves the failure that left the machine in Error, and the engine
+     * it verified is the version from now on (null: unknown, as for none machines and events stored before it).
+     */
+    boolean provisioned(MachineId id, long seq, Instant at, String dockerUrl, String dockerVersion) {
         var params = new HashMap<String, Object>();
         params.put("url", dockerUrl);
-        return advance(id, seq, at, "state = 'Running', docker_url = :url, last_error = NULL", params);
+        params.put("version", dockerVersion);
+        return advance(id, seq, at,
+                "state = 'Running', docker_url = :url, last_error = NULL, docker_version = :version", params);
+    }
+
+    boolean dockerVersion(MachineId id, long seq, Instant at, String dockerVersion) {
+        var params = new HashMap<String, Object>();
+        params.put("version", dockerVersion);
+        return advance(id, seq, at, "docker_version = :version", params);
+    }
+
+    boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint) {
+        var params = new HashMap<String, Object>();
+        params.put("fingerprint", caFingerprint);
+        return advance(id, seq, at, "ca_fingerprint = :fingerprint", params);
     }
 
     boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl) {

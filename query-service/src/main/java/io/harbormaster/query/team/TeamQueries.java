@@ -1,6 +1,8 @@
 package io.harbormaster.query.team;
 
+import io.harbormaster.api.team.FindMembershipsQuery;
 import io.harbormaster.api.team.FindTeamQuery;
+import io.harbormaster.api.team.Memberships;
 import io.harbormaster.api.team.FindTeamsQuery;
 import io.harbormaster.api.team.TeamDetail;
 import io.harbormaster.api.team.TeamId;
@@ -40,6 +42,25 @@ class TeamQueries {
                 .query((rs, n) -> new TeamSummary(TeamId.of(rs.getString("id")), rs.getString("name"),
                         rs.getInt("member_count"), instant(rs, "created_at")))
                 .list());
+    }
+
+    /** The caller's own teams and role in each (also for platform admins: where they are members, not all teams). */
+    @QueryHandler
+    Memberships handle(FindMembershipsQuery query) {
+        if (query.caller() == null) {
+            return new Memberships(null, java.util.List.of());
+        }
+        var user = java.util.UUID.fromString(query.caller().userId().value());
+        var displayName = jdbc.sql("SELECT display_name FROM rm_team_user WHERE user_id = :user")
+                .param("user", user).query(String.class).optional().orElse(null);
+        var teams = jdbc.sql("""
+                        SELECT t.id, t.name, m.role FROM rm_team_member m JOIN rm_team t ON t.id = m.team_id
+                        WHERE m.user_id = :user ORDER BY t.name, t.id""")
+                .param("user", user)
+                .query((rs, n) -> new Memberships.Membership(TeamId.of(rs.getString("id")), rs.getString("name"),
+                        TeamRole.valueOf(rs.getString("role"))))
+                .list();
+        return new Memberships(displayName, teams);
     }
 
     @QueryHandler

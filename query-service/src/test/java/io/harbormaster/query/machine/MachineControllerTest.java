@@ -61,7 +61,7 @@ class MachineControllerTest {
     @Test
     void list_passesEveryFilterAndThePage() throws Exception {
         var summary = new MachineSummary(ID, TEAM, "ops", "web-1", "generic", MachineState.Running, HOLDER, "alice",
-                "tcp://10.0.0.1:2376", AT, AT);
+                "tcp://10.0.0.1:2376", AT, AT, null, "27.3.1");
         given(gateway.query(any(FindMachinesQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new MachinePage(List.of(summary), 1, 20, 21)));
 
@@ -148,7 +148,8 @@ class MachineControllerTest {
     @Test
     void detail_carriesTheVersionAsETag() throws Exception {
         var detail = new MachineDetail(ID, TEAM, "ops", "web-1", "generic", DriverOptions.none(),
-                MachineState.Running, HOLDER, "alice", "tcp://10.0.0.1:2376", null, List.of(), AT, AT, 7, null);
+                MachineState.Running, HOLDER, "alice", "tcp://10.0.0.1:2376", null, List.of(), AT, AT, 7, "27.3.1", "10.0.0.1", null,
+                null);
         given(gateway.query(any(FindMachineQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(detail));
 

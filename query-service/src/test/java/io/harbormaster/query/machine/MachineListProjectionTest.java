@@ -281,4 +281,89 @@ class MachineListProjectionTest {
         return queries.handle(new FindMachinesQuery(filter, PageRequest.first(), ADMIN)).items().stream()
                 .map(MachineSummary::name).toList();
     }
+
+    io.harbormaster.api.machine.MachineSummary summary(MachineId id) {
+        return queries.handle(new FindMachinesQuery(MachineFilter.any(), PageRequest.first(), ADMIN)).items().stream()
+                .filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aMachineInError_saysWhyInTheList_andProvisioningAgainClearsIt() {
+        var id = create("broken-1");
+        projection.on(new ProvisioningFailed(id, "install-docker", "apt-get install docker-ce failed: no network"),
+                1, T0.plusSeconds(1));
+
+        assertThat(summary(id).state()).isEqualTo(MachineState.Error);
+        assertThat(summary(id).lastError()).isEqualTo("apt-get install docker-ce failed: no network");
+
+        projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376", "27.3.1"), 2, T0.plusSeconds(2));
+        assertThat(summary(id).lastError()).isNull();
+    }
+
+    @Test
+    void theDockerVersion_comesFromTheProvisioning_thenFromEachUpgrade_andIsUnknownWithoutOne() {
+        var id = create("versioned-1");
+        assertThat(summary(id).dockerVersion()).isNull();
+
+        projection.on(new MachineProvisioned(id, "tcp://10.0.0.5:2376", "27.3.1"), 1, T0.plusSeconds(1));
+        assertThat(summary(id).dockerVersion()).isEqualTo("27.3.1");
+        assertThat(detail(id).dockerVersion()).isEqualTo("27.3.1");
+
+        projection.on(new EngineUpgraded(id, "27.3.1", "28.0.1"), 2, T0.plusSeconds(2));
+        assertThat(summary(id).dockerVersion()).isEqualTo("28.0.1");
+
+        var old = create("versioned-2");
+        // an event stored before MachineProvisioned carried the version
+        projection.on(new MachineProvisioned(old, "tcp://10.0.0.6:2376"), 1, T0.plusSeconds(1));
+        assertThat(detail(old).dockerVersion()).isNull();
+    }
+
+    @Test
+    void theDetailNamesTheAddress_andTheCurrentCaFingerprint() {
+        var id = MachineId.random();
+        projection.on(new MachineCreated(id, TEAM, MachineName.of("addr-1"), "generic",
+                new DriverOptions(Map.of("ip-address", "10.0.0.9")), ALICE), 0, T0);
+        assertThat(detail(id).ipAddress()).as("before the URL: the generic driver's ip-address").isEqualTo("10.0.0.9");
+        assertThat(detail(id).caFingerprint()).isNull();
+
+        var first = "AB:CD:" + "00:".repeat(29) + "01";
+        projection.on(new CertsRegenerated(id, "created", true, first, "01", T0, "machines/x/tls", 1, "ecdsa-p256",
+                List.of("10.0.0.9")), 1, T0.plusSeconds(1));
+        projection.on(new MachineProvisioned(id, "tcp://10.0.0.10:2376", "27.3.1"), 2, T0.plusSeconds(2));
+        assertThat(detail(id).ipAddress()).as("then the host of the Docker URL").isEqualTo("10.0.0.10");
+        assertThat(detail(id).caFingerprint()).isEqualTo(first);
+
+        var rotated = "EF:01:" + "00:".repeat(29) + "02";
+        projection.on(new CertsRegenerated(id, "handed-off", true, rotated, "02", T0, "machines/x/tls", 2,
+                "ecdsa-p256", List.of("10.0.0.10")), 3, T0.plusSeconds(3));
+        assertThat(detail(id).caFingerprint()).isEqualTo(rotated);
+
+        var none = MachineId.random();
+        projection.on(new MachineCreated(none, TEAM, MachineName.of("addr-2"), "none",
+                new DriverOptions(Map.of("url", "tcp://10.0.0.11:2376")), ALICE), 0, T0);
+        assertThat(detail(none).ipAddress()).as("a none machine has no address before its URL is recorded").isNull();
+    }
+
+    @Test
+    void byName_findsTheVisibleMachineIgnoringCase_inOneTeamOrAll() {
+        var other = TeamId.of("22222222-2222-2222-2222-222222222222");
+        projection.on(new TeamCreated(other, TeamName.of("beta"), ALICE));
+        var mine = create("Web-1");
+        var theirs = MachineId.random();
+        projection.on(new MachineCreated(theirs, other, MachineName.of("web-1"), "none",
+                new DriverOptions(Map.of("url", "tcp://10.0.0.12:2376")), ALICE), 0, T0);
+
+        var both = queries.handle(new io.harbormaster.api.machine.FindMachineByNameQuery(MachineName.of("WEB-1"), null,
+                ADMIN));
+        assertThat(both.machines()).extracting(MachineDetail::teamName).containsExactly("beta", "ops");
+
+        var byTeamName = queries.handle(new io.harbormaster.api.machine.FindMachineByNameQuery(MachineName.of("web-1"),
+                "OPS", ADMIN));
+        assertThat(byTeamName.machines()).extracting(MachineDetail::id).containsExactly(mine);
+        var byTeamId = queries.handle(new io.harbormaster.api.machine.FindMachineByNameQuery(MachineName.of("web-1"),
+                other.value(), ADMIN));
+        assertThat(byTeamId.machines()).extracting(MachineDetail::id).containsExactly(theirs);
+        assertThat(queries.handle(new io.harbormaster.api.machine.FindMachineByNameQuery(MachineName.of("web-2"), null,
+                ADMIN)).machines()).isEmpty();
+    }
 }

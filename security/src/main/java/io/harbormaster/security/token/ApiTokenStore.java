@@ -39,7 +39,8 @@ public class ApiTokenStore {
     }
 
     /** A token found by its hash, with its owner's account. */
-    record FoundToken(String tokenId, Account account, Instant expiresAt, Instant lastUsedAt, boolean revoked) {
+    record FoundToken(String tokenId, String name, Account account, Instant expiresAt, Instant lastUsedAt,
+            boolean revoked) {
     }
 
     void insert(String tokenId, UserId userId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
@@ -68,11 +69,11 @@ public class ApiTokenStore {
     Optional<FoundToken> findByHash(String tokenHash) {
         return jdbc.sql("""
                         SELECT t.token_id::text, t.expires_at, t.last_used_at, t.revoked_at IS NOT NULL,
-                               a.user_id::text, a.username, a.platform_admin, a.password_hash, a.enabled
+                               a.user_id::text, a.username, a.platform_admin, a.password_hash, a.enabled, t.name
                         FROM sec_api_token t JOIN sec_account a ON a.user_id = t.user_id
                         WHERE t.token_hash = :hash""")
                 .param("hash", tokenHash)
-                .query((rs, row) -> new FoundToken(rs.getString(1),
+                .query((rs, row) -> new FoundToken(rs.getString(1), rs.getString(10),
                         new Account(UserId.of(rs.getString(5)), rs.getString(6), rs.getBoolean(7), rs.getString(8),
                                 rs.getBoolean(9)),
                         instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getBoolean(4)))

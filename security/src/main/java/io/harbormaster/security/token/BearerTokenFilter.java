@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -20,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token, or one whose account is disabled, is answered 401, counted by {@link SignInThrottle} and recorded by
  * {@link SignInAudit}. A good token signs
  * the request in as its owner's {@link io.harbormaster.security.account.Account}, exactly like HTTP Basic, so the acting context and every access
- * rule work unchanged. The token is never logged or kept beyond this request.
+ * rule work unchanged; the authentication ({@link ApiTokenAuthentication}) also names the token used (its id, name
+ * and expiry, never the secret), for {@code GET /api/me}. The token is never logged or kept beyond this request.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -67,8 +67,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         var account = found.get().account();
         var strategy = SecurityContextHolder.getContextHolderStrategy();
         var context = strategy.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
-                account.getAuthorities()));
+        context.setAuthentication(new ApiTokenAuthentication(account,
+                new ApiTokenAuthentication.UsedToken(found.get().tokenId(), found.get().name(), found.get().expiresAt())));
         strategy.setContext(context);
         chain.doFilter(request, response);
     }

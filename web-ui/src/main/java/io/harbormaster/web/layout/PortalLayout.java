@@ -2,6 +2,7 @@ package io.harbormaster.web.layout;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -34,7 +35,11 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         product.getStyle().set("font-weight", "bold");
         var user = new Span(authentication.getPrincipalName().orElse(""));
         user.setId("signed-in-user");
-        var bar = new HorizontalLayout(product, user, logout);
+        // Served by the platform outside the portal (no Vaadin route): the hm CLI and its installer.
+        var cli = new Anchor("/downloads", "Get the hm CLI");
+        cli.setId("get-hm");
+        cli.setRouterIgnore(true);
+        var bar = new HorizontalLayout(product, cli, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -57,7 +57,7 @@ class ClientCertificateIssuer {
             commands.sendAndWait(new RecordClientCertCommand(command.machineId(), material.serial(),
                     material.notAfter(), grant.certificates().secretVersion()));
             issued.increment();
-            return new IssuedClientCertificate(grant.endpoint(), material);
+            return new IssuedClientCertificate(grant.endpoint(), material, grant.certificates().caFingerprint());
         } catch (InvalidCertificateRequestException e) {
             throw new MachineConflictException(e.getMessage());
         }

@@ -161,9 +161,10 @@ public class MachineProcesses {
         var id = machine.machineId();
         var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null,
                 machine.engineOptions().tlsSans());
+        String dockerVersion = null;
         if (driver.provisions()) {
             try {
-                provisioning.provision(machine, dockerUrl, certificates, work.reporter());
+                dockerVersion = provisioning.provision(machine, dockerUrl, certificates, work.reporter());
             } catch (ProvisioningException e) {
                 log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());
@@ -172,7 +173,7 @@ public class MachineProcesses {
                 return new FailCreationCommand(id, "ssh", e.getMessage());
             }
         }
-        return new CompleteCreationCommand(id, dockerUrl, certificates);
+        return new CompleteCreationCommand(id, dockerUrl, certificates, dockerVersion);
     }
 
     private static Object lifecycle(Runnable driverCall, MachineId id, MachineOperation operation) {

@@ -41,14 +41,18 @@ public class MachineProvisioning {
         });
     }
 
-    /** Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported. */
-    public void provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
-                          ProcessReporter reporter) {
+    /**
+     * Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported.
+     * Answers the Docker Engine version the last step verified over TLS.
+     */
+    public String provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+                            ProcessReporter reporter) {
         long started = System.nanoTime();
         var outcome = "failure";
         try {
-            provisionOver(machine, dockerUrl, certificates, reporter);
+            var version = provisionOver(machine, dockerUrl, certificates, reporter);
             outcome = "success";
+            return version;
         } finally {
             Timer.builder("harbormaster.provisioning")
                     .description("Docker Engine installations on hosts, from the SSH session to the last step")
@@ -58,15 +62,15 @@ public class MachineProvisioning {
         }
     }
 
-    private void provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
-                               ProcessReporter reporter) {
+    private String provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+                                 ProcessReporter reporter) {
         var id = machine.machineId();
-        hosts.withShell(machine, "provisioned", (target, shell) -> {
+        return hosts.withShell(machine, "provisioned", (target, shell) -> {
             if (shell.pinnedNow()) {
                 reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyType(),
                         shell.hostKeyFingerprint()));
             }
-            provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
+            return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
                     certificates, machine.engineOptions(), shell, new ProvisioningProgress() {
                         @Override
                         public void started(String os) {
@@ -78,7 +82,6 @@ public class MachineProvisioning {
                             reporter.report(ReportProvisioningCommand.step(id, step, number, total));
                         }
                     });
-            return null;
         });
     }
 }

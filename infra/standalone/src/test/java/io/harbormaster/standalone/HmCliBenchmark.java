@@ -1,0 +1,157 @@
+package io.harbormaster.standalone;
+
+import io.harbormaster.api.machine.CreateMachineCommand;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineName;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.testing.TestHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+
+/**
+ * Wall time of {@code hm} as a user runs it (the built launcher, a fresh process each time) against the whole
+ * platform: {@code hm env NAME} with a cached certificate, {@code hm ls} with a large team, and {@code hm create} of a
+ * generic machine on a test host until {@code Running} (when test hosts are available). Run by hand through
+ * {@code infra/standalone/hm-benchmark.sh}, never by the build; it prints figures and asserts nothing. It lives beside
+ * the end-to-end tests because it reuses their platform and workstation fixtures.
+ *
+ * <p>Arguments (all optional): {@code machines=10000 runs=20}.
+ */
+public final class HmCliBenchmark {
+
+    private HmCliBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var status = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // lingering non-daemon threads of the stopped platform would otherwise keep the JVM alive
+        System.exit(status);
+    }
+
+    private static void run(String[] args) throws Exception {
+        var machines = intArg(args, "machines", 10_000);
+        var runs = intArg(args, "runs", 20);
+        var work = Files.createTempDirectory("hm-benchmark");
+        try (var platform = RunningPlatform.startOnFreshDatabase()) {
+            var admin = platform.admin();
+            var team = admin.post("/api/teams", "{\"name\":\"bench\"}").text("teamId");
+            var adminId = platform.jdbc().sql("SELECT user_id::text FROM sec_account WHERE username = 'admin'")
+                    .query(String.class).single();
+            var user = new HmWorkstation(Files.createDirectories(work.resolve("bench-laptop")));
+            require(user.hmWithInput(RunningPlatform.ADMIN_PASSWORD + "\n", "login", platform.baseUrl(), "-u", "admin",
+                    "--password-stdin"));
+
+            System.out.printf(Locale.ROOT, "hm launcher: %s%n", HmWorkstation.launcherTarget());
+            var created = createNoneMachines(platform, team, adminId, machines);
+            System.out.printf(Locale.ROOT, "created %d none machines in %.1f s (through the command gateway)%n",
+                    machines, created.toMillis() / 1000.0);
+            awaitListed(platform, machines);
+
+            require(user.hm("env", "m-1"));
+            report("hm env m-1 (certificate cached)", runs, () -> require(user.hm("env", "m-1")));
+            report("hm ls (" + machines + " machines in the team)", runs, () -> require(user.hm("ls")));
+            report("hm ls -q (all names)", Math.min(runs, 5), () -> require(user.hm("ls", "-q")));
+            report("hm version --client (no server)", runs, () -> require(user.hm("version", "--client")));
+
+            if (TestHosts.available()) {
+                createGeneric(user, work, Math.min(runs, 3));
+            } else {
+                System.out.println("hm create generic: skipped, test hosts unavailable: "
+                        + TestHosts.unavailableReason());
+            }
+        }
+    }
+
+    private static Duration createNoneMachines(RunningPlatform platform, String team, String holder, int count)
+            throws InterruptedException {
+        var commands = platform.bean(CommandGateway.class);
+        var next = new AtomicInteger(1);
+        var started = System.nanoTime();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int t = 0; t < 8; t++) {
+                pool.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) <= count) {
+                        commands.sendAndWait(new CreateMachineCommand(MachineId.random(), TeamId.of(team),
+                                MachineName.of("m-" + i), "none",
+                                new DriverOptions(Map.of("url", "tcp://127.0.0.1:" + (20000 + i % 1000))),
+                                UserId.of(holder)), 30, TimeUnit.SECONDS);
+                    }
+                    return null;
+                });
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static void awaitListed(RunningPlatform platform, int count) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (platform.jdbc().sql("SELECT count(*) FROM rm_machine").query(Long.class).single() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the machine list did not reach " + count + " rows in 10 minutes");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static void createGeneric(HmWorkstation user, Path work, int runs) {
+        var key = TestHostMachines.newKey(work, "bench_ed25519");
+        var times = new ArrayList<Double>();
+        for (int i = 0; i < runs; i++) {
+            var ip = "10.213.0." + (170 + i);
+            try (var host = TestHosts.up("hmbench" + i, ip, TestHostMachines.publicKey(key))) {
+                var started = System.nanoTime();
+                require(user.hm("create", "-d", "generic", "--generic-ip-address", ip, "--generic-ssh-key",
+                        key.toString(), "bench-generic-" + i));
+                times.add((System.nanoTime() - started) / 1e9);
+                require(user.hm("rm", "-y", "-f", "bench-generic-" + i));
+            }
+        }
+        System.out.printf(Locale.ROOT, "hm create -d generic, command to Running: %s s%n", times.stream()
+                .map(t -> String.format(Locale.ROOT, "%.2f", t)).toList());
+    }
+
+    private static void report(String what, int runs, Supplier<HmWorkstation.Run> call) {
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            var started = System.nanoTime();
+            call.get();
+            seconds[i] = (System.nanoTime() - started) / 1e9;
+        }
+        Arrays.sort(seconds);
+        System.out.printf(Locale.ROOT, "%-45s median %.3f s  p90 %.3f s  min %.3f s  max %.3f s  (%d runs)%n", what,
+                seconds[runs / 2], seconds[(int) Math.ceil(runs * 0.9) - 1], seconds[0], seconds[runs - 1], runs);
+    }
+
+    private static HmWorkstation.Run require(HmWorkstation.Run run) {
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("hm failed (" + run.exitCode() + "): " + run.err());
+        }
+        return run;
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).findFirst()
+                .map(a -> Integer.parseInt(a.substring(name.length() + 1))).orElse(fallback);
+    }
+
+}
