@@ -3,7 +3,9 @@ package io.harbormaster.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
@@ -12,6 +14,7 @@ import io.harbormaster.api.machine.MachineStateObserved;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +36,45 @@ class JsonFormatTest {
 
         assertThat(text).isEqualTo("{\"machineId\":\"11111111-2222-3333-4444-555555555555\","
                 + "\"teamId\":\"66666666-7777-8888-9999-000000000000\",\"name\":\"web-1\",\"driver\":\"none\","
-                + "\"driverOptions\":{\"url\":\"tcp://10.0.0.5:2376\"},\"holder\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"}");
+                + "\"driverOptions\":{\"url\":\"tcp://10.0.0.5:2376\"},\"holder\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\","
+                + "\"engineOptions\":{\"flags\":[],\"labels\":[],\"installUrl\":null,\"tlsSans\":[]}}");
         assertThat(json.readValue(text, MachineCreated.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aCreationWithEngineOptions_readsBackEqual() throws Exception {
+        var event = new MachineCreated(MachineId.of("11111111-2222-3333-4444-555555555555"),
+                TeamId.of("66666666-7777-8888-9999-000000000000"), MachineName.of("web-1"), "generic",
+                new DriverOptions(Map.of("ip-address", "10.0.0.7")), UserId.of("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"),
+                new EngineOptions(List.of("log-level=warn"), List.of("team=blue"), "https://get.docker.com",
+                        List.of("docker.example.com")));
+
+        var text = json.writeValueAsString(event);
+
+        assertThat(text).endsWith("\"engineOptions\":{\"flags\":[\"log-level=warn\"],\"labels\":[\"team=blue\"],"
+                + "\"installUrl\":\"https://get.docker.com\",\"tlsSans\":[\"docker.example.com\"]}}");
+        assertThat(json.readValue(text, MachineCreated.class)).isEqualTo(event);
+    }
+
+    @Test
+    void aCreationStoredBeforeEngineOptionsExisted_stillReads_withNone() throws Exception {
+        var stored = "{\"machineId\":\"11111111-2222-3333-4444-555555555555\","
+                + "\"teamId\":\"66666666-7777-8888-9999-000000000000\",\"name\":\"web-1\",\"driver\":\"none\","
+                + "\"driverOptions\":{\"url\":\"tcp://10.0.0.5:2376\"},\"holder\":\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"}";
+
+        var event = json.readValue(stored, MachineCreated.class);
+
+        assertThat(event.engineOptions()).isEqualTo(EngineOptions.none());
+        assertThat(event.driverOptions().get("url")).isEqualTo("tcp://10.0.0.5:2376");
+    }
+
+    @Test
+    void aRenewalRequestStoredBeforeTlsSansExisted_stillReads_withNone() throws Exception {
+        var stored = "{\"machineId\":\"11111111-2222-3333-4444-555555555555\",\"reason\":\"requested\","
+                + "\"rotateCa\":false,\"keyAlgorithm\":null,\"machineName\":\"web-1\","
+                + "\"dockerUrl\":\"tcp://10.0.0.5:2376\",\"current\":null,\"handOffTo\":null}";
+
+        assertThat(json.readValue(stored, CertsRenewalRequested.class).tlsSans()).isEmpty();
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.List;
  *                      {@code sha256 Fingerprint=}. A client that keeps a {@code ca.pem} compares it with the same
  *                      digest of that file's certificate to notice that the CA was rotated (after a hand-off or a
  *                      rotation); null while the machine has no certificates
+ * @param engineOptions the engine options the machine was created with (docker-machine's {@code --engine-opt},
+ *                      {@code --engine-label}, {@code --engine-install-url}, {@code --tls-san}); never null
  */
 public record MachineDetail(
         MachineId id,
@@ -39,9 +41,11 @@ public record MachineDetail(
         long version,
         String dockerVersion,
         String ipAddress,
-        String caFingerprint) {
+        String caFingerprint,
+        EngineOptions engineOptions) {
 
     public MachineDetail {
         shares = List.copyOf(shares);
+        engineOptions = engineOptions == null ? EngineOptions.none() : engineOptions;
     }
 }

@@ -48,7 +48,19 @@ public class MachineTls {
      */
     public MachineCertificates regenerate(MachineId machineId, String machineName, String dockerUrl,
                                           MachineCertificates current, boolean rotateCa, KeyAlgorithm algorithm) {
+        return regenerate(machineId, machineName, dockerUrl, current, rotateCa, algorithm, List.of());
+    }
+
+    /**
+     * As {@link #regenerate(MachineId, String, String, MachineCertificates, boolean, KeyAlgorithm)}, with extra names
+     * of the machine's own ({@code --tls-san}) in the server certificate besides the policy's; they are listed in
+     * the answer's server names too, so {@code CertsRegenerated} records them.
+     */
+    public MachineCertificates regenerate(MachineId machineId, String machineName, String dockerUrl,
+                                          MachineCertificates current, boolean rotateCa, KeyAlgorithm algorithm,
+                                          List<String> extraNames) {
         var addresses = addressesOf(dockerUrl);
+        var extra = extraNames == null ? List.<String>of() : extraNames;
         MachineCa ca;
         boolean rotated;
         if (current == null || rotateCa) {
@@ -65,12 +77,14 @@ public class MachineTls {
             ca = ca(current);
             rotated = false;
         }
-        var server = authority.issueServer(ca, machineName, addresses, policy);
+        var serverPolicy = extra.isEmpty() ? policy : policy.withExtraSans(concat(policy.extraSans(), extra));
+        var server = authority.issueServer(ca, machineName, addresses, serverPolicy);
         var version = secrets.write(SecretPath.machineTls(machineId), Map.of(
                 CA_CERT, ca.certificatePem(), CA_KEY, ca.privateKeyPem(),
                 SERVER_CERT, server.certificatePem(), SERVER_KEY, server.privateKeyPem()));
         var names = new ArrayList<>(addresses);
         names.add(machineName);
+        extra.stream().filter(name -> !names.contains(name)).forEach(names::add);
         return new MachineCertificates(rotated, ca.fingerprint(), server.serial(), server.notAfter(),
                 SecretPath.machineTls(machineId).value(), version.number(), ca.algorithm().text(), List.copyOf(names));
     }
@@ -102,6 +116,12 @@ public class MachineTls {
     private io.harbormaster.command.secret.Secret read(MachineCertificates current) {
         var path = SecretPath.of(current.secretPath());
         return secrets.read(path, current.secretVersion()).orElseThrow(() -> new SecretMissingException(path));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** The host of the Docker URL: the address the server certificate must name. */

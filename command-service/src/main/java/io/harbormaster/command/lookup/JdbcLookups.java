@@ -142,7 +142,7 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
     private MachineRecord machineRecord(ResultSet rs, int row) throws SQLException {
         var id = MachineId.of(rs.getString("machine_id"));
         return new MachineRecord(id, TeamId.of(rs.getString("team_id")), MachineName.of(rs.getString("name")),
-                rs.getString("driver"), options.of(id), rs.getString("docker_url"));
+                rs.getString("driver"), options.of(id), rs.getString("docker_url"), options.engineOptionsOf(id));
     }
 
     private Claim whichTaken(String table, String idColumn, String id) {

@@ -66,7 +66,7 @@ class Machine extends GuardedMachine {
     /** Registers a new machine; {@link MachineCreationHandler} has checked the team and claimed the name. */
     Machine(CreateMachineCommand command) {
         apply(new MachineCreated(command.machineId(), command.teamId(), command.name(), command.driver(),
-                command.driverOptions(), command.holder()));
+                command.driverOptions(), command.holder(), command.engineOptions()));
     }
 
     @CommandHandler

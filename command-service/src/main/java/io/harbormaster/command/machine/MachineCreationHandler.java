@@ -5,6 +5,7 @@ import static io.harbormaster.command.refusal.InvalidCommandException.requirePre
 
 import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.SshPrivateKey;
 import io.harbormaster.api.team.TeamId;
@@ -75,6 +76,11 @@ class MachineCreationHandler {
         if (sshKey != null && !drivers.provisions(driver)) {
             throw new InvalidCommandException("sshKey", "The " + driver + " driver does not use SSH; leave sshKey out.");
         }
+        var engineOptions = command.engineOptions() == null ? EngineOptions.none() : command.engineOptions();
+        if (!engineOptions.isEmpty() && !drivers.provisions(driver)) {
+            throw new InvalidCommandException("engineOptions", "The " + driver + " driver does not install or "
+                    + "configure Docker Engine, so engine options cannot apply; leave engineOptions out.");
+        }
         if (!teams.teamExists(teamId)) {
             throw NotFoundException.team(teamId);
         }
@@ -89,7 +95,7 @@ class MachineCreationHandler {
         if (drivers.provisions(driver)) {
             storeKey(id, sshKey);
         }
-        var accepted = new CreateMachineCommand(id, teamId, name, driver, options, holder);
+        var accepted = new CreateMachineCommand(id, teamId, name, driver, options, holder, null, engineOptions);
         machines.newInstance(() -> new Machine(accepted));
         return id;
     }

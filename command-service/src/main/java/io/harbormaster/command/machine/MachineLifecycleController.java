@@ -2,6 +2,8 @@ package io.harbormaster.command.machine;
 
 import io.harbormaster.api.machine.CreateMachineCommand;
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
+import io.harbormaster.api.machine.InvalidEngineOptionsException;
 import io.harbormaster.api.machine.KillMachineCommand;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.SshPrivateKey;
@@ -11,6 +13,7 @@ import io.harbormaster.api.machine.RestartMachineCommand;
 import io.harbormaster.api.machine.StartMachineCommand;
 import io.harbormaster.api.machine.StopMachineCommand;
 import io.harbormaster.api.team.TeamId;
+import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.web.ApiInputs;
 import io.harbormaster.command.web.Caller;
 import io.harbormaster.command.web.Commands;
@@ -59,9 +62,21 @@ class MachineLifecycleController {
                 ApiInputs.field("name", () -> MachineName.of(request.name())),
                 request.driver(),
                 ApiInputs.field("driverOptions", () -> new DriverOptions(request.driverOptions())),
-                Caller.userId(), SshPrivateKey.ofNullable(request.sshKey()));
+                Caller.userId(), SshPrivateKey.ofNullable(request.sshKey()), engineOptions(request.engineOptions()));
         commands.send(command);
         return accepted(id);
+    }
+
+    /** The request's engine options checked by their rules; a broken one is a 400 naming its part. */
+    private static EngineOptions engineOptions(MachineRequests.Engine given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            return new EngineOptions(given.flags(), given.labels(), given.installUrl(), given.tlsSans());
+        } catch (InvalidEngineOptionsException e) {
+            throw new InvalidCommandException("engineOptions." + e.part(), "engineOptions." + e.getMessage());
+        }
     }
 
     @PostMapping("/{id}/start")

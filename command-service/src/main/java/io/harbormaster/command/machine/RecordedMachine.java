@@ -1,5 +1,6 @@
 package io.harbormaster.command.machine;
 
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
@@ -62,6 +63,8 @@ abstract class RecordedMachine {
     boolean removalForced;
     /** Where its Docker daemon listens, once the host was created. */
     String dockerUrl;
+    /** How Docker Engine is set up on the host, as given at creation; never null. */
+    EngineOptions engineOptions = EngineOptions.none();
     /** The pinned SSH host key's fingerprint, once the host was first contacted. */
     String hostKeyFingerprint;
     /** The TLS material in use, or null before the first certificates were made. */
@@ -83,6 +86,7 @@ abstract class RecordedMachine {
         name = event.name();
         driver = event.driver();
         holder = event.holder();
+        engineOptions = event.engineOptions();
         state = MachineState.Creating;
     }
 
@@ -224,7 +228,7 @@ abstract class RecordedMachine {
     /** The request for new TLS material for the machine's current address, based on the material in use. */
     CertsRenewalRequested renewalRequest(String reason, boolean rotateCa, String keyAlgorithm, UserId handOffTo) {
         return new CertsRenewalRequested(machineId, reason, rotateCa || certificates == null, keyAlgorithm, name,
-                dockerUrl, certificates, handOffTo);
+                dockerUrl, certificates, handOffTo, engineOptions.tlsSans());
     }
 
     private void begin(LifecycleOperation operation, MachineState transitional) {

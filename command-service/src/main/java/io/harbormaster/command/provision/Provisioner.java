@@ -1,6 +1,7 @@
 package io.harbormaster.command.provision;
 
 import io.harbormaster.api.common.ControlCharacters;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.driver.DriverException;
@@ -29,6 +30,7 @@ public class Provisioner {
             "restart-docker", "verify");
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    private static final String DOCKERD_PRESENT = "command -v dockerd >/dev/null 2>&1";
     /** Debian's sysvinit, Alpine's OpenRC, older Red Hat: whichever the host has; failing to enable is not fatal. */
     private static final String ENABLE_AT_BOOT_WITHOUT_SYSTEMD = "{ if command -v update-rc.d; then "
             + "update-rc.d docker defaults && update-rc.d docker enable; elif command -v rc-update; then "
@@ -43,15 +45,21 @@ public class Provisioner {
         this.settings = settings;
     }
 
-    /** Provisions the host behind {@code shell}; answers the Docker Engine version it verified. */
+    /**
+     * Provisions the host behind {@code shell} with the machine's engine options (flags and labels into
+     * {@code daemon.json}, the install URL where Docker Engine is missing); answers the Docker Engine version it
+     * verified.
+     */
     public String provision(String machineName, SshTarget target, String dockerUrl, int enginePort,
-                            MachineCertificates certificates, HostShell shell, ProvisioningProgress progress) {
+                            MachineCertificates certificates, EngineOptions engine, HostShell shell,
+                            ProvisioningProgress progress) {
+        engine = engine == null ? EngineOptions.none() : engine;
         var root = "root".equals(target.user());
         var os = detectOs(shell);
         progress.started(os.prettyName());
         progress.stepCompleted(STEPS.get(0), 1, STEPS.size());
 
-        installDocker(shell, root);
+        installDocker(shell, root, engine.installUrl());
         progress.stepCompleted(STEPS.get(1), 2, STEPS.size());
 
         var server = tls.server(certificates);
@@ -62,7 +70,8 @@ public class Provisioner {
 
         var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
         var existing = shell.read("/etc/docker/daemon.json").orElse(null);
-        var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver());
+        var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver(),
+                engine);
         put(shell, root, "/etc/docker/daemon.json", merged, 0644, "configure-daemon");
         if (systemd) {
             // Debian's and Ubuntu's units pass -H fd://, which dockerd refuses next to "hosts" in daemon.json
@@ -148,17 +157,38 @@ public class Provisioner {
         return OsRelease.parse(text);
     }
 
-    private void installDocker(HostShell shell, boolean root) {
-        if (shell.run("command -v dockerd >/dev/null 2>&1", COMMAND_TIMEOUT).ok()) {
+    /**
+     * Installs Docker Engine where {@code dockerd} is missing: with the machine's install URL when it has one
+     * (docker-machine's {@code --engine-install-url}: the script is downloaded with curl, or wget, and run with
+     * {@code sh}), otherwise with the platform's install command. A host that has dockerd is left as it is.
+     */
+    void installDocker(HostShell shell, boolean root, String installUrl) {
+        if (shell.run(DOCKERD_PRESENT, COMMAND_TIMEOUT).ok()) {
             return;
         }
-        var result = shell.run(privileged(root, settings.installCommand()), settings.installTimeout());
+        var how = installUrl == null ? settings.installCommand() : installFromUrl(installUrl);
+        var what = installUrl == null ? "with '" + settings.installCommand() + "'" : "from " + installUrl;
+        var result = shell.run(privileged(root, how), settings.installTimeout());
         if (!result.ok()) {
             throw new ProvisioningException("install-docker", "Docker Engine is not installed and installing it "
-                    + "with '" + settings.installCommand() + "' failed (exit " + result.exitStatus() + "): "
-                    + result.failureText() + ". Install Docker Engine on the host, or set "
-                    + "harbormaster.provisioning.install-command, then provision the machine again.");
+                    + what + " failed (exit " + result.exitStatus() + "): " + result.failureText() + ". Install "
+                    + "Docker Engine on the host, or " + (installUrl == null
+                            ? "set harbormaster.provisioning.install-command"
+                            : "create the machine with an install URL that works there")
+                    + ", then provision the machine again.");
         }
+        if (!shell.run(DOCKERD_PRESENT, COMMAND_TIMEOUT).ok()) {
+            throw new ProvisioningException("install-docker", "Installing Docker Engine " + what + " finished, but "
+                    + "there is still no dockerd on the host's PATH. Install Docker Engine on the host, then provision "
+                    + "the machine again.");
+        }
+    }
+
+    /** Downloads the script at {@code url} to a temporary file and runs it; the URL is quoted for the shell. */
+    static String installFromUrl(String url) {
+        var quoted = "'" + url.replace("'", "'\\''") + "'";
+        return "f=$(mktemp) && { if command -v curl >/dev/null 2>&1; then curl -fsSL " + quoted + " -o \"$f\"; "
+                + "else wget -qO \"$f\" " + quoted + "; fi; } && sh \"$f\"; s=$?; rm -f \"$f\"; exit $s";
     }
 
     /**

@@ -3,11 +3,13 @@ package io.harbormaster.command.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -63,5 +65,20 @@ class EventStoreDriverOptionsTest {
         options.on(new MachineCreated(id, TeamId.random(), MachineName.of("web-3"), "generic", recorded,
                 UserId.random()));
         assertThat(options.of(id)).isEqualTo(recorded); // nothing was published to the store
+    }
+
+    @Test
+    void theEngineOptionsAreReadFromTheCreationToo_andAMachineCreatedWithoutThemHasNone() {
+        var id = MachineId.random();
+        var engine = new EngineOptions(List.of("log-level=warn"), List.of("team=blue"), null,
+                List.of("docker.example.com"));
+        events.publish(new GenericDomainEventMessage<>("Machine", id.value(), 0, new MachineCreated(id,
+                TeamId.random(), MachineName.of("web-4"), "generic", DriverOptions.none(), UserId.random(), engine)));
+        assertThat(options.engineOptionsOf(id)).isEqualTo(engine);
+        assertThat(options.engineOptionsOf(MachineId.random())).isEqualTo(EngineOptions.none());
+        var other = MachineId.random();
+        options.on(new MachineCreated(other, TeamId.random(), MachineName.of("web-5"), "generic",
+                DriverOptions.none(), UserId.random()));
+        assertThat(options.engineOptionsOf(other)).isEqualTo(EngineOptions.none());
     }
 }

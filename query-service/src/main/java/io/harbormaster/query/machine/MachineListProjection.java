@@ -68,7 +68,7 @@ public class MachineListProjection {
     @EventHandler
     void on(MachineCreated e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
-                MachineState.Creating, seq, at);
+                MachineState.Creating, seq, at, e.engineOptions());
     }
 
     @EventHandler

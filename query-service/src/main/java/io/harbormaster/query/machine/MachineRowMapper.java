@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineDetail;
 import io.harbormaster.api.machine.MachineId;
@@ -68,7 +69,8 @@ final class MachineRowMapper {
                 rs.getLong("version"),
                 rs.getString("docker_version"),
                 DockerUrls.ipAddress(dockerUrl, driver, options.values()),
-                rs.getString("ca_fingerprint"));
+                rs.getString("ca_fingerprint"),
+                engineOptions(rs.getString("engine_options")));
     }
 
     static MachineShare share(ResultSet rs, int rowNum) throws SQLException {
@@ -85,6 +87,14 @@ final class MachineRowMapper {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         var value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static EngineOptions engineOptions(String json) throws SQLException {
+        try {
+            return json == null ? EngineOptions.none() : JSON.readValue(json, EngineOptions.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new SQLException("engine_options is not the JSON of engine options", e);
+        }
     }
 
     private static DriverOptions driverOptions(String json) throws SQLException {

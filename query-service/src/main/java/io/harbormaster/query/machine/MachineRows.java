@@ -3,6 +3,7 @@ package io.harbormaster.query.machine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineState;
@@ -36,12 +37,19 @@ final class MachineRows {
     /** A new machine row, unless it already exists or was removed (a redelivered creation must not revive it). */
     void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
                 MachineState state, long seq, Instant at) {
+        insert(id, team, name, driver, options, holder, state, seq, at, EngineOptions.none());
+    }
+
+    /** As {@link #insert(MachineId, TeamId, String, String, DriverOptions, UserId, MachineState, long, Instant)}. */
+    void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
+                MachineState state, long seq, Instant at, EngineOptions engineOptions) {
         jdbc.sql("""
                 INSERT INTO rm_machine (id, team_id, team_name, name, name_sort_key, driver, driver_options, state,
-                                        holder_id, holder_name, created_at, updated_at, version)
+                                        holder_id, holder_name, created_at, updated_at, version, engine_options)
                 SELECT :id, :team, (SELECT name FROM rm_machine_team_name WHERE team_id = :team), :name, :sortKey,
                        :driver, CAST(:options AS jsonb), :state, :holder,
-                       (SELECT username FROM rm_machine_user_name WHERE user_id = :holder), :at, :at, :seq
+                       (SELECT username FROM rm_machine_user_name WHERE user_id = :holder), :at, :at, :seq,
+                       CAST(:engine AS jsonb)
                 WHERE NOT EXISTS (SELECT 1 FROM rm_machine_removed WHERE machine_id = :id)
                 ON CONFLICT (id) DO NOTHING""")
                 .param("id", uuid(id.value()))
@@ -54,6 +62,7 @@ final class MachineRows {
                 .param("holder", holder == null ? null : uuid(holder.value()), Types.OTHER)
                 .param("at", timestamp(at))
                 .param("seq", seq)
+                .param("engine", json(engineOptions == null ? EngineOptions.none() : engineOptions))
                 .update();
     }
 
@@ -181,6 +190,14 @@ final class MachineRows {
 
     static OffsetDateTime timestamp(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String json(EngineOptions options) {
+        try {
+            return JSON.writeValueAsString(options);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("engine options could not be written as JSON", e);
+        }
     }
 
     private static String json(DriverOptions options) {

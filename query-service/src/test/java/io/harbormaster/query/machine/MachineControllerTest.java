@@ -148,7 +148,8 @@ class MachineControllerTest {
     @Test
     void detail_carriesTheVersionAsETag() throws Exception {
         var detail = new MachineDetail(ID, TEAM, "ops", "web-1", "generic", DriverOptions.none(),
-                MachineState.Running, HOLDER, "alice", "tcp://10.0.0.1:2376", null, List.of(), AT, AT, 7, "27.3.1", "10.0.0.1", null);
+                MachineState.Running, HOLDER, "alice", "tcp://10.0.0.1:2376", null, List.of(), AT, AT, 7, "27.3.1", "10.0.0.1", null,
+                null);
         given(gateway.query(any(FindMachineQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(detail));
 

@@ -69,6 +69,24 @@ class MachineListProjectionTest {
         assertThat(detail.updatedAt()).isEqualTo(T0);
         assertThat(detail.version()).isZero();
         assertThat(detail.shares()).isEmpty();
+        assertThat(detail.engineOptions()).isEqualTo(EngineOptions.none());
+    }
+
+    @Test
+    void theEngineOptionsOfTheCreation_areInTheDetail_andARowFromBeforeThemReadsNone() {
+        var id = MachineId.random();
+        var engine = new EngineOptions(List.of("log-level=warn", "default-ulimit=nofile=1024:2048"),
+                List.of("team=blue"), "https://get.docker.com", List.of("docker.example.com", "203.0.113.7"));
+        projection.on(new MachineCreated(id, TEAM, MachineName.of("eng-1"), "generic", DriverOptions.none(), ALICE,
+                engine), 0, T0);
+
+        assertThat(detail(id).engineOptions()).isEqualTo(engine);
+        assertThat(jdbc.sql("SELECT engine_options::text FROM rm_machine WHERE id = ?::uuid").param(id.value())
+                .query(String.class).single()).contains("\"flags\": [\"log-level=warn\"");
+
+        var old = create("old-1");
+        jdbc.sql("UPDATE rm_machine SET engine_options = '{}'::jsonb WHERE id = ?::uuid").param(old.value()).update();
+        assertThat(detail(old).engineOptions()).isEqualTo(EngineOptions.none());
     }
 
     @Test

@@ -63,7 +63,7 @@ public class CertificateRenewals {
         try {
             var algorithm = request.keyAlgorithm() == null ? null : KeyAlgorithm.parse(request.keyAlgorithm());
             var made = tls.regenerate(request.machineId(), request.machineName().value(), request.dockerUrl(),
-                    request.current(), request.rotateCa(), algorithm);
+                    request.current(), request.rotateCa(), algorithm, request.tlsSans());
             return new RecordCertsRenewalCommand(request.machineId(), made);
         } catch (SecretMissingException | InvalidCertificateRequestException e) {
             return new FailCertsRenewalCommand(request.machineId(), e.getMessage(), false);

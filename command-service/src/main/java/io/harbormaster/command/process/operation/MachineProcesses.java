@@ -159,7 +159,8 @@ public class MachineProcesses {
      */
     private Object completeCreation(MachineRecord machine, MachineDriver driver, String dockerUrl) {
         var id = machine.machineId();
-        var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null);
+        var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null,
+                machine.engineOptions().tlsSans());
         String dockerVersion = null;
         if (driver.provisions()) {
             try {

@@ -71,7 +71,7 @@ public class MachineProvisioning {
                         shell.hostKeyFingerprint()));
             }
             return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
-                    certificates, shell, new ProvisioningProgress() {
+                    certificates, machine.engineOptions(), shell, new ProvisioningProgress() {
                         @Override
                         public void started(String os) {
                             reporter.report(ReportProvisioningCommand.started(id, os));
