@@ -210,14 +210,26 @@ class HmCliIntegrationTest {
 
     @Test
     @Order(7)
-    void stopStartAndRemoveWaitForTheMachine() {
+    void lifecycleVerbsWaitForTheMachineAndADriversRefusalIsOneLine() {
         var stop = bob.hm("stop", MACHINE);
-        assertThat(stop.exitCode()).as(stop.err()).isZero();
-        assertThat(bob.hm("status", MACHINE).out()).isEqualTo("Stopped\n");
+        assertThat(stop.exitCode()).isEqualTo(1);
+        assertThat(stop.err()).contains("The generic driver cannot stop a machine").hasLineCount(1);
 
-        var start = bob.hm("start", MACHINE);
-        assertThat(start.exitCode()).as(start.err()).isZero();
+        var restart = bob.hm("restart", MACHINE);
+        assertThat(restart.exitCode()).as(restart.err()).isZero();
         assertThat(bob.hm("status", MACHINE).out()).isEqualTo("Running\n");
+        var afterReboot = bob.shell("bash", "eval \"$(hm env " + MACHINE + ")\" && docker ps -q");
+        assertThat(afterReboot.exitCode()).as(afterReboot.err()).isZero();
+
+        // a none machine: the daemon cli-1 runs, adopted as it is
+        var created = bob.hm("create", "-d", "none", "--url", "tcp://" + HOST_IP + ":2376", "cli-none");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        var stopNone = bob.hm("stop", "cli-none");
+        assertThat(stopNone.exitCode()).as(stopNone.err()).isZero();
+        assertThat(bob.hm("status", "cli-none").out()).isEqualTo("Stopped\n");
+        var startNone = bob.hm("start", "cli-none");
+        assertThat(startNone.exitCode()).as(startNone.err()).isZero();
+        assertThat(bob.hm("status", "cli-none").out()).isEqualTo("Running\n");
 
         var rm = bob.hm("rm", "-y", MACHINE);
         assertThat(rm.exitCode()).as(rm.err()).isZero();
@@ -235,8 +247,6 @@ class HmCliIntegrationTest {
 
         // Carol is not in the team: the machine does not exist for her, exactly like an unknown one
         assertThat(login(carol, "carol", PASSWORD).exitCode()).isZero();
-        var created = alice.hm("create", "-d", "none", "--url", "tcp://" + HOST_IP + ":2376", "cli-none");
-        assertThat(created.exitCode()).as(created.err()).isZero();
         var noAccess = carol.hm("env", "cli-none");
         assertThat(noAccess.exitCode()).isEqualTo(1);
         assertThat(noAccess.err()).startsWith("Host does not exist: \"cli-none\"").hasLineCount(1);
