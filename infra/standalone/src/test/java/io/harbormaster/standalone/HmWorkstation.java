@@ -43,7 +43,7 @@ final class HmWorkstation {
             throw new UncheckedIOException(e);
         }
         environment.put("HOME", home.toString());
-        environment.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
+        environment.put("PATH", bin + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         environment.put("HM_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("HM_WORKSTATION_NAME", home.getFileName().toString());

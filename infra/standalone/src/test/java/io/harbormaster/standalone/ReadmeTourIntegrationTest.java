@@ -72,6 +72,8 @@ class ReadmeTourIntegrationTest {
                 "admin\n" + RunningPlatform.ADMIN_PASSWORD + "\n");
 
         var shown = run.out().replace("\r", "");
+        // for a person to read what the tour shows a reader
+        Files.writeString(Path.of("target", "readme-tour-output.txt"), shown);
         assertThat(run.exitCode()).as(shown + run.err()).isZero();
         assertThat(shown).contains("Logged in to " + platform.baseUrl() + " as admin",
                 "NAME    ACTIVE   DRIVER    STATE     URL", "web-1", "ok\n", "10.213.0.11\n",
