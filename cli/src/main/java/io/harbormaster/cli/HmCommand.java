@@ -37,30 +37,41 @@ import picocli.CommandLine.Spec;
         description = "Use your team's Docker machines from any workstation.",
         mixinStandardHelpOptions = true,
         versionProvider = HmCommand.Version.class,
-        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
-                LsCommand.class, EnvCommand.class, ConfigCommand.class,
-                // docker-machine's machine verbs (issue 14, point 3), by full name to keep this one block
-                io.harbormaster.cli.machine.ActiveCommand.class,
-                io.harbormaster.cli.machine.CreateCommand.class,
-                io.harbormaster.cli.machine.InspectCommand.class,
-                io.harbormaster.cli.machine.IpCommand.class,
-                io.harbormaster.cli.machine.KillCommand.class,
-                io.harbormaster.cli.machine.ProvisionCommand.class,
-                io.harbormaster.cli.machine.RegenerateCertsCommand.class,
-                io.harbormaster.cli.machine.RestartCommand.class,
-                io.harbormaster.cli.machine.RmCommand.class,
-                io.harbormaster.cli.machine.StartCommand.class,
-                io.harbormaster.cli.machine.StatusCommand.class,
-                io.harbormaster.cli.machine.StopCommand.class,
-                io.harbormaster.cli.machine.UpgradeCommand.class,
-                io.harbormaster.cli.machine.UrlCommand.class,
-                VersionCommand.class,
-                // the team's verbs, API tokens and shell completion (issue 14)
-                HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,
-                AuditCommand.class, TeamsCommand.class, MembersCommand.class, TokensCommand.class,
-                CompletionCommand.class, CompleteCommand.class,
-                HelpCommand.class})
+        // the verbs are added in execute(): only the one that runs, unless the whole tree is needed
+        subcommands = {})
 public class HmCommand implements Runnable {
+
+    /**
+     * Every verb by its name, in the order {@code hm --help} lists them. Building picocli's model of all of them takes
+     * longer than a whole {@code hm env} should, so a run registers only its own verb (see {@link #verbsFor}).
+     */
+    static final Map<String, Class<?>> VERBS = verbs(
+            LoginCommand.class, LogoutCommand.class, WhoamiCommand.class,
+            LsCommand.class, EnvCommand.class, ConfigCommand.class,
+            // docker-machine's machine verbs
+            io.harbormaster.cli.machine.ActiveCommand.class,
+            io.harbormaster.cli.machine.CreateCommand.class,
+            io.harbormaster.cli.machine.InspectCommand.class,
+            io.harbormaster.cli.machine.IpCommand.class,
+            io.harbormaster.cli.machine.KillCommand.class,
+            io.harbormaster.cli.machine.ProvisionCommand.class,
+            io.harbormaster.cli.machine.RegenerateCertsCommand.class,
+            io.harbormaster.cli.machine.RestartCommand.class,
+            io.harbormaster.cli.machine.RmCommand.class,
+            io.harbormaster.cli.machine.StartCommand.class,
+            io.harbormaster.cli.machine.StatusCommand.class,
+            io.harbormaster.cli.machine.StopCommand.class,
+            io.harbormaster.cli.machine.UpgradeCommand.class,
+            io.harbormaster.cli.machine.UrlCommand.class,
+            VersionCommand.class,
+            // the team's verbs, API tokens and shell completion
+            HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,
+            AuditCommand.class, TeamsCommand.class, MembersCommand.class, TokensCommand.class,
+            CompletionCommand.class, CompleteCommand.class,
+            HelpCommand.class);
+
+    /** Verbs that look at the whole command tree: help, and the completion scripts made from it. */
+    private static final java.util.Set<String> NEED_EVERY_VERB = java.util.Set.of("help", "completion", "__complete");
 
     private final Workstation workstation;
 
@@ -104,6 +115,7 @@ public class HmCommand implements Runnable {
     /** Runs {@code hm} on {@code workstation} with the given streams; returns the exit code. */
     static int execute(String[] args, Workstation workstation, PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new HmCommand(workstation));
+        verbsFor(args).forEach(verb -> commandLine.addSubcommand(verb, VERBS.get(verb)));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -123,6 +135,32 @@ public class HmCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * The verbs to register for {@code args}: the one named (the first word that is not an option or the value of
+     * {@code --server}), or all of them when none is named, the name is unknown (so picocli can suggest one) or the
+     * verb reads the whole tree.
+     */
+    static java.util.List<String> verbsFor(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            var arg = args[i];
+            if (arg.equals("--server")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return VERBS.containsKey(arg) && !NEED_EVERY_VERB.contains(arg) ? java.util.List.of(arg)
+                        : java.util.List.copyOf(VERBS.keySet());
+            }
+        }
+        return java.util.List.copyOf(VERBS.keySet());
+    }
+
+    private static Map<String, Class<?>> verbs(Class<?>... types) {
+        var verbs = new java.util.LinkedHashMap<String, Class<?>>();
+        for (var type : types) {
+            verbs.put(type.getAnnotation(Command.class).name(), type);
+        }
+        return java.util.Collections.unmodifiableMap(verbs);
     }
 
     public Workstation workstation() {
