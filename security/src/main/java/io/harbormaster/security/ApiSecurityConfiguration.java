@@ -9,6 +9,7 @@ import io.harbormaster.security.signin.SignInThrottle;
 import io.harbormaster.security.signin.SignInThrottleFilter;
 import io.harbormaster.security.token.ApiTokenStore;
 import io.harbormaster.security.token.BearerTokenFilter;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +39,9 @@ class ApiSecurityConfiguration {
             ApiTokenStore tokens, SignInThrottle throttle, SignInAudit audit) throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
+                        // The async dispatch that ends a live event stream (SSE) only finishes a response whose
+                        // request was authorized on its first dispatch; the stateless chain keeps no context for it.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/users").hasRole(Account.ADMIN_ROLE)
                         .requestMatchers("/api/users/*/password", "/api/users/*/platform-admin").hasRole(Account.ADMIN_ROLE)

@@ -60,9 +60,16 @@ final class ApiClient {
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Type").orElse(""), response.headers().firstValue("ETag").orElse(null));
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            var contentType = response.headers().firstValue("Content-Type").orElse("");
+            String body;
+            try (var in = response.body()) {
+                // a live event stream never ends: its status and headers are the answer, its body is left unread
+                body = contentType.startsWith("text/event-stream") ? ""
+                        : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return new Response(response.statusCode(), body, response.headers().firstValue("Location").orElse(null),
+                    contentType, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

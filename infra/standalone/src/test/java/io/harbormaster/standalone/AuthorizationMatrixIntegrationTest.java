@@ -146,6 +146,9 @@ class AuthorizationMatrixIntegrationTest {
                 401, 200, 200, 404, 200, 200, 200));
         rules.add(new Rule("GET", "/api/machines/{id}/history", at("/api/machines/" + m1 + "/history"),
                 401, 200, 200, 404, 200, 200, 200));
+        // live streams: whoever reads the history (the matrix reads only the answer's head of a stream)
+        rules.add(new Rule("GET", "/api/machines/{id}/events", at("/api/machines/" + m1 + "/events"),
+                401, 200, 200, 404, 200, 200, 200));
         // m1 is the first machine made, m-1; found by name exactly where its detail is visible
         rules.add(new Rule("GET", "/api/machines/by-name/{name}", at("/api/machines/by-name/m-1"),
                 401, 200, 200, 404, 200, 200, 200));
@@ -215,6 +218,8 @@ class AuthorizationMatrixIntegrationTest {
                 "{\"name\":\"t-" + UNIQUE.incrementAndGet() + "\"}"), 401, 201, 201, 201, 201, 201, 201));
         rules.add(new Rule("GET", "/api/teams/{id}", at("/api/teams/" + teamA), 401, 200, 200, 404, 200, 200, 200));
         rules.add(new Rule("GET", "/api/teams/{id}/audit", at("/api/teams/" + teamA + "/audit"),
+                401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/teams/{id}/events", at("/api/teams/" + teamA + "/events"),
                 401, 200, 200, 404, 200, 200, 200));
         rules.add(new Rule("GET", "/api/teams/{id}/audit/export", at("/api/teams/" + teamA + "/audit/export?format=csv"),
                 401, 200, 200, 404, 200, 200, 200));

@@ -1,6 +1,7 @@
 package io.harbormaster.query.audit;
 
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
 import java.util.Optional;
@@ -40,6 +41,21 @@ final class AuditNames {
     void user(UserId user, String username) {
         jdbc.sql("INSERT INTO rm_audit_user (user_id, username) VALUES (:id, :name) ON CONFLICT (user_id) DO NOTHING")
                 .param("id", uuid(user.value())).param("name", username).update();
+    }
+
+    /**
+     * The machine's state after an event: {@code after} when the event sets one (and remembered), else the last one
+     * remembered; null when none is known.
+     */
+    MachineState machineState(MachineId machine, MachineState after) {
+        if (after != null) {
+            jdbc.sql("UPDATE rm_audit_machine SET state = :state WHERE machine_id = :id")
+                    .param("id", uuid(machine.value())).param("state", after.name()).update();
+            return after;
+        }
+        return jdbc.sql("SELECT state FROM rm_audit_machine WHERE machine_id = :id")
+                .param("id", uuid(machine.value())).query(String.class).optional()
+                .map(MachineState::valueOf).orElse(null);
     }
 
     Optional<MachineRef> machine(MachineId machine) {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,12 +65,17 @@ public class AuditTrailProjection {
     private void record(Object event, EventMessage<?> message, Description description) {
         MetaData meta = message.getMetaData();
         Long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : null;
+        Long globalIndex = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? boxed(tracked.trackingToken().position()) : null;
+        var state = description.machineId() == null ? null : names.machineState(description.machineId(),
+                MachineStateAfter.of(event).orElse(null));
+        // stream_seq is left to its identity: rows are numbered in the order this single-segment processor writes them
         jdbc.sql("""
                 INSERT INTO rm_audit_entry (event_id, team_id, machine_id, subject, action, summary, actor_id,
                                             actor_name, channel, client_address, correlation_id, occurred_at,
-                                            aggregate_seq)
+                                            aggregate_seq, global_index, machine_state)
                 VALUES (:eventId, :team, :machine, :subject, :action, :summary, :actorId, :actorName, :channel,
-                        :clientAddress, :correlationId, :at, :seq)
+                        :clientAddress, :correlationId, :at, :seq, :globalIndex, :state)
                 ON CONFLICT (event_id) DO NOTHING""")
                 .param("eventId", message.getIdentifier())
                 .param("team", description.teamId() == null ? null
@@ -86,7 +92,13 @@ public class AuditTrailProjection {
                 .param("correlationId", text(meta, AuditMetadata.CORRELATION_ID))
                 .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .param("seq", sequence, Types.BIGINT)
+                .param("globalIndex", globalIndex, Types.BIGINT)
+                .param("state", state == null ? null : state.name(), Types.VARCHAR)
                 .update();
+    }
+
+    private static Long boxed(java.util.OptionalLong position) {
+        return position.isPresent() ? position.getAsLong() : null;
     }
 
     private static String text(MetaData meta, String key) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
@@ -34,11 +35,24 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         product.getStyle().set("font-weight", "bold");
         var user = new Span(authentication.getPrincipalName().orElse(""));
         user.setId("signed-in-user");
-        var bar = new HorizontalLayout(product, user, logout);
+        var machines = menuLink("Machines", "", "menu-machines");
+        var tokens = menuLink("API tokens", "tokens", "menu-tokens");
+        var bar = new HorizontalLayout(product, machines, tokens, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.expand(product);
         add(new Header(bar));
+    }
+
+    /**
+     * A link the router follows without reloading the page. By route path rather than view class: the views name
+     * this layout, so naming them here would make a package cycle.
+     */
+    private static Anchor menuLink(String text, String route, String id) {
+        var link = new Anchor(route, text);
+        link.setId(id);
+        link.getElement().setAttribute("router-link", true);
+        return link;
     }
 }

@@ -1,0 +1,97 @@
+package io.harbormaster.web.token;
+
+import io.harbormaster.api.audit.ActingContext;
+import io.harbormaster.api.audit.CurrentActingContext;
+import io.harbormaster.api.common.Channel;
+import io.harbormaster.api.user.ApiTokenList;
+import io.harbormaster.api.user.Caller;
+import io.harbormaster.api.user.FindOwnApiTokensQuery;
+import io.harbormaster.api.user.FindUsersQuery;
+import io.harbormaster.api.user.IssueOwnApiTokenCommand;
+import io.harbormaster.api.user.IssuedOwnApiToken;
+import io.harbormaster.api.user.RevokeOwnApiTokenCommand;
+import io.harbormaster.api.user.UserList;
+import io.harbormaster.api.user.UserSummary;
+import com.vaadin.flow.server.VaadinRequest;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends the token commands and queries over Axon's buses as the signed-in user: the security module's handlers take
+ * the owner from the command's actor, which is this user (acting context with channel {@code ui}), so the portal can
+ * only ever manage its user's own tokens. The user's id comes from the users read model by username, as for the
+ * machine list.
+ */
+@Service
+class GatewayApiTokenService implements ApiTokenService {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    GatewayApiTokenService(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @Override
+    public IssuedOwnApiToken issue(String name, int expiresInDays) {
+        return asSignedInUser(() -> commands.sendAndWait(new IssueOwnApiTokenCommand(name, expiresInDays),
+                TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Override
+    public List<ApiTokenList.Token> list() {
+        var user = signedInUser();
+        return ask(new FindOwnApiTokensQuery(new Caller(user.id(), user.platformAdmin())), ApiTokenList.class).tokens();
+    }
+
+    @Override
+    public void revoke(String tokenId) {
+        asSignedInUser(() -> commands.sendAndWait(new RevokeOwnApiTokenCommand(tokenId), TIMEOUT_SECONDS,
+                TimeUnit.SECONDS));
+    }
+
+    private <T> T asSignedInUser(Supplier<T> work) {
+        var user = signedInUser();
+        var request = VaadinRequest.getCurrent();
+        var context = new ActingContext(user.id().value(), user.username(), Channel.UI,
+                request == null ? null : request.getRemoteAddr(), null);
+        try {
+            return CurrentActingContext.callAs(context, work);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private UserSummary signedInUser() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            throw new IllegalStateException("Sign in to manage your API tokens.");
+        }
+        var username = authentication.getName();
+        return ask(new FindUsersQuery(), UserList.class).users().stream()
+                .filter(user -> user.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Your account is not in the user list yet; reload the "
+                        + "page in a moment."));
+    }
+
+    private <T> T ask(Object query, Class<T> answer) {
+        try {
+            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(10, TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
