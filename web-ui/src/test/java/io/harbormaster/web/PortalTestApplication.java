@@ -2,6 +2,7 @@ package io.harbormaster.web;
 
 import static org.mockito.Mockito.mock;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,12 @@ public class PortalTestApplication {
     @Bean
     QueryGateway queryGateway() {
         return mock(QueryGateway.class);
+    }
+
+    /** Nobody answers commands either: views that send them are tested with fakes of their services. */
+    @Bean
+    CommandGateway commandGateway() {
+        return mock(CommandGateway.class);
     }
 
     @Bean

@@ -106,7 +106,11 @@ class ProjectionRebuildIntegrationTest {
         assertThat(tables).isNotEmpty();
         var snapshot = new LinkedHashMap<String, List<Map<String, Object>>>();
         for (var table : tables) {
-            snapshot.put(table, jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows());
+            var rows = jdbc.sql("SELECT * FROM " + table + " ORDER BY 1, 2").query().listOfRows();
+            // the live streams' cursor numbers rows as they are written, and on after a rebuild so that cursors
+            // never go back (docs/architecture.md, "Live event streams"): a delivery order, not a projected fact
+            rows.forEach(row -> row.remove("stream_seq"));
+            snapshot.put(table, rows);
         }
         return snapshot;
     }

@@ -17,6 +17,7 @@ import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineHandedOff;
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.api.machine.MachineRemoved;
 import io.harbormaster.api.machine.MachineShared;
@@ -266,6 +267,62 @@ class AuditTrailProjectionTest {
 
         for (var table : TABLES) {
             assertThat(ReadModelDatabase.count(jdbc, table)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void liveStreamRows_areNumberedInWritingOrder_andCarryTheMachinesStateAfterEachEntry() {
+        var streams = new AuditStreams(jdbc, queries, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
+                java.time.Duration.ofHours(1));
+        try {
+            var rows = streams.rowsAfter(new AuditStreams.MachineScope(web1), 0);
+
+            assertThat(rows).extracting(row -> row.entry().action()).containsExactly("MachineCreated",
+                    "MachineStarted", "MachineHandedOff", "MachineShared", "MachineRemoved");
+            assertThat(rows).extracting(AuditStreams.Row::seq).isSorted().doesNotHaveDuplicates();
+            // a hand-off and a share leave the state as it was: the last one known is carried to them
+            assertThat(rows).extracting(row -> row.entry().state()).containsExactly(MachineState.Creating,
+                    MachineState.Running, MachineState.Running, MachineState.Running, MachineState.Removed);
+            var afterSecond = streams.rowsAfter(new AuditStreams.MachineScope(web1), rows.get(1).seq());
+            assertThat(afterSecond).extracting(row -> row.entry().action())
+                    .containsExactly("MachineHandedOff", "MachineShared", "MachineRemoved");
+            assertThat(streams.rowsAfter(new AuditStreams.TeamScope(ops), 0)).extracting(row -> row.entry().action())
+                    .startsWith("TeamCreated", "MemberAdded", "MemberAdded", "MachineCreated");
+            assertThat(streams.head()).isGreaterThanOrEqualTo(rows.getLast().seq());
+        } finally {
+            streams.destroy();
+        }
+    }
+
+    @Test
+    void theStateAfterEachMachineEvent_isTheOneTheMachineListShows() throws Exception {
+        var list = new AnnotationEventHandlerAdapter(new io.harbormaster.query.machine.MachineListProjection(jdbc));
+        var events = List.<java.util.function.Function<MachineId, Object>>of(
+                id -> new io.harbormaster.api.machine.ProvisioningStarted(id, "debian"),
+                id -> new io.harbormaster.api.machine.MachineProvisioned(id, "tcp://10.0.0.5:2376", "27.3.1"),
+                id -> new io.harbormaster.api.machine.ProvisioningFailed(id, "install", "no apt"),
+                id -> new io.harbormaster.api.machine.MachineStopRequested(id),
+                id -> new io.harbormaster.api.machine.MachineStopped(id),
+                id -> new io.harbormaster.api.machine.MachineStartRequested(id),
+                id -> new io.harbormaster.api.machine.MachineRestartRequested(id),
+                id -> new io.harbormaster.api.machine.MachineKillRequested(id),
+                id -> new io.harbormaster.api.machine.MachineKilled(id),
+                id -> new io.harbormaster.api.machine.LifecycleOperationFailed(id,
+                        io.harbormaster.api.machine.LifecycleOperation.START, "boom", MachineState.Stopped),
+                id -> new io.harbormaster.api.machine.MachineStateObserved(id, MachineState.Running, MachineState.Error,
+                        "host down", T0),
+                id -> new io.harbormaster.api.machine.MachineRemovalRequested(id, false),
+                id -> new io.harbormaster.api.machine.RemovalFailed(id, "gone"));
+        for (var make : events) {
+            var id = MachineId.random();
+            list.handle(Acting.reconciler().event("c-" + id.value(), id.value(), 0, T0, new MachineCreated(id, ops,
+                    MachineName.of("m-" + id.value().substring(0, 8)), "none", DriverOptions.none(), alice)));
+            var event = make.apply(id);
+            list.handle(Acting.reconciler().event("e-" + id.value(), id.value(), 1, T0.plusSeconds(1), event));
+            var shown = jdbc.sql("SELECT state FROM rm_machine WHERE id = :id").param("id", java.util.UUID.fromString(
+                    id.value())).query(String.class).single();
+            assertThat(MachineStateAfter.of(event)).as(event.getClass().getSimpleName())
+                    .contains(MachineState.valueOf(shown));
         }
     }
 }

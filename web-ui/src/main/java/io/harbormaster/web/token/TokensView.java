@@ -112,15 +112,16 @@ public class TokensView extends VerticalLayout {
     @Override
     protected void onAttach(com.vaadin.flow.component.AttachEvent event) {
         super.onAttach(event);
-        // the address the browser used is the one the workstation can reach too (also behind a proxy)
-        event.getUI().getPage().fetchCurrentURL(url -> serverUrl = serverUrl(url.toString()));
+        var request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        var contextPath = request == null ? "" : request.getContextPath();
+        // the origin the browser used is the one the workstation can reach too (also behind a proxy)
+        event.getUI().getPage().fetchCurrentURL(url -> serverUrl = serverUrl(url, contextPath));
     }
 
-    /** The server's base URL from the address of this view: everything before {@code /tokens}. */
-    static String serverUrl(String viewUrl) {
-        var end = viewUrl.indexOf("/tokens");
-        var base = end < 0 ? viewUrl : viewUrl.substring(0, end);
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /** The server's base URL: the browser's origin and the portal's context path, nothing of the view's path. */
+    static String serverUrl(java.net.URL browserUrl, String contextPath) {
+        var path = contextPath == null || contextPath.equals("/") ? "" : contextPath;
+        return browserUrl.getProtocol() + "://" + browserUrl.getAuthority() + path;
     }
 
     /** The line to run on the workstation. */
