@@ -93,9 +93,11 @@ public class HmCommand implements Runnable {
         var stdin = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()));
         var environment = System.getenv();
         var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-        System.exit(execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
+        int exitCode = execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
                 Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command())),
-                out, err));
+                out, err);
+        HarbormasterClient.shutdownAll();
+        System.exit(exitCode);
     }
 
     /** Runs {@code hm} with a made-up environment and home, nothing on standard input and no terminal. */

@@ -43,6 +43,9 @@ public final class HarbormasterClient {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** Every client's HTTP connection pool, so hm can stop them before it exits (see {@link #shutdownAll()}). */
+    private static final java.util.List<HttpClient> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final ServerAddress server;
     private final Credential credential;
     private final String userAgent;
@@ -57,6 +60,17 @@ public final class HarbormasterClient {
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        OPEN.add(http);
+    }
+
+    /**
+     * Stops every client's selector thread. hm calls it before it exits: the JVM's exit waits up to 300 ms for
+     * threads still in native code, and an idle selector waits in {@code epoll_wait} — a third of a second added to
+     * every command that talked to the server.
+     */
+    public static void shutdownAll() {
+        OPEN.forEach(HttpClient::shutdownNow);
+        OPEN.clear();
     }
 
     /** The server and credential the workstation's settings name (see the class comment). */
