@@ -30,7 +30,7 @@ class HmAuditTest {
     private final Map<String, String> signedIn = Map.of(
             "HM_URL", server.url(), "HM_USER", "alice", "HM_PASSWORD", "pw");
     private final Routes routes = new Routes()
-            .on("GET /api/machines/by-name/web-1", Answer.json(TeamFixtures.machine()))
+            .on("GET /api/machines/by-name", TeamFixtures::webOneByName)
             .on("GET /api/me", Answer.json(TeamFixtures.me(TEAM + ":platform:OWNER")))
             .on("GET /api/teams", Answer.json(TeamFixtures.teams()))
             // the server answers newest first

@@ -35,7 +35,10 @@ class HmEnvTest {
     void serve() {
         environment = Map.of("HM_URL", server.url(), "HM_TOKEN", "hm_pat_test", "SHELL", "/bin/bash");
         server.answer(request -> switch (request.method() + " " + request.uri().getPath()) {
-            case "GET /api/machines/by-name/web-1" -> Answer.json(machine("Running", "tcp://10.213.0.5:2376"));
+            case "GET /api/machines/by-name" -> request.uri().getQuery().startsWith("name=web-1")
+                    ? Answer.json(machine("Running", "tcp://10.213.0.5:2376"))
+                    : Answer.problem(404, """
+                            {"title":"Not found","status":404,"detail":"No machine named 'nope' in your teams"}""");
             case "POST /api/machines/" + ID + "/client-certificate" -> Answer.json("""
                     {"machineName":"web-1","dockerUrl":"tcp://10.213.0.5:2376","caPem":"CA %s\\n",\
                     "certPem":"CERT\\n","keyPem":%s,"serial":"01","notAfter":"%s","caFingerprint":"%s"}"""
@@ -178,7 +181,7 @@ class HmEnvTest {
     void teamSlashNameAsksForTheMachineInThatTeam() {
         Hm.runAt(home, environment, "", "env", "default/web-1");
 
-        assertThat(server.requests.getFirst().uri().getQuery()).isEqualTo("team=default");
+        assertThat(server.requests.getFirst().uri().getQuery()).isEqualTo("name=web-1&team=default");
     }
 
     @Test

@@ -35,7 +35,7 @@ class HmLifecycleTest {
 
     private MachineFixture known(String name, String state) {
         var machine = machine(name).with("state", state);
-        server.on("GET", "/api/machines/by-name/" + name, machine.answer());
+        server.on("GET", "/api/machines/by-name\\?name=" + name, machine.answer());
         return machine;
     }
 
@@ -186,7 +186,7 @@ class HmLifecycleTest {
     @Test
     void anUnknownNameAmongSeveralStopsEverythingBeforeAnyCommand() {
         known("a", "Running");
-        server.on("GET", "/api/machines/by-name/nope", Answer.problem(404, "No machine named 'nope'"));
+        server.on("GET", "/api/machines/by-name\\?name=nope", Answer.problem(404, "No machine named 'nope'"));
 
         var result = Hm.run(signedIn, "stop", "a", "nope");
 
@@ -370,7 +370,7 @@ class HmLifecycleTest {
     void rmReportsEachFailureAndGoesOn() {
         var web = known("web-1", "Running");
         var db = known("db-1", "Running");
-        server.on("GET", "/api/machines/by-name/nope", Answer.problem(404, "No machine named 'nope'"));
+        server.on("GET", "/api/machines/by-name\\?name=nope", Answer.problem(404, "No machine named 'nope'"));
         server.on("DELETE", "/api/machines/.*", request -> Answer.accepted("x",
                 request.path().contains(web.id) ? "c-w" : "c-d"));
         server.on("GET", "/api/machines/" + web.id + "/events", Answer.events(0,

@@ -19,7 +19,7 @@ class HmMachineAccessTest {
     private final Map<String, String> signedIn = Map.of(
             "HM_URL", server.url(), "HM_USER", "alice", "HM_PASSWORD", "pw");
     private final Routes routes = new Routes()
-            .on("GET /api/machines/by-name/web-1", Answer.json(TeamFixtures.machine()))
+            .on("GET /api/machines/by-name", TeamFixtures::webOneByName)
             .on("GET /api/teams/" + TeamFixtures.TEAM, Answer.json(TeamFixtures.team()))
             .on("GET /api/teams", Answer.json(TeamFixtures.teams()))
             .on("GET /api/users", Answer.json(TeamFixtures.users()))
@@ -50,7 +50,7 @@ class HmMachineAccessTest {
         assertThat(result.out()).isEqualTo("Handed web-1 from alice to bob; its CA was rotated, so alice's client "
                 + "certificates no longer work.\n");
         assertThat(server.requests).extracting(r -> r.method() + " " + r.uri().getPath()).containsExactly(
-                "GET /api/machines/by-name/web-1", "GET /api/teams/" + TeamFixtures.TEAM,
+                "GET /api/machines/by-name", "GET /api/teams/" + TeamFixtures.TEAM,
                 "POST /api/machines/" + MACHINE + "/handoff");
         assertThat(last().body()).isEqualTo("{\"to\":\"" + BOB + "\",\"revokePreviousHolder\":true}");
         assertThat(last().header("Content-Type")).isEqualTo("application/json");
@@ -101,7 +101,7 @@ class HmMachineAccessTest {
         var result = Hm.run(signedIn, "handoff", "web-9", "bob");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("Host does not exist: \"web-9\" (Nothing at /api/machines/by-name/web-9)\n");
+        assertThat(result.err()).isEqualTo("Host does not exist: \"web-9\" (No machine named 'web-9' in your teams)\n");
     }
 
     @Test

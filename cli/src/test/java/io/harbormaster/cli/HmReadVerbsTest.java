@@ -31,7 +31,7 @@ class HmReadVerbsTest {
 
     @Test
     void statusPrintsTheState() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").with("state", "Stopped").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").with("state", "Stopped").answer());
 
         var result = Hm.run(signedIn, "status", "web-1");
 
@@ -43,23 +43,24 @@ class HmReadVerbsTest {
 
     @Test
     void withoutANameTheDefaultMachineIsMeantAsInDockerMachine() {
-        server.on("GET", "/api/machines/by-name/default", machine("default").answer());
+        server.on("GET", "/api/machines/by-name\\?name=default", machine("default").answer());
 
         assertThat(Hm.run(signedIn, "status").out()).isEqualTo("Running\n");
     }
 
     @Test
     void teamSlashNameAsksForThatTeamsMachine() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1&team=qa", machine("web-1").answer());
 
-        Hm.run(signedIn, "status", "qa/web-1");
+        var result = Hm.run(signedIn, "status", "qa/web-1");
 
-        assertThat(server.requests.getFirst().uri().getQuery()).isEqualTo("team=qa");
+        assertThat(result.out()).isEqualTo("Running\n");
+        assertThat(server.requests.getFirst().uri().getQuery()).isEqualTo("name=web-1&team=qa");
     }
 
     @Test
     void anUnknownMachineIsDockerMachinesHostDoesNotExist() {
-        server.on("GET", "/api/machines/by-name/.*", Answer.problem(404, "No machine named 'nope' in your teams"));
+        server.on("GET", "/api/machines/by-name\\?.*", Answer.problem(404, "No machine named 'nope' in your teams"));
 
         var result = Hm.run(signedIn, "status", "nope");
 
@@ -70,7 +71,7 @@ class HmReadVerbsTest {
 
     @Test
     void anAmbiguousNameSaysWhichTeamsHaveIt() {
-        server.on("GET", "/api/machines/by-name/.*", Answer.problem(409,
+        server.on("GET", "/api/machines/by-name\\?.*", Answer.problem(409,
                 "web-1 is in two of your teams (platform, qa): name it as TEAM/web-1"));
 
         var result = Hm.run(signedIn, "url", "web-1");
@@ -81,7 +82,7 @@ class HmReadVerbsTest {
 
     @Test
     void aRevokedTokenIsOneLineAboutTheToken() {
-        server.on("GET", "/api/machines/by-name/.*", Answer.problem(401, "Bad token"));
+        server.on("GET", "/api/machines/by-name\\?.*", Answer.problem(401, "Bad token"));
 
         var result = Hm.run(signedIn, "status", "web-1");
 
@@ -103,7 +104,7 @@ class HmReadVerbsTest {
 
     @Test
     void urlPrintsTheDockerUrl() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").answer());
 
         var result = Hm.run(signedIn, "url", "web-1");
 
@@ -112,7 +113,7 @@ class HmReadVerbsTest {
 
     @Test
     void urlOfAMachineStillBeingCreatedSaysSo() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").with("state", "Creating")
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").with("state", "Creating")
                 .with("dockerUrl", null).answer());
 
         var result = Hm.run(signedIn, "url", "web-1");
@@ -123,10 +124,10 @@ class HmReadVerbsTest {
 
     @Test
     void ipPrefersTheReportedAddressThenTheDriverOptionThenTheUrlsHost() {
-        server.on("GET", "/api/machines/by-name/a", machine("a").with("ipAddress", "192.168.1.7").answer());
-        server.on("GET", "/api/machines/by-name/b", machine("b").with("driverOptions", Map.of("ip-address", "10.9.9.9"))
+        server.on("GET", "/api/machines/by-name\\?name=a", machine("a").with("ipAddress", "192.168.1.7").answer());
+        server.on("GET", "/api/machines/by-name\\?name=b", machine("b").with("driverOptions", Map.of("ip-address", "10.9.9.9"))
                 .answer());
-        server.on("GET", "/api/machines/by-name/c", machine("c").with("driver", "none")
+        server.on("GET", "/api/machines/by-name\\?name=c", machine("c").with("driver", "none")
                 .with("driverOptions", Map.of("url", "tcp://[fd00::5]:2376")).with("dockerUrl", "tcp://[fd00::5]:2376")
                 .answer());
 
@@ -138,8 +139,8 @@ class HmReadVerbsTest {
 
     @Test
     void ipOfAMachineWithoutAnAddressIsDockerMachinesErrorAndTheOthersStillPrint() {
-        server.on("GET", "/api/machines/by-name/a", machine("a").answer());
-        server.on("GET", "/api/machines/by-name/b", machine("b").with("driver", "none").with("driverOptions", Map.of())
+        server.on("GET", "/api/machines/by-name\\?name=a", machine("a").answer());
+        server.on("GET", "/api/machines/by-name\\?name=b", machine("b").with("driver", "none").with("driverOptions", Map.of())
                 .with("dockerUrl", null).with("state", "Error").answer());
 
         var result = Hm.run(signedIn, "ip", "a", "b");
@@ -152,9 +153,9 @@ class HmReadVerbsTest {
 
     @Test
     void ipWithAnUnknownNameAmongSeveralPrintsNothingLikeDockerMachine() {
-        server.on("GET", "/api/machines/by-name/a", machine("a").answer());
-        server.on("GET", "/api/machines/by-name/x", Answer.problem(404, "No machine named 'x'"));
-        server.on("GET", "/api/machines/by-name/y", Answer.problem(404, "No machine named 'y'"));
+        server.on("GET", "/api/machines/by-name\\?name=a", machine("a").answer());
+        server.on("GET", "/api/machines/by-name\\?name=x", Answer.problem(404, "No machine named 'x'"));
+        server.on("GET", "/api/machines/by-name\\?name=y", Answer.problem(404, "No machine named 'y'"));
 
         var result = Hm.run(signedIn, "ip", "a", "x", "y");
 
@@ -175,7 +176,7 @@ class HmReadVerbsTest {
 
     @Test
     void activeChecksTheMachineHmEnvNamedFirst() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").answer());
 
         var result = Hm.run(env("DOCKER_HOST", "tcp://10.0.0.5:2376", "DOCKER_MACHINE_NAME", "web-1"), "active");
 
@@ -186,7 +187,7 @@ class HmReadVerbsTest {
 
     @Test
     void activeLooksThroughTheRunningMachinesWhenTheNamedOneIsNotIt() {
-        server.on("GET", "/api/machines/by-name/old", machine("old").with("state", "Stopped").answer());
+        server.on("GET", "/api/machines/by-name\\?name=old", machine("old").with("state", "Stopped").answer());
         server.on("GET", "/api/machines", Answer.json("""
                 {"items":[%s,%s],"page":0,"size":500,"total":2}""".formatted(
                 machine("web-1").json(), machine("web-2").with("dockerUrl", "tcp://10.0.0.6:2376").json())));
@@ -211,7 +212,7 @@ class HmReadVerbsTest {
 
     @Test
     void inspectIsDockerMachinesHostJsonIndentedWithFourSpaces() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1")
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1")
                 .with("driverOptions", Map.of("ip-address", "10.0.0.5", "ssh-user", "ubuntu", "ssh-port", "2222"))
                 .with("engineOptions", Map.of("flags", List.of("log-level=debug"), "labels", List.of("env=prod"),
                         "installUrl", "https://get.docker.com", "tlsSans", List.of("web.example.com")))
@@ -324,7 +325,7 @@ class HmReadVerbsTest {
 
     @Test
     void inspectOfANoneMachineHasItsUrlAndNoSshAndNoPaths() {
-        server.on("GET", "/api/machines/by-name/ext", machine("ext").with("driver", "none")
+        server.on("GET", "/api/machines/by-name\\?name=ext", machine("ext").with("driver", "none")
                 .with("driverOptions", Map.of("url", "tcp://203.0.113.9:2376"))
                 .with("dockerUrl", "tcp://203.0.113.9:2376").answer());
 
@@ -337,7 +338,7 @@ class HmReadVerbsTest {
 
     @Test
     void inspectFormatRunsAGoTemplate() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").answer());
 
         var result = Hm.run(signedIn, "inspect", "--format",
                 "{{.Name}}{{\"\\t\"}}{{.Driver.IPAddress}} {{.Harbormaster.Team}} {{.HostOptions.EngineOptions.Labels}}",

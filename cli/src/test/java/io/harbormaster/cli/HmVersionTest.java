@@ -65,7 +65,7 @@ class HmVersionTest {
 
     @Test
     void aMachinesDockerVersionLikeDockerMachineVersionName() {
-        server.on("GET", "/api/machines/by-name/web-1", machine("web-1").answer());
+        server.on("GET", "/api/machines/by-name\\?name=web-1", machine("web-1").answer());
 
         assertThat(Hm.run(signedIn, "version", "web-1").out()).isEqualTo("27.3.1\n");
     }

@@ -44,6 +44,14 @@ final class TeamFixtures {
         }
     }
 
+    /** {@code GET /api/machines/by-name?name=}: web-1, and a 404 problem for any other name. */
+    static Answer webOneByName(Request request) {
+        var name = request.uri().getQuery().replaceFirst("^name=([^&]*).*$", "$1");
+        return name.equals("web-1") ? Answer.json(machine()) : Answer.problem(404, """
+                {"type":"https://harbormaster.dev/problems/not-found","title":"Not found","status":404,\
+                "detail":"No machine named '%s' in your teams"}""".formatted(name));
+    }
+
     static Answer noContent() {
         return new Answer(204, "application/json", "");
     }

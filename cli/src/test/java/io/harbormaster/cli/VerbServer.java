@@ -100,7 +100,10 @@ final class VerbServer implements AutoCloseable {
         server.start();
     }
 
-    /** Answers {@code method} requests whose path matches {@code pathRegex}; later routes win over earlier ones. */
+    /**
+     * Answers {@code method} requests whose path, or path and query ({@code /api/machines/by-name\\?name=web-1}),
+     * matches {@code pathRegex}; later routes win over earlier ones.
+     */
     VerbServer on(String method, String pathRegex, Function<Request, Answer> answer) {
         routes.addFirst(new Route(method, Pattern.compile(pathRegex), answer));
         return this;
@@ -116,8 +119,12 @@ final class VerbServer implements AutoCloseable {
 
     List<Request> requests(String method, String pathRegex) {
         var pattern = Pattern.compile(pathRegex);
-        return requests.stream().filter(r -> r.method().equals(method) && pattern.matcher(r.path()).matches())
-                .toList();
+        return requests.stream().filter(r -> r.method().equals(method) && matches(pattern, r)).toList();
+    }
+
+    private static boolean matches(Pattern pattern, Request request) {
+        return pattern.matcher(request.path()).matches()
+                || request.query() != null && pattern.matcher(request.path() + "?" + request.query()).matches();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -127,7 +134,7 @@ final class VerbServer implements AutoCloseable {
         requests.add(request);
         Answer answer = null;
         for (var route : new ArrayList<>(routes)) {
-            if (route.method().equals(request.method()) && route.path().matcher(request.path()).matches()) {
+            if (route.method().equals(request.method()) && matches(route.path(), request)) {
                 answer = route.answer().apply(request);
                 break;
             }

@@ -54,8 +54,8 @@ public final class MachineResolver {
             throw new HmException("Name a machine after the '/': TEAM/NAME, e.g. default/web-1");
         }
         try {
-            return client.get("/api/machines/by-name/" + HarbormasterClient.segment(name),
-                    HarbormasterClient.query("team", team), MachineView.class);
+            return client.get("/api/machines/by-name", HarbormasterClient.query("name", name, "team", team),
+                    MachineView.class);
         } catch (ServerRefusal refusal) {
             if (refusal.status() == 404) {
                 // docker-machine's words first, so scripts that match them keep working

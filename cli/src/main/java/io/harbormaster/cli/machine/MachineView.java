@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One machine as {@code GET /api/machines/by-name/{name}} and {@code GET /api/machines/{id}} answer it, read
+ * One machine as {@code GET /api/machines/by-name?name=} and {@code GET /api/machines/{id}} answer it, read
  * leniently: hm keeps its own view of the answer so an older or newer server with more or fewer fields still works.
  * {@code engineOptions} is null when the server does not report them.
  */

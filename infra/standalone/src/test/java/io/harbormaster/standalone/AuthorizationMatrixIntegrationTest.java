@@ -150,7 +150,7 @@ class AuthorizationMatrixIntegrationTest {
         rules.add(new Rule("GET", "/api/machines/{id}/events", at("/api/machines/" + m1 + "/events"),
                 401, 200, 200, 404, 200, 200, 200));
         // m1 is the first machine made, m-1; found by name exactly where its detail is visible
-        rules.add(new Rule("GET", "/api/machines/by-name/{name}", at("/api/machines/by-name/m-1"),
+        rules.add(new Rule("GET", "/api/machines/by-name", at("/api/machines/by-name?name=m-1"),
                 401, 200, 200, 404, 200, 200, 200));
         // machines: create in team A; the admin may, but is no member of team A and so cannot hold it (409)
         rules.add(new Rule("POST", "/api/machines", persona -> new Call("/api/machines", """

@@ -51,6 +51,9 @@ class CliServerSupportIntegrationTest {
         alphaWeb = create(alpha, "web-1", 1);
         betaWeb = create(beta, "web-1", 2);
         create(alpha, "solo-1", 3);
+        // named like the reads under /api/machines/{id}/...: the lookup by name must not be mistaken for one
+        create(alpha, "history", 4);
+        create(alpha, "ssh-public-key", 5);
         for (var id : List.of(alphaWeb, betaWeb)) {
             await(() -> admin.get("/api/machines/" + id), r -> "Running".equals(r.text("state"))
                     && !r.json().path("caFingerprint").isNull());
@@ -131,7 +134,7 @@ class CliServerSupportIntegrationTest {
 
     @Test
     void byName_aNameInTwoOfMyTeams_isAmbiguous_andNamingTheTeamPicksOne() {
-        var ambiguous = as("ada").get("/api/machines/by-name/web-1");
+        var ambiguous = as("ada").get("/api/machines/by-name?name=web-1");
 
         assertThat(ambiguous.status()).isEqualTo(409);
         assertThat(ambiguous.contentType()).startsWith("application/problem+json");
@@ -140,33 +143,39 @@ class CliServerSupportIntegrationTest {
                 + "one of them as alpha/web-1 or beta/web-1.");
         assertThat(ambiguous.json().path("teams").toString()).isEqualTo("[\"alpha\",\"beta\"]");
 
-        var byTeamName = as("ada").get("/api/machines/by-name/WEB-1?team=alpha");
+        var byTeamName = as("ada").get("/api/machines/by-name?name=WEB-1&team=alpha");
         assertThat(byTeamName.status()).isEqualTo(200);
         assertThat(byTeamName.text("id")).isEqualTo(alphaWeb);
         assertThat(byTeamName.etag()).isEqualTo(as("ada").get("/api/machines/" + alphaWeb).etag());
-        var byTeamId = as("ada").get("/api/machines/by-name/web-1?team=" + beta);
+        var byTeamId = as("ada").get("/api/machines/by-name?name=web-1&team=" + beta);
         assertThat(byTeamId.text("id")).isEqualTo(betaWeb);
         assertThat(byTeamId.text("teamName")).isEqualTo("beta");
     }
 
     @Test
     void byName_aNameInOneVisibleTeam_isFound_asTheViewerSeesIt_butNotByOutsiders() {
-        var viewer = as("vic").get("/api/machines/by-name/web-1");
+        var viewer = as("vic").get("/api/machines/by-name?name=web-1");
         assertThat(viewer.status()).as("vic is only in alpha").isEqualTo(200);
         assertThat(viewer.text("id")).isEqualTo(alphaWeb);
         assertThat(viewer.text("ipAddress")).isEqualTo("127.0.0.1");
         assertThat(viewer.etag()).isNotBlank();
 
-        var outsider = as("olga").get("/api/machines/by-name/web-1");
+        var outsider = as("olga").get("/api/machines/by-name?name=web-1");
         assertThat(outsider.status()).isEqualTo(404);
         assertThat(outsider.contentType()).startsWith("application/problem+json");
         assertThat(outsider.text("detail")).isEqualTo("No machine named 'web-1' in your teams. See the machines you "
                 + "can use with hm ls (GET /api/machines).");
-        assertThat(as("ada").get("/api/machines/by-name/web-9").status()).isEqualTo(404);
-        assertThat(as("ada").get("/api/machines/by-name/solo-1?team=beta").status()).isEqualTo(404);
-        assertThat(platform.admin().get("/api/machines/by-name/solo-1").status()).isEqualTo(200);
+        assertThat(as("ada").get("/api/machines/by-name?name=web-9").status()).isEqualTo(404);
+        assertThat(as("ada").get("/api/machines/by-name?name=solo-1&team=beta").status()).isEqualTo(404);
+        assertThat(platform.admin().get("/api/machines/by-name?name=solo-1").status()).isEqualTo(200);
 
-        var invalid = as("ada").get("/api/machines/by-name/" + URLEncoder.encode("web 1!", StandardCharsets.UTF_8));
+        for (var name : new String[] {"history", "ssh-public-key"}) {
+            var found = as("ada").get("/api/machines/by-name?name=" + name);
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            assertThat(found.text("name")).isEqualTo(name);
+        }
+
+        var invalid = as("ada").get("/api/machines/by-name?name=" + URLEncoder.encode("web 1!", StandardCharsets.UTF_8));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.text("detail")).contains("Machine name must match");
     }

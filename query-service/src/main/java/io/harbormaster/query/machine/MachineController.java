@@ -83,18 +83,20 @@ class MachineController {
         return ResponseEntity.ok().eTag(Long.toString(detail.version())).body(detail);
     }
 
-    @GetMapping("/by-name/{name}")
+    // The name is a query parameter, not a path segment: /by-name/{name} and the /{id}/history-style reads are
+    // equally specific to Spring, so a machine named "history" made GET /by-name/history ambiguous (a 500).
+    @GetMapping("/by-name")
     @Operation(operationId = "getMachineByName", summary = "One machine by its name, within the caller's teams",
             description = "Names are unique per team, ignoring case. Looks in every team the caller may see "
                     + "machines of (their teams, machines shared with them; platform admins: all). `team` (a team "
                     + "name or id) picks one team when the name exists in several. The ETag is the machine's "
-                    + "version, as for GET /api/machines/{id}.")
+                    + "version, as for GET /api/machines/{id}. Example: `/api/machines/by-name?name=web-1&team=alpha`.")
     @ApiResponse(responseCode = "200", description = "The machine, with its version as ETag")
     @ApiResponse(responseCode = "400", description = "Not a valid machine name")
     @ApiResponse(responseCode = "404", description = "No visible machine of that name (in that team)")
     @ApiResponse(responseCode = "409", description = "The name exists in several of the caller's teams and no "
             + "`team` was given; `teams` lists them (type .../ambiguous-machine-name)")
-    ResponseEntity<MachineDetail> byName(@PathVariable String name,
+    ResponseEntity<MachineDetail> byName(@Parameter(description = "the machine's name") @RequestParam String name,
             @Parameter(description = "a team name or team id, to pick one when the name exists in several teams")
             @RequestParam(required = false) String team,
             @Parameter(hidden = true) @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
