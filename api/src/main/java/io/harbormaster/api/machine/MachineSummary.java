@@ -11,6 +11,8 @@ import java.time.Instant;
  *                  lifecycle operation or removal, or what the reconciler found not answering); null once it answers
  * @param dockerVersion the Docker Engine version verified by the last provisioning or upgrade (e.g. {@code 27.3.1});
  *                      null when unknown (none machines, machines provisioned before it was recorded)
+ * @param engineOptions the engine options the machine was created with (labels for {@code hm ls --filter label=});
+ *        none for machines created without
  */
 public record MachineSummary(
         MachineId id,
@@ -25,5 +27,6 @@ public record MachineSummary(
         Instant createdAt,
         Instant updatedAt,
         String lastError,
-        String dockerVersion) {
+        String dockerVersion,
+        EngineOptions engineOptions) {
 }

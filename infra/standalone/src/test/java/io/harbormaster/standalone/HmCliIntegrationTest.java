@@ -114,7 +114,7 @@ class HmCliIntegrationTest {
     @Order(3)
     void createProvisionsAGenericMachineAndShowsTheStepsLive() {
         var run = alice.hm("create", "-d", "generic", "--generic-ip-address", HOST_IP, "--generic-ssh-key",
-                key.toString(), MACHINE);
+                key.toString(), "--engine-label", "team=blue", MACHINE);
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         var shown = run.out() + run.err();
@@ -162,6 +162,8 @@ class HmCliIntegrationTest {
         assertThat(lines.get(1).strip().split(" {3,}")).containsExactly(MACHINE, "*", "generic", "Running", url,
                 "v" + version);
         assertThat(alice.hm("ls", "-q").out()).isEqualTo(MACHINE + "\n");
+        assertThat(alice.hm("ls", "-q", "--filter", "label=team=blue").out()).isEqualTo(MACHINE + "\n");
+        assertThat(alice.hm("ls", "-q", "--filter", "label=team=red").out()).isEmpty();
 
         assertThat(alice.hm("url", MACHINE).out()).isEqualTo(url + "\n");
         assertThat(alice.hm("ip", MACHINE).out()).isEqualTo(HOST_IP + "\n");

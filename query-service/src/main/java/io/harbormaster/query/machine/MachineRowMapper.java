@@ -44,7 +44,8 @@ final class MachineRowMapper {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getString("last_error"),
-                rs.getString("docker_version"));
+                rs.getString("docker_version"),
+                engineOptions(rs.getString("engine_options")));
     }
 
     static MachineDetail detail(ResultSet rs, List<MachineShare> shares) throws SQLException {

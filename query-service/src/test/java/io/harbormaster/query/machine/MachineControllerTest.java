@@ -61,7 +61,7 @@ class MachineControllerTest {
     @Test
     void list_passesEveryFilterAndThePage() throws Exception {
         var summary = new MachineSummary(ID, TEAM, "ops", "web-1", "generic", MachineState.Running, HOLDER, "alice",
-                "tcp://10.0.0.1:2376", AT, AT, null, "27.3.1");
+                "tcp://10.0.0.1:2376", AT, AT, null, "27.3.1", io.harbormaster.api.machine.EngineOptions.none());
         given(gateway.query(any(FindMachinesQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new MachinePage(List.of(summary), 1, 20, 21)));
 

@@ -21,7 +21,8 @@ final class Machines {
 
     static MachineSummary machine(String name) {
         return new MachineSummary(MachineId.random(), TEAM, "platform", name, "generic", MachineState.Running, ALICE,
-                "alice", "tcp://10.0.0.5:2376", UPDATED.minusSeconds(3600), UPDATED, null, null);
+                "alice", "tcp://10.0.0.5:2376", UPDATED.minusSeconds(3600), UPDATED, null, null,
+                io.harbormaster.api.machine.EngineOptions.none());
     }
 
     static List<MachineSummary> numbered(int count) {
