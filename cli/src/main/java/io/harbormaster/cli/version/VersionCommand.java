@@ -24,11 +24,10 @@ import tools.jackson.databind.JsonNode;
  * server's. {@code --client} prints only the first line and never goes online. With a machine name it prints that
  * machine's Docker Engine version, like {@code docker-machine version NAME}.
  *
- * <p>The server's version is read from {@code /actuator/info} ({@code build.version}, Spring Boot's build info) or
- * the OpenAPI description's {@code info.version} (ignoring springdoc's placeholder {@code v0}). Today's server exposes
- * neither (actuator shows health and prometheus only, and the API description has no version), so hm prints
- * {@code Server: unknown (…)} with the reason rather than failing: {@code hm version} is what people run when
- * something is wrong.
+ * <p>The server's version is read from {@code GET /api/version}; servers older than it are asked at
+ * {@code /actuator/info} ({@code build.version}) and the OpenAPI description's {@code info.version} (ignoring
+ * springdoc's placeholder {@code v0}). When none answers, hm prints {@code Server: unknown (…)} with the reason
+ * rather than failing: {@code hm version} is what people run when something is wrong.
  */
 @Command(name = "version", description = "Show the hm and Harbormaster versions, or a machine's Docker version",
         mixinStandardHelpOptions = true,
@@ -97,8 +96,10 @@ public class VersionCommand implements Runnable {
     }
 
     private static Optional<String> version(HarbormasterClient client) {
-        return read(client, "/actuator/info").map(info -> info.path("build").path("version"))
+        return read(client, "/api/version").map(answer -> answer.path("version"))
                 .filter(JsonNode::isString).map(JsonNode::stringValue).filter(v -> !v.isBlank())
+                .or(() -> read(client, "/actuator/info").map(info -> info.path("build").path("version"))
+                        .filter(JsonNode::isString).map(JsonNode::stringValue).filter(v -> !v.isBlank()))
                 .or(() -> read(client, "/v3/api-docs").map(docs -> docs.path("info").path("version"))
                         .filter(JsonNode::isString).map(JsonNode::stringValue)
                         .filter(v -> !v.isBlank() && !v.equals("v0")));

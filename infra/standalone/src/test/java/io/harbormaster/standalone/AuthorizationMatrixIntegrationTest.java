@@ -234,6 +234,7 @@ class AuthorizationMatrixIntegrationTest {
         // users
         rules.add(new Rule("GET", "/api/users", at("/api/users"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("GET", "/api/me", at("/api/me"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/version", at("/api/version"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("POST", "/api/users", persona -> new Call("/api/users",
                 "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"displayName\":\"U\",\"platformAdmin\":false}"),
                 401, 403, 403, 403, 403, 403, 201));

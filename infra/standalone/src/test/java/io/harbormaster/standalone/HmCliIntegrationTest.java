@@ -104,6 +104,10 @@ class HmCliIntegrationTest {
         assertThat(platform.jdbc().sql("SELECT count(*) FROM sec_api_token WHERE name = 'hm on alice-laptop'")
                 .query(Long.class).single()).isEqualTo(1);
 
+        var version = alice.hm("version");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).matches("hm version \\S+\nServer: \\d+\\.\\d+\\.\\d+\\S*\n");
+
         var whoami = alice.hm("whoami");
         assertThat(whoami.exitCode()).isZero();
         assertThat(whoami.out()).startsWith("alice\nserver: " + platform.baseUrl() + "\n")
