@@ -24,7 +24,35 @@ class HmCommandTest {
     }
 
     @Test
-    void anUnknownVerbIsAUsageError() {
-        assertThat(Hm.run(Map.of(), "frobnicate").exitCode()).isEqualTo(2);
+    void anUnknownVerbIsAUsageError_thatSuggestsTheVerbMeant() {
+        var result = Hm.run(Map.of(), "inspekt");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Did you mean: hm inspect");
+    }
+
+    @Test
+    void aRunRegistersOnlyItsOwnVerb_evenAfterTheServerOption() {
+        assertThat(HmCommand.verbsFor(new String[] {"--server", "http://h", "env", "web-1"})).containsExactly("env");
+        assertThat(HmCommand.verbsFor(new String[] {"ls", "-q"})).containsExactly("ls");
+    }
+
+    @Test
+    void helpCompletionUnknownWordsAndNoVerbRegisterEveryVerb() {
+        for (var args : new String[][] {{}, {"--help"}, {"help", "ls"}, {"completion", "bash"}, {"__complete",
+                "machines"}, {"frobnicate"}}) {
+            assertThat(HmCommand.verbsFor(args)).as(String.join(" ", args))
+                    .containsExactlyElementsOf(HmCommand.VERBS.keySet());
+        }
+        assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
+                "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
+    }
+
+    @Test
+    void theUsageListsEveryVerb() {
+        var usage = Hm.run(Map.of(), "--help").out();
+
+        HmCommand.VERBS.keySet().stream().filter(verb -> !verb.startsWith("__"))
+                .forEach(verb -> assertThat(usage).contains("  " + verb));
     }
 }
