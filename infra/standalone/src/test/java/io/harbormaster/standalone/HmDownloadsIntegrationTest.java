@@ -89,7 +89,7 @@ class HmDownloadsIntegrationTest {
         var hm = bin.resolve("hm");
         assertThat(Files.isSymbolicLink(hm)).isTrue();
         assertThat(Files.readSymbolicLink(hm).toString()).endsWith("/harbormaster/hm-" + version() + "/hm");
-        var run = run(List.of(hm.toString(), "version"), path, Map.of());
+        var run = run(List.of(hm.toString(), "version", "--client"), path, Map.of());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("hm version " + version() + "\n");
         assertThat(run.err()).isEmpty();
@@ -98,11 +98,12 @@ class HmDownloadsIntegrationTest {
             assertThat(archives.map(p -> p.getFileName().toString()).toList())
                     .singleElement().satisfies(name -> assertThat(name).startsWith("hm-" + version() + "-java-").endsWith(".jsa"));
         }
-        var sharing = run(List.of(hm.toString(), "version"), path, Map.of("HM_JAVA_OPTIONS", "-Xshare:on"));
+        var sharing = run(List.of(hm.toString(), "version", "--client"), path,
+                Map.of("HM_JAVA_OPTIONS", "-Xshare:on"));
         assertThat(sharing.exitCode()).as("the archive is usable: " + sharing.err()).isZero();
 
         // the same launcher on a workstation without any Java: one clear line, no Java started
-        var noJava = run(List.of(hm.toString(), "version"), toolsWithoutJava(), Map.of());
+        var noJava = run(List.of(hm.toString(), "version", "--client"), toolsWithoutJava(), Map.of());
         assertThat(noJava.exitCode()).isEqualTo(1);
         assertThat(noJava.out()).isEmpty();
         assertThat(noJava.err()).startsWith("hm: hm needs Java 21 or newer and found no Java (HM_JAVA and JAVA_HOME "
@@ -120,13 +121,13 @@ class HmDownloadsIntegrationTest {
         var bundle = home.resolve(".local/share/harbormaster/hm-" + version());
         assertThat(Files.readSymbolicLink(hm)).isEqualTo(bundle.resolve("bin/hm"));
         assertThat(bundle.resolve("lib/hm.aot")).isRegularFile();
-        var run = run(List.of(hm.toString(), "version"), path, Map.of());
+        var run = run(List.of(hm.toString(), "version", "--client"), path, Map.of());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("hm version " + version() + "\n");
 
         // -XX:AOTMode=on makes the JVM refuse to start when it cannot use the cache (JDK 25); the bundle was made in
         // cli/target and unpacked here, so this also proves the cache survives the move
-        var strict = run(List.of(hm.toString(), "version"), path,
+        var strict = run(List.of(hm.toString(), "version", "--client"), path,
                 Map.of("HM_JAVA_OPTIONS", "-XX:AOTMode=on -Xlog:class+load=info:stderr"));
         assertThat(strict.exitCode()).as(strict.err()).isZero();
         assertThat(strict.err()).contains("io.harbormaster.cli.HmCommand source: shared objects file")
