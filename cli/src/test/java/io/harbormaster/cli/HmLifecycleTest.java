@@ -393,6 +393,7 @@ class HmLifecycleTest {
         var web = known("web-1", "Running");
         server.on("POST", "/api/machines/" + web.id + "/regenerate-certs", Answer.json("""
                 {"caRotated":false,"caFingerprint":"SHA256:x","serverSerial":"01","notAfter":"2027-01-02T00:00:00Z"}"""));
+        installedAfterwards(web);
 
         var result = HmTerminal.run(signedIn, "y\n", "regenerate-certs", "web-1");
 
@@ -401,6 +402,30 @@ class HmLifecycleTest {
                 + "Regenerating TLS certificates\n"
                 + "Machine \"web-1\" has new certificates, valid until 2027-01-02T00:00:00Z.\n");
         assertThat(server.requests("POST", ".*").getFirst().body()).isEmpty();
+    }
+
+    /** The server pushes the new certificates to the host after answering; the verb waits for that. */
+    private void installedAfterwards(MachineFixture web) {
+        server.on("GET", "/api/machines/" + web.id + "/events", Answer.events(0,
+                entry("1", "CertsInstalled", "certificates (version 1) installed", "c-1", BEFORE, "Running"),
+                entry("2", "CertsRegenerated", "certificates regenerated", "c-42", AFTER, "Running"),
+                entry("3", "CertsInstalled", "certificates (version 2) installed", "c-42", AFTER, "Running")));
+    }
+
+    @Test
+    void regenerateCertsWaitsUntilTheHostHasThem_andSaysWhenInstallingFailed() {
+        var web = known("web-1", "Running");
+        server.on("POST", "/api/machines/" + web.id + "/regenerate-certs", Answer.json("""
+                {"caRotated":false,"notAfter":"2027-01-02T00:00:00Z"}"""));
+        server.on("GET", "/api/machines/" + web.id + "/events", Answer.events(0,
+                entry("1", "CertsInstalled", "certificates (version 1) installed", "c-1", BEFORE, "Running"),
+                entry("2", "CertsInstallFailed", "host 10.0.0.5:22 unreachable", "c-42", AFTER, "Running")));
+
+        var result = Hm.run(signedIn, "regenerate-certs", "-f", "web-1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Machine \"web-1\" has new certificates, but installing them on the host "
+                + "failed (host 10.0.0.5:22 unreachable); fix the host and run hm regenerate-certs -f web-1 again.\n");
     }
 
     @Test
@@ -421,6 +446,7 @@ class HmLifecycleTest {
             calls.incrementAndGet();
             return Answer.json("{\"caRotated\":true,\"notAfter\":\"2027-01-02T00:00:00Z\"}");
         });
+        installedAfterwards(web);
 
         var result = Hm.run(signedIn, "regenerate-certs", "-f", "--client-certs", "web-1");
 

@@ -24,9 +24,24 @@ class HmMachineAccessTest {
             .on("GET /api/teams", Answer.json(TeamFixtures.teams()))
             .on("GET /api/users", Answer.json(TeamFixtures.users()))
             .on("POST /api/machines/" + MACHINE + "/handoff", Answer.json("{\"machineId\":\"" + MACHINE + "\"}"))
+            .on("GET /api/machines/" + MACHINE + "/events", events(
+                    entry(1, "CertsInstalled", "2026-01-02T04:04:05Z", "an installation before: not this one"),
+                    entry(2, "MachineHandedOff", "2026-01-02T05:00:00Z", "handed off from alice to bob"),
+                    entry(3, "CertsRegenerated", "2026-01-02T05:00:00Z", "certificates regenerated"),
+                    entry(4, "CertsInstalled", "2026-01-02T05:00:02Z", "certificates installed")))
             .on("POST /api/machines/" + MACHINE + "/shares", Answer.json("{\"machineId\":\"" + MACHINE + "\"}"))
             .on("DELETE /api/machines/" + MACHINE + "/shares/USER/" + CAROL, TeamFixtures.noContent())
             .on("DELETE /api/machines/" + MACHINE + "/shares/TEAM/" + QA_TEAM, TeamFixtures.noContent());
+
+    /** A machine's event stream as the server sends it: one SSE message per history entry. */
+    static Answer events(String... entries) {
+        return new Answer(200, "text/event-stream", String.join("", entries));
+    }
+
+    static String entry(int cursor, String action, String occurredAt, String summary) {
+        return "id: %d\nevent: %s\ndata: {\"action\":\"%s\",\"occurredAt\":\"%s\",\"summary\":\"%s\"}\n\n"
+                .formatted(cursor, action, action, occurredAt, summary);
+    }
 
     HmMachineAccessTest() {
         server.answer(routes);
@@ -49,12 +64,28 @@ class HmMachineAccessTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo("Handed web-1 from alice to bob; its CA was rotated, so alice's client "
                 + "certificates no longer work.\n");
+        // it says "no longer work" only once the new certificates are on the host: it waits for CertsInstalled
         assertThat(server.requests).extracting(r -> r.method() + " " + r.uri().getPath()).containsExactly(
                 "GET /api/machines/by-name", "GET /api/teams/" + TeamFixtures.TEAM,
-                "POST /api/machines/" + MACHINE + "/handoff");
-        assertThat(last().body()).isEqualTo("{\"to\":\"" + BOB + "\",\"revokePreviousHolder\":true}");
-        assertThat(last().header("Content-Type")).isEqualTo("application/json");
-        assertThat(last().header("X-Harbormaster-Channel")).isEqualTo("cli");
+                "POST /api/machines/" + MACHINE + "/handoff", "GET /api/machines/" + MACHINE + "/events");
+        var handoff = server.requests.get(2);
+        assertThat(handoff.body()).isEqualTo("{\"to\":\"" + BOB + "\",\"revokePreviousHolder\":true}");
+        assertThat(handoff.header("Content-Type")).isEqualTo("application/json");
+        assertThat(handoff.header("X-Harbormaster-Channel")).isEqualTo("cli");
+    }
+
+    @Test
+    void givenInstallingTheNewCertificatesFails_thenHandoffSaysTheOldOnesStillWork() {
+        routes.on("GET /api/machines/" + MACHINE + "/events", events(
+                entry(2, "MachineHandedOff", "2026-01-02T05:00:00Z", "handed off from alice to bob"),
+                entry(3, "CertsInstallFailed", "2026-01-02T05:00:02Z", "host 10.0.0.5:22 unreachable")));
+
+        var result = Hm.run(signedIn, "handoff", "web-1", "bob");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("Handed web-1 to bob, but installing its new certificates on the host "
+                + "failed (host 10.0.0.5:22 unreachable), so alice's client certificates still work there. Fix the "
+                + "host, then run: hm regenerate-certs -f web-1\n");
     }
 
     @Test

@@ -74,6 +74,17 @@ public class RegenerateCertsCommand implements Callable<Integer> {
                 var answer = client.post("/api/machines/" + HarbormasterClient.segment(machine.id())
                                 + "/regenerate-certs", Map.of(), clientCerts ? Map.of("rotateCa", true) : null,
                         Map.of(), Certificates.class);
+                // docker-machine answers once dockerd runs with them; the server answers once they are made
+                var failure = CertificateInstallation.installsOn(machine)
+                        ? CertificateInstallation.await(client, machine, machine.updatedAt())
+                        : java.util.Optional.<String>empty();
+                if (failure.isPresent()) {
+                    err.println("Machine " + Operation.quoted(machine.name()) + " has new certificates, but "
+                            + "installing them on the host failed (" + failure.get() + "); fix the host and run "
+                            + "hm regenerate-certs -f " + machine.name() + " again.");
+                    allDone = false;
+                    continue;
+                }
                 out.println("Machine " + Operation.quoted(machine.name()) + " has new certificates"
                         + (answer != null && answer.caRotated() ? " and a new CA" : "")
                         + (answer != null && answer.notAfter() != null ? ", valid until " + answer.notAfter() : "")

@@ -3,6 +3,7 @@ package io.harbormaster.cli.team;
 import io.harbormaster.cli.HmCommand;
 import io.harbormaster.cli.HmException;
 import io.harbormaster.cli.completion.Candidates;
+import io.harbormaster.cli.machine.CertificateInstallation;
 import io.harbormaster.cli.machine.MachineResolver;
 import io.harbormaster.cli.machine.MachineView;
 import io.harbormaster.cli.server.HarbormasterClient;
@@ -77,6 +78,16 @@ public class HandoffCommand implements Runnable {
         }
         var previous = machine.holderName() == null || machine.holderName().isBlank() ? "the previous holder"
                 : Table.printable(machine.holderName());
+        if (!keepAccess && CertificateInstallation.installsOn(machine)) {
+            // the daemon trusts the old CA until the new certificates are on the host: say "no longer" only then
+            var failure = CertificateInstallation.await(client, machine, machine.updatedAt());
+            if (failure.isPresent()) {
+                throw new HmException("Handed " + machine.name() + " to " + member.username() + ", but installing its "
+                        + "new certificates on the host failed (" + failure.get() + "), so " + previous + "'s client "
+                        + "certificates still work there. Fix the host, then run: hm regenerate-certs -f "
+                        + machine.name());
+            }
+        }
         out.println(keepAccess
                 ? "Handed " + machine.name() + " from " + previous + " to " + member.username() + "; " + previous
                         + " keeps access (the CA was not rotated)."
