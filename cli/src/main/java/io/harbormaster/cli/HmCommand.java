@@ -63,6 +63,7 @@ public class HmCommand implements Runnable {
             io.harbormaster.cli.machine.StopCommand.class,
             io.harbormaster.cli.machine.UpgradeCommand.class,
             io.harbormaster.cli.machine.UrlCommand.class,
+            io.harbormaster.cli.machine.ContextCommand.class,
             VersionCommand.class,
             // the team's verbs, API tokens and shell completion
             HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,37 @@ class DockerContextExportTest {
             assertThat(version.exitCode()).as(version.output()).isZero();
             assertThat(version.output().strip()).isEqualTo(DockerDaemonStandIn.VERSION);
             assertThat(daemon.clientSubjects()).isNotEmpty().allMatch(subject -> subject.equals("CN=hm test client"));
+        }
+    }
+
+    @Test
+    void installedStraightIntoDockersStore_theContextWorks_andInstallingAgainReplacesItsCertificates()
+            throws IOException {
+        var docker = requireDocker();
+        try (var daemon = new DockerDaemonStandIn(0, pki.client().caPem(), pki.serverCertPem(), pki.serverKeyPem())) {
+            var tls = DockerContextStore.install(docker.config(),
+                    new DockerContextExport("web-1", "Harbormaster machine web-1", daemon.host(), pki.client(), ISSUED));
+
+            var listed = docker.run("context", "inspect", "web-1", "--format", "{{.Endpoints.docker.Host}}");
+            assertThat(listed.exitCode()).as(listed.output()).isZero();
+            assertThat(listed.output().strip()).isEqualTo(daemon.host());
+            var version = docker.run("--context", "web-1", "version", "--format", "{{.Server.Version}}");
+            assertThat(version.exitCode()).as(version.output()).isZero();
+            assertThat(version.output().strip()).isEqualTo(DockerDaemonStandIn.VERSION);
+            assertThat(tls).isEqualTo(docker.config().resolve("contexts/tls/"
+                    + DockerContextStore.id("web-1") + "/docker"));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.resolve("key.pem"))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls))).isEqualTo("rwx------");
+
+            var other = TestPki.create(Files.createDirectories(folder.resolve("other")));
+            DockerContextStore.install(docker.config(),
+                    new DockerContextExport("web-1", "", daemon.host(), other.client(), ISSUED));
+            assertThat(Files.readString(tls.resolve("cert.pem"))).isEqualTo(other.client().certPem());
+            try (var files = Files.list(tls)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder("ca.pem", "cert.pem", "key.pem");
+            }
         }
     }
 

@@ -151,6 +151,17 @@ class HmCliIntegrationTest {
             assertThat(zsh.outLine()).isEqualTo(version);
         }
         aliceEnvBeforeHandOff = alice.hm("env", "--shell", "bash", MACHINE).out();
+
+        // a docker context of the machine, in docker's own store; made again, it refreshes the certificates
+        for (int round = 0; round < 2; round++) {
+            var context = alice.hm("context", MACHINE);
+            assertThat(context.exitCode()).as(context.err()).isZero();
+            assertThat(context.out()).startsWith("Context \"" + MACHINE + "\" points at tcp://" + HOST_IP + ":2376");
+            var viaContext = alice.shell("bash", "docker --context " + MACHINE + " version --format "
+                    + "'{{.Server.Version}}'");
+            assertThat(viaContext.exitCode()).as(viaContext.err()).isZero();
+            assertThat(viaContext.outLine()).isEqualTo(version);
+        }
     }
 
     @Test
