@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code create} exits 3 for a refused request and 1 otherwise.
  *
  * <p>Goes through {@link HarbormasterClient#exchange} because that is where the response headers are; a refusal's
- * message is the problem's detail, as {@link io.harbormaster.cli.server.ServerRefusal} would say it.
+ * message is the client's own ({@link HarbormasterClient#refusal}).
  */
 final class MachineCommands {
 
@@ -61,20 +61,8 @@ final class MachineCommands {
     }
 
     private static Refused refusal(HarbormasterClient client, HttpResponse<String> response) {
-        int status = response.statusCode();
-        if (status == 401) {
-            return new Refused(client.credential().refusal(client.server()), status);
-        }
-        var problem = tree(client, response.body());
-        for (var field : new String[] {"detail", "title"}) {
-            var text = problem.map(p -> p.path(field)).filter(JsonNode::isString).map(JsonNode::stringValue)
-                    .filter(value -> !value.isBlank());
-            if (text.isPresent()) {
-                return new Refused(text.get().strip(), status);
-            }
-        }
-        return new Refused("Harbormaster at " + client.server() + " answered HTTP " + status
-                + " without an explanation", status);
+        var refusal = client.refusal(response);
+        return new Refused(refusal.getMessage(), refusal.status());
     }
 
     private static Optional<JsonNode> tree(HarbormasterClient client, String body) {

@@ -154,6 +154,11 @@ public final class HarbormasterClient {
         return read(expectSuccess(send("DELETE", path, query, null, Map.of())), type);
     }
 
+    /** What a failed answer from {@link #exchange} means, in the words every other call uses. */
+    public ServerRefusal refusal(HttpResponse<String> response) {
+        return Failures.fromResponse(response.statusCode(), response.body(), JSON, credential, server);
+    }
+
     /** The raw answer, for callers that look at the status themselves. */
     public HttpResponse<String> exchange(String method, String path, Map<String, String> query, Object body) {
         return send(method, path, query, body, Map.of());
