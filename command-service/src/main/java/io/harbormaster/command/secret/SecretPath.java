@@ -54,6 +54,11 @@ public record SecretPath(String value) {
         return new SecretPath("machines/" + machine.value() + "/ssh");
     }
 
+    /** A machine's SSH user certificate authority: the Ed25519 key that signs its users' SSH certificates. */
+    public static SecretPath machineSshUserCa(MachineId machine) {
+        return new SecretPath("machines/" + machine.value() + "/ssh-user-ca");
+    }
+
     /** The folder of a team's cloud credentials. */
     public static SecretPath teamCredentials(TeamId team) {
         return new SecretPath("teams/" + team.value() + "/credentials");

@@ -7,6 +7,8 @@
  * what to do next; no message, log line or {@code toString()} here ever holds private key material. It also provides
  * {@link io.harbormaster.command.ssh.HostShells} to drivers and processes, the creation's
  * {@link io.harbormaster.command.machine.MachineKeys} ({@code SecretStoreMachineKeys}) and
- * {@code GET /api/machines/{id}/ssh-public-key}.
+ * {@code GET /api/machines/{id}/ssh-public-key}. Not wired in yet: a machine's SSH user certificate authority
+ * ({@link io.harbormaster.command.ssh.SshUserCa}, kept by {@link io.harbormaster.command.ssh.MachineSshUserCas}) and
+ * the short-lived OpenSSH user certificates it signs ({@link io.harbormaster.command.ssh.OpenSshUserCertificate}).
  */
 package io.harbormaster.command.ssh;

@@ -19,6 +19,8 @@ class SecretPathTest {
     void theFactoriesFollowTheDesignLayout() {
         assertThat(SecretPath.machineTls(MACHINE).value()).isEqualTo("machines/" + MACHINE.value() + "/tls");
         assertThat(SecretPath.machineSsh(MACHINE).value()).isEqualTo("machines/" + MACHINE.value() + "/ssh");
+        assertThat(SecretPath.machineSshUserCa(MACHINE).value())
+                .isEqualTo("machines/" + MACHINE.value() + "/ssh-user-ca");
         assertThat(SecretPath.teamCredential(TEAM, "aws-prod").value())
                 .isEqualTo("teams/" + TEAM.value() + "/credentials/aws-prod");
         assertThat(SecretPath.teamCredentials(TEAM).child("aws-prod"))

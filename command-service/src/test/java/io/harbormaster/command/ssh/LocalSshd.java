@@ -56,6 +56,18 @@ final class LocalSshd implements AutoCloseable {
      * given), in a new folder under {@code parent}.
      */
     static LocalSshd start(Path parent, int port, String... hostKeyTypes) {
+        return start(parent, port, java.util.List.of(), hostKeyTypes);
+    }
+
+    /**
+     * A new server on a free port with a new Ed25519 host key and {@code extraConfig} appended to its
+     * {@code sshd_config} (for keywords the base configuration does not set), in a new folder under {@code parent}.
+     */
+    static LocalSshd startWith(Path parent, java.util.List<String> extraConfig) {
+        return start(parent, freePort(), extraConfig);
+    }
+
+    private static LocalSshd start(Path parent, int port, java.util.List<String> extraConfig, String... hostKeyTypes) {
         var types = hostKeyTypes.length == 0 ? new String[] {"ed25519"} : hostKeyTypes;
         try {
             var folder = Files.createTempDirectory(parent, "sshd-");
@@ -77,7 +89,7 @@ final class LocalSshd implements AutoCloseable {
                     "PasswordAuthentication no",
                     "KbdInteractiveAuthentication no",
                     "Subsystem sftp /usr/lib/openssh/sftp-server",
-                    ""));
+                    "") + String.join("", extraConfig.stream().map(line -> line + "\n").toList()));
             var process = new ProcessBuilder(Programs.SSHD.toString(), "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(folder.resolve("sshd.log").toFile())
@@ -125,6 +137,11 @@ final class LocalSshd implements AutoCloseable {
     /** The fingerprint of the host key of ssh-keygen type {@code type}, as {@code ssh-keygen -lf} prints it. */
     String hostKeyFingerprint(String type) {
         return Programs.fingerprint(folder.resolve("host_" + type + "_key.pub"));
+    }
+
+    /** This server's own folder, for files its configuration names. */
+    Path folder() {
+        return folder;
     }
 
     String log() {
