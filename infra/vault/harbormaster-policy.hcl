@@ -3,6 +3,7 @@
 # Harbormaster keeps its secrets in a KV version 2 engine (mount "secret") under the prefix "harbormaster":
 #   harbormaster/machines/<machine-id>/tls                 CA, server certificate and keys
 #   harbormaster/machines/<machine-id>/ssh                 SSH key pair, host key fingerprint
+#   harbormaster/machines/<machine-id>/ssh-user-ca         the SSH user CA that signs short-lived user certificates
 #   harbormaster/teams/<team-id>/credentials/<name>        cloud credentials
 # setup-approle.sh writes this policy with another mount or prefix substituted when HM_VAULT_MOUNT or
 # HM_VAULT_PREFIX are set; keep the two paths below in that form if you edit it.
