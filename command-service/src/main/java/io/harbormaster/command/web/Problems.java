@@ -1,10 +1,10 @@
 package io.harbormaster.command.web;
 
+import io.harbormaster.api.common.JsonTypeWords;
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.CurrentActingContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,35 +52,13 @@ final class Problems {
                     + "a valid JSON object. Send one like the example in the API description (/v3/api-docs).");
         }
         var message = cause instanceof UnrecognizedPropertyException ? "is not a field of this request; remove it"
-                : cause instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType())
+                : cause instanceof MismatchedInputException mismatch ? JsonTypeWords.expected(mismatch.getTargetType())
                 : "has a value that cannot be read";
         var problem = of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request JSON is wrong at " + field + ": " + message + ". Correct it and send it again.");
         return withErrors(problem, List.of(error(field, message)));
     }
 
-    /** What a JSON value must be to fill {@code type}, in the words of JSON rather than Java. */
-    static String expected(Class<?> type) {
-        if (type == null) {
-            return "has a value of the wrong type";
-        }
-        if (CharSequence.class.isAssignableFrom(type) || type.isEnum()) {
-            return "must be a string";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "must be a whole number (not in quotes)";
-        }
-        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-            return "must be a number (not in quotes)";
-        }
-        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be a JSON array";
-        }
-        return "must be a JSON object";
-    }
 
     /** The request's correlation id, which its answer and the log line of a failure both carry. */
     static String correlationId() {

@@ -1,5 +1,6 @@
 package io.harbormaster.security.http;
 
+import io.harbormaster.api.common.JsonTypeWords;
 import io.harbormaster.api.common.InvalidIdException;
 import io.harbormaster.security.problem.ProblemJson;
 import java.net.URI;
@@ -51,7 +52,7 @@ class SecurityEndpointProblems {
                     + "Send one like the example in the API description (/v3/api-docs).");
         }
         var message = cause instanceof UnrecognizedPropertyException ? "is not a field of this request; remove it"
-                : cause instanceof MismatchedInputException mismatch ? JsonPaths.expected(mismatch.getTargetType())
+                : cause instanceof MismatchedInputException mismatch ? JsonTypeWords.expected(mismatch.getTargetType())
                 : "has a value that cannot be read";
         var problem = problem("malformed-request", "Malformed request",
                 "The request JSON is wrong at " + field + ": " + message + ". Correct it and send it again.");
