@@ -71,7 +71,7 @@ class HmContextTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("Context \"web-1\" points at tcp://10.213.0.5:2376 with a certificate "
-                + "valid for 24 h: docker --context web-1 ps\n");
+                + "valid until 2026-12-08T00:00:00Z: docker --context web-1 ps\n");
         var meta = home.resolve(".docker/contexts/meta/" + id("web-1") + "/meta.json");
         assertThat(Files.readString(meta)).isEqualTo("{\"Name\":\"web-1\",\"Metadata\":{\"Description\":"
                 + "\"Harbormaster machine web-1 (team platform)\"},\"Endpoints\":{\"docker\":{\"Host\":"

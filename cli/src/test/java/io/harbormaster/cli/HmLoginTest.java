@@ -147,7 +147,7 @@ class HmLoginTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).isEqualTo("Harbormaster at " + server.url() + " does not accept this token "
-                + "(expired, revoked or mistyped). Create a new one on the portal's Tokens page and try again.\n");
+                + "(expired, revoked or mistyped). Create a new one on the portal's API tokens page and try again.\n");
     }
 
     @Test
@@ -209,6 +209,20 @@ class HmLoginTest {
                 teams: default (owner)
                 """.formatted(server.url()));
         assertThat(json.out()).contains("\"username\" : \"alice\"", "\"role\" : \"OWNER\"");
+    }
+
+    @Test
+    void aDamagedLoginFileIsNamedWithoutEchoingTheTokenInIt() throws IOException {
+        var file = home.resolve(".config/harbormaster/login.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"server\":\"http://h\",\"token\": hm_pat_secretvalue123}");
+
+        var result = Hm.runAt(home, Map.of(), "", "ls");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("hm cannot read " + file + " (not the JSON hm writes, line 1, column ")
+                .endsWith("). Delete it and run hm login again.\n")
+                .doesNotContain("secretvalue");
     }
 
     @Test

@@ -12,4 +12,11 @@ public final class Json {
 
     private Json() {
     }
+
+    /** Where a JSON text could not be read, e.g. "line 1, column 12", never a piece of the text itself. */
+    public static String where(tools.jackson.core.JacksonException e) {
+        var location = e.getLocation();
+        return location == null || location.getLineNr() < 0 ? "unreadable JSON"
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
 }

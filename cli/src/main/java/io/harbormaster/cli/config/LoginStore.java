@@ -43,7 +43,8 @@ public final class LoginStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JacksonException e) {
-            throw new HmException("hm cannot read " + file() + " (" + e.getOriginalMessage()
+            // where, not what: the file holds the token, and Jackson's own message quotes the input
+            throw new HmException("hm cannot read " + file() + " (not the JSON hm writes, " + Json.where(e)
                     + "). Delete it and run hm login again.");
         }
     }

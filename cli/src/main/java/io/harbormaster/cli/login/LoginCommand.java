@@ -21,13 +21,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code hm login}: signs in once and keeps a personal API token for this workstation, never the password. With a
  * username and password it creates the token itself (named after the workstation); OIDC users create one on the
- * portal's Tokens page and pass it with {@code --token}.
+ * portal's API tokens page and pass it with {@code --token}.
  */
 @Command(name = "login", mixinStandardHelpOptions = true,
         description = "Log in to a Harbormaster server and keep a personal API token for this workstation",
         footer = {"", "Examples:", "  hm login https://harbormaster.example.com",
                 "  echo \"$PASSWORD\" | hm login https://harbormaster.example.com -u alice --password-stdin",
-                "  hm login https://harbormaster.example.com --token \"$TOKEN\"   # e.g. from the portal's Tokens page"})
+                "  hm login https://harbormaster.example.com --token \"$TOKEN\"   # e.g. from the portal's API tokens page"})
 public class LoginCommand implements Runnable {
 
     static final int MAX_TOKEN_NAME = 64;
@@ -50,7 +50,7 @@ public class LoginCommand implements Runnable {
     private boolean passwordFromStdin;
 
     @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Use this personal API token instead of a password (for OIDC sign-in: the portal's Tokens page)")
+            description = "Use this personal API token instead of a password (for OIDC sign-in: the portal's API tokens page)")
     private String token;
 
     @Option(names = "--token-stdin", description = "Read the personal API token from standard input")
@@ -83,7 +83,7 @@ public class LoginCommand implements Runnable {
     private StoredLogin withToken(ServerAddress server) {
         var secret = tokenFromStdin ? readStdin("token") : token.strip();
         if (secret.isEmpty()) {
-            throw new HmException("The token is empty. Copy it from the portal's Tokens page and try again.");
+            throw new HmException("The token is empty. Copy it from the portal's API tokens page and try again.");
         }
         var client = HarbormasterClient.with(server, new Credential.EnvironmentToken(secret), hm.workstation());
         Me me;
@@ -92,7 +92,7 @@ public class LoginCommand implements Runnable {
         } catch (ServerRefusal refusal) {
             if (refusal.status() == 401) {
                 throw new HmException("Harbormaster at " + server + " does not accept this token (expired, revoked "
-                        + "or mistyped). Create a new one on the portal's Tokens page and try again.");
+                        + "or mistyped). Create a new one on the portal's API tokens page and try again.");
             }
             throw refusal;
         }

@@ -57,7 +57,7 @@ public class LogoutCommand implements Runnable {
         } catch (HmException unreachable) {
             throw new HmException("Could not revoke token '" + stored.tokenName() + "' (" + unreachable.getMessage()
                     + "). The login is kept so you can try again; to forget it anyway, delete " + store.file()
-                    + " and revoke the token on the portal's Tokens page.");
+                    + " and revoke the token on the portal's API tokens page.");
         }
         err.flush();
     }

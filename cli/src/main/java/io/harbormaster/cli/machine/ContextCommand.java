@@ -76,9 +76,9 @@ public class ContextCommand implements Callable<Integer> {
         for (var machine : machines) {
             var name = contextName != null ? contextName : machine.name();
             try {
-                install(client, dockerConfig, machine, name);
+                var notAfter = install(client, dockerConfig, machine, name);
                 out.println("Context \"" + name + "\" points at " + machine.dockerUrl() + " with a certificate valid "
-                        + "for 24 h: docker --context " + name + " ps");
+                        + "until " + notAfter + ": docker --context " + name + " ps");
             } catch (HmException failure) {
                 if (failure instanceof ServerRefusal refusal && refusal.status() == 401) {
                     throw refusal;
@@ -107,7 +107,8 @@ public class ContextCommand implements Callable<Integer> {
                 .toList();
     }
 
-    private static void install(HarbormasterClient client, Path dockerConfig, Target machine, String name) {
+    /** Answers until when the context's certificate is valid. */
+    private static Instant install(HarbormasterClient client, Path dockerConfig, Target machine, String name) {
         if (!CONTEXT_NAME.matcher(name).matches()) {
             throw new HmException("'" + name + "' cannot name a docker context (docker wants two or more of "
                     + "a-z A-Z 0-9 _ . + -, starting with a letter or digit); choose one with --name");
@@ -133,5 +134,6 @@ public class ContextCommand implements Callable<Integer> {
         } catch (java.io.UncheckedIOException e) {
             throw new HmException(e.getMessage());
         }
+        return issued.notAfter();
     }
 }

@@ -2,6 +2,7 @@ package io.harbormaster.cli.server;
 
 import io.harbormaster.cli.HmException;
 import io.harbormaster.cli.Workstation;
+import io.harbormaster.cli.config.Json;
 import io.harbormaster.cli.config.LoginStore;
 import io.harbormaster.cli.config.StoredLogin;
 import java.io.BufferedReader;
@@ -276,8 +277,9 @@ public final class HarbormasterClient {
         try {
             return JSON.readValue(response.body(), type);
         } catch (JacksonException e) {
+            // where, not what: the answer may hold a token or a key, and Jackson's own message quotes the input
             throw new HmException("Harbormaster at " + server + " answered with something hm cannot read ("
-                    + e.getOriginalMessage() + "). Are hm and the server the same version? (hm version)");
+                    + Json.where(e) + "). Are hm and the server the same version? (hm version)");
         }
     }
 
