@@ -85,16 +85,23 @@ public final class HmCliBenchmark {
         }
     }
 
-    private static Duration createNoneMachines(RunningPlatform platform, String team, String holder, int count)
+    static Duration createNoneMachines(RunningPlatform platform, String team, String holder, int count)
+            throws InterruptedException {
+        return createNoneMachines(platform, team, holder, count, 1);
+    }
+
+    /** Creates {@code count} none machines named {@code m-<first>}, {@code m-<first + 1>}, ..., eight at a time. */
+    static Duration createNoneMachines(RunningPlatform platform, String team, String holder, int count, int first)
             throws InterruptedException {
         var commands = platform.bean(CommandGateway.class);
-        var next = new AtomicInteger(1);
+        var next = new AtomicInteger(first);
+        var last = first + count - 1;
         var started = System.nanoTime();
         try (var pool = Executors.newFixedThreadPool(8)) {
             for (int t = 0; t < 8; t++) {
                 pool.submit(() -> {
                     int i;
-                    while ((i = next.getAndIncrement()) <= count) {
+                    while ((i = next.getAndIncrement()) <= last) {
                         commands.sendAndWait(new CreateMachineCommand(MachineId.random(), TeamId.of(team),
                                 MachineName.of("m-" + i), "none",
                                 new DriverOptions(Map.of("url", "tcp://127.0.0.1:" + (20000 + i % 1000))),
@@ -107,7 +114,7 @@ public final class HmCliBenchmark {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private static void awaitListed(RunningPlatform platform, int count) throws InterruptedException {
+    static void awaitListed(RunningPlatform platform, int count) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (platform.jdbc().sql("SELECT count(*) FROM rm_machine").query(Long.class).single() < count) {
             if (System.nanoTime() > deadline) {
@@ -121,7 +128,7 @@ public final class HmCliBenchmark {
      * Waits until the audit trail stops growing: the machines' processes and every projection have caught up, so the
      * figures measure hm and the server's answers, not a platform still busy with 10,000 creations.
      */
-    private static void awaitQuiet(RunningPlatform platform) throws InterruptedException {
+    static void awaitQuiet(RunningPlatform platform) throws InterruptedException {
         long previous = -1;
         while (true) {
             long now = platform.jdbc().sql("SELECT count(*) FROM rm_audit_entry").query(Long.class).single();
@@ -169,7 +176,7 @@ public final class HmCliBenchmark {
         return run;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         return Arrays.stream(args).filter(a -> a.startsWith(name + "=")).findFirst()
                 .map(a -> Integer.parseInt(a.substring(name.length() + 1))).orElse(fallback);
     }

@@ -44,13 +44,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects machine events into {@code rm_machine} (list and detail) and {@code rm_machine_share}. Every machine
- * event advances the row's version, even the ones that change nothing visible, because the version is the ETag
- * clients send back to the command side. Users and teams are followed only for their names. Over 250 lines
+ * Projects machine events into {@code rm_machine} (list and detail) and {@code rm_machine_share}, or into any other
+ * {@link MachineListRows}. Every machine event advances the row's version, even the ones that change nothing
+ * visible, because the version is the ETag clients send back to the command side. Users and teams are followed only for their names. Over 250 lines
  * because Axon routes by payload type: one short handler per machine event.
  */
 @Component
@@ -59,10 +60,16 @@ public class MachineListProjection {
 
     public static final String PROCESSING_GROUP = "machine-list";
 
-    private final MachineRows rows;
+    private final MachineListRows rows;
 
+    @Autowired
     public MachineListProjection(JdbcClient jdbc) {
-        this.rows = new MachineRows(jdbc);
+        this(new MachineRows(jdbc));
+    }
+
+    /** The same handlers over other rows: the fleet-as-of view replays events into a transient list with them. */
+    MachineListProjection(MachineListRows rows) {
+        this.rows = rows;
     }
 
     @EventHandler

@@ -20,11 +20,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The writes of the machine-list projection. Every change to a machine row goes through {@link #advance}, which
+ * The machine-list projection's rows in {@code rm_machine}. Every change to a machine row goes through {@link #advance}, which
  * applies it only when the event's sequence number is above the stored version: that makes redelivered events
  * harmless and keeps {@code version} equal to the aggregate's last sequence number.
  */
-final class MachineRows {
+final class MachineRows implements MachineListRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,13 +35,8 @@ final class MachineRows {
     }
 
     /** A new machine row, unless it already exists or was removed (a redelivered creation must not revive it). */
-    void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
-                MachineState state, long seq, Instant at) {
-        insert(id, team, name, driver, options, holder, state, seq, at, EngineOptions.none());
-    }
-
-    /** As {@link #insert(MachineId, TeamId, String, String, DriverOptions, UserId, MachineState, long, Instant)}. */
-    void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
+    @Override
+    public void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
                 MachineState state, long seq, Instant at, EngineOptions engineOptions) {
         jdbc.sql("""
                 INSERT INTO rm_machine (id, team_id, team_name, name, name_sort_key, driver, driver_options, state,
@@ -67,15 +62,18 @@ final class MachineRows {
     }
 
     /** Records that the event happened (version, updatedAt) without changing anything else. */
-    boolean touch(MachineId id, long seq, Instant at) {
+    @Override
+    public boolean touch(MachineId id, long seq, Instant at) {
         return advance(id, seq, at, "", Map.of());
     }
 
-    boolean state(MachineId id, long seq, Instant at, MachineState state) {
+    @Override
+    public boolean state(MachineId id, long seq, Instant at, MachineState state) {
         return advance(id, seq, at, "state = :state", Map.of("state", state.name()));
     }
 
-    boolean failed(MachineId id, long seq, Instant at, MachineState state, String error) {
+    @Override
+    public boolean failed(MachineId id, long seq, Instant at, MachineState state, String error) {
         var params = new HashMap<String, Object>();
         params.put("state", state.name());
         params.put("error", error);
@@ -86,7 +84,8 @@ final class MachineRows {
      * Provisioned: a provisioning that succeeds resolves the failure that left the machine in Error, and the engine
      * it verified is the version from now on (null: unknown, as for none machines and events stored before it).
      */
-    boolean provisioned(MachineId id, long seq, Instant at, String dockerUrl, String dockerVersion) {
+    @Override
+    public boolean provisioned(MachineId id, long seq, Instant at, String dockerUrl, String dockerVersion) {
         var params = new HashMap<String, Object>();
         params.put("url", dockerUrl);
         params.put("version", dockerVersion);
@@ -94,36 +93,42 @@ final class MachineRows {
                 "state = 'Running', docker_url = :url, last_error = NULL, docker_version = :version", params);
     }
 
-    boolean dockerVersion(MachineId id, long seq, Instant at, String dockerVersion) {
+    @Override
+    public boolean dockerVersion(MachineId id, long seq, Instant at, String dockerVersion) {
         var params = new HashMap<String, Object>();
         params.put("version", dockerVersion);
         return advance(id, seq, at, "docker_version = :version", params);
     }
 
-    boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint) {
+    @Override
+    public boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint) {
         var params = new HashMap<String, Object>();
         params.put("fingerprint", caFingerprint);
         return advance(id, seq, at, "ca_fingerprint = :fingerprint", params);
     }
 
-    boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl) {
+    @Override
+    public boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl) {
         var params = new HashMap<String, Object>();
         params.put("url", dockerUrl);
         return advance(id, seq, at, "docker_url = :url", params);
     }
 
-    String dockerUrlOf(MachineId id) {
+    @Override
+    public String dockerUrlOf(MachineId id) {
         return jdbc.sql("SELECT docker_url FROM rm_machine WHERE id = :id")
                 .param("id", uuid(id.value())).query(String.class).optional().orElse(null);
     }
 
-    boolean holder(MachineId id, long seq, Instant at, UserId holder) {
+    @Override
+    public boolean holder(MachineId id, long seq, Instant at, UserId holder) {
         return advance(id, seq, at,
                 "holder_id = :holder, holder_name = (SELECT username FROM rm_machine_user_name WHERE user_id = :holder)",
                 Map.of("holder", uuid(holder.value())));
     }
 
-    void share(MachineId id, Grantee grantee, ShareRole role) {
+    @Override
+    public void share(MachineId id, Grantee grantee, ShareRole role) {
         jdbc.sql("""
                 INSERT INTO rm_machine_share (machine_id, grantee_kind, grantee_id, role)
                 VALUES (:id, :kind, :grantee, :role)
@@ -133,7 +138,8 @@ final class MachineRows {
                 .update();
     }
 
-    void unshare(MachineId id, Grantee grantee) {
+    @Override
+    public void unshare(MachineId id, Grantee grantee) {
         jdbc.sql("DELETE FROM rm_machine_share WHERE machine_id = :id AND grantee_kind = :kind AND grantee_id = :grantee")
                 .param("id", uuid(id.value())).param("kind", grantee.kind().name())
                 .param("grantee", uuid(grantee.id()))
@@ -141,7 +147,8 @@ final class MachineRows {
     }
 
     /** Deletes the row (shares cascade) and leaves a tombstone so an older, redelivered event cannot bring it back. */
-    void remove(MachineId id, long seq) {
+    @Override
+    public void remove(MachineId id, long seq) {
         jdbc.sql("DELETE FROM rm_machine WHERE id = :id AND version < :seq")
                 .param("id", uuid(id.value())).param("seq", seq).update();
         jdbc.sql("""
@@ -151,7 +158,8 @@ final class MachineRows {
     }
 
     /** Remembers a username and fills it into machines whose holder was recorded before the name was known. */
-    void userName(UserId user, String username) {
+    @Override
+    public void userName(UserId user, String username) {
         var id = uuid(user.value());
         jdbc.sql("INSERT INTO rm_machine_user_name (user_id, username) VALUES (:id, :name) ON CONFLICT (user_id) DO NOTHING")
                 .param("id", id).param("name", username).update();
@@ -160,7 +168,8 @@ final class MachineRows {
     }
 
     /** Same as {@link #userName} for team names. */
-    void teamName(TeamId team, String name) {
+    @Override
+    public void teamName(TeamId team, String name) {
         var id = uuid(team.value());
         jdbc.sql("INSERT INTO rm_machine_team_name (team_id, name) VALUES (:id, :name) ON CONFLICT (team_id) DO NOTHING")
                 .param("id", id).param("name", name).update();
@@ -168,7 +177,8 @@ final class MachineRows {
                 .param("id", id).param("name", name).update();
     }
 
-    void truncate() {
+    @Override
+    public void truncate() {
         jdbc.sql("TRUNCATE rm_machine_share, rm_machine, rm_machine_removed, rm_machine_user_name, rm_machine_team_name")
                 .update();
     }
