@@ -49,14 +49,7 @@ class PortalBrowserTest {
     @Test
     void signingInShowsTheTeamsMachines() throws Exception {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-        browser.get(platform.baseUrl() + "/");
-        wait.until(d -> d.getCurrentUrl().contains("/login") && !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
-
-        browser.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(RunningPlatform.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
-
-        wait.until(d -> !d.findElements(By.id("machines-grid")).isEmpty());
+        signIn(wait);
         wait.until(d -> d.findElement(By.id("machines-grid")).getText().contains("portal-web-1")
                 || String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                         "const g = document.getElementById('machines-grid'); return g ? g.innerText : ''")).contains("portal-web-1"));
@@ -65,6 +58,72 @@ class PortalBrowserTest {
                 "return document.getElementById('machines-grid').innerText"));
         assertThat(text).contains("portal-web-1").contains("Running").contains("none");
         assertThat(browser.getPageSource()).doesNotContain(RunningPlatform.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aRowOpensTheMachinesPage_aFilterWithoutMatchSaysSo_andAnUnknownPathShowsANotFoundPageWithTheNavigation()
+            throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        signIn(wait);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        try {
+            wait.until(d -> text("machines-grid").contains("portal-web-1"));
+            screenshot("portal-machines-800.png");
+            var badge = browser.findElement(By.cssSelector("#machines-grid .state-badge"));
+            assertThat(badge.getText()).isEqualTo("Running");
+            assertThat(badge.getAttribute("data-tone")).isEqualTo("serving");
+
+            var filter = browser.findElement(By.cssSelector("#machine-filter input"));
+            filter.sendKeys("no-such-machine");
+            wait.until(d -> String.valueOf(script("return document.getElementById('machines-grid')"
+                    + ".shadowRoot.querySelector('#emptystatecell, [part~=\"empty-state\"]')?.innerText "
+                    + "|| document.getElementById('machines-grid').innerText")).contains("No machine matches"));
+            screenshot("portal-machines-no-match.png");
+            filter.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                    org.openqa.selenium.Keys.BACK_SPACE);
+            wait.until(d -> text("machines-grid").contains("portal-web-1"));
+
+            browser.findElements(By.cssSelector("#machines-grid vaadin-grid-cell-content")).stream()
+                    .filter(cell -> cell.getText().equals("portal-web-1")).findFirst().orElseThrow().click();
+            wait.until(d -> !d.findElements(By.id("machine-facts")).isEmpty());
+            assertThat(browser.getCurrentUrl()).contains("/machines/");
+            assertThat(text("machine-facts")).contains("tcp://10.213.0.60:2376", "none", "admin");
+            wait.until(d -> text("machine-history").contains("Provisioned") || text("machine-history").contains("provisioned"));
+            screenshot("portal-machine-page-800.png");
+            assertThat(browser.getTitle()).isEqualTo("portal-web-1 · Machines");
+
+            for (var path : java.util.List.of("/teams", "/audit", "/no/such/page")) {
+                browser.get(platform.baseUrl() + path);
+                wait.until(d -> !d.findElements(By.id("page-not-found-path")).isEmpty());
+                assertThat(text("page-not-found-path")).contains(path);
+                assertThat(browser.findElements(By.id("menu-machines"))).isNotEmpty();
+            }
+            screenshot("portal-not-found-800.png");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+        }
+    }
+
+    private static void signIn(WebDriverWait wait) {
+        browser.get(platform.baseUrl() + "/");
+        wait.until(d -> !d.findElements(By.id("machines-grid")).isEmpty()
+                || (d.getCurrentUrl().contains("/login")
+                        && !d.findElements(By.cssSelector("input[name='username']")).isEmpty()));
+        if (!browser.findElements(By.id("machines-grid")).isEmpty()) {
+            return;
+        }
+        browser.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(RunningPlatform.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        wait.until(d -> !d.findElements(By.id("machines-grid")).isEmpty());
+    }
+
+    private static String text(String id) {
+        return String.valueOf(script("const e = document.getElementById('" + id + "'); return e ? e.innerText : ''"));
+    }
+
+    private static Object script(String js) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js);
     }
 
     private static void screenshot(String name) throws Exception {

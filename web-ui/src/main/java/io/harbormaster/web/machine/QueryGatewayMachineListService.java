@@ -2,9 +2,19 @@ package io.harbormaster.web.machine;
 
 import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
+import io.harbormaster.api.audit.AuditEntry;
+import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.machine.FindMachineHistoryQuery;
+import io.harbormaster.api.machine.FindMachineQuery;
 import io.harbormaster.api.machine.FindMachinesQuery;
+import io.harbormaster.api.machine.MachineDetail;
+import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineFilter;
 import io.harbormaster.api.machine.MachinePage;
+import io.harbormaster.api.team.FindTeamQuery;
+import io.harbormaster.api.team.FindTeamsQuery;
+import io.harbormaster.api.team.TeamDetail;
+import io.harbormaster.api.team.TeamList;
 import io.harbormaster.api.user.FindUsersQuery;
 import io.harbormaster.api.user.UserList;
 import java.util.List;
@@ -50,6 +60,29 @@ class QueryGatewayMachineListService implements MachineListService {
             return new MachinePage(List.of(), page.page(), page.size(), 0);
         }
         return ask(new FindMachinesQuery(filter, page, caller.get()), MachinePage.class);
+    }
+
+    @Override
+    public List<TeamDetail> teams() {
+        var caller = caller();
+        if (caller.isEmpty()) {
+            return List.of();
+        }
+        return ask(new FindTeamsQuery(caller.get()), TeamList.class).teams().stream()
+                .map(team -> ask(new FindTeamQuery(team.id(), caller.get()), TeamDetail.class))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public Optional<MachineDetail> machine(MachineId id) {
+        return caller().map(caller -> ask(new FindMachineQuery(id, caller), MachineDetail.class));
+    }
+
+    @Override
+    public List<AuditEntry> history(MachineId id, int size) {
+        return caller().map(caller -> ask(new FindMachineHistoryQuery(id, new PageRequest(0, size), caller),
+                AuditPage.class)).map(AuditPage::items).orElse(List.of());
     }
 
     /** The signed-in user as a caller; empty when nobody is signed in or the users read model does not know them. */

@@ -15,6 +15,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -34,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * Vaadin's configurer sets up form login on {@link LoginView}, logout, the request cache, view access control from
  * the {@code @PermitAll}/{@code @AnonymousAllowed} annotations, and Spring's CSRF protection, which stays on: it
  * only exempts Vaadin's internal requests (they carry Vaadin's own token) and the login form's POST. Every other
- * request needs a signed-in user. The {@code UserDetailsService} and {@code PasswordEncoder} come from the hosting
+ * request needs a signed-in user, and reaches the router even when it names no route (see {@code PageNotFound}). The {@code UserDetailsService} and {@code PasswordEncoder} come from the hosting
  * application.
  *
  * <p>OIDC sign-in is added only when {@code harbormaster.oidc.enabled=true}, Spring Security's OAuth2 client is on the
@@ -54,7 +55,11 @@ class PortalSecurityConfiguration {
     @Order(2)
     SecurityFilterChain portalSecurityFilterChain(HttpSecurity http, Environment environment,
             ApplicationContext context) throws Exception {
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        // Vaadin denies every path that is no route; a signed-in user would get a bare 403 (the browser's own error
+        // page) for a mistyped or bookmarked path. Letting signed-in users through gives Vaadin's router the path,
+        // which shows PageNotFound in the portal's layout instead. Views still check their own annotations.
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         if (oidcOffered(environment)) {
             OidcLogin.configure(http, context);
         }

@@ -21,8 +21,14 @@ final class Machines {
 
     static MachineSummary machine(String name) {
         return new MachineSummary(MachineId.random(), TEAM, "platform", name, "generic", MachineState.Running, ALICE,
-                "alice", "tcp://10.0.0.5:2376", UPDATED.minusSeconds(3600), UPDATED, null, null,
+                "alice", "tcp://10.0.0.5:2376", UPDATED.minusSeconds(3600), UPDATED, "engine not answering", "27.3.1",
                 io.harbormaster.api.machine.EngineOptions.none());
+    }
+
+    static MachineSummary stopped(String name) {
+        var m = machine(name);
+        return new MachineSummary(m.id(), m.teamId(), m.teamName(), name, "none", MachineState.Stopped, m.holder(),
+                m.holderName(), m.dockerUrl(), m.createdAt(), m.updatedAt(), null, null, m.engineOptions());
     }
 
     static List<MachineSummary> numbered(int count) {

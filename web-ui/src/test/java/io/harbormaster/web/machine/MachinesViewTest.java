@@ -26,11 +26,15 @@ class MachinesViewTest extends SpringBrowserlessTest {
         var grid = test(view.grid);
 
         assertThat(grid.size()).isEqualTo(2);
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 6).stream().map(grid::getHeaderCell).toList())
-                .containsExactly("Name", "Team", "Driver", "State", "Holder", "URL", "Updated");
-        assertThat(List.of(0, 1, 2, 3, 4, 5, 6).stream().map(column -> grid.getCellText(0, column)).toList())
-                .containsExactly("web-1", "platform", "generic", "Running", "alice", "tcp://10.0.0.5:2376",
-                        "2026-01-02 03:04 UTC");
+        assertThat(java.util.stream.IntStream.range(0, 9).mapToObj(grid::getHeaderCell).toList())
+                .containsExactly("Name", "State", "Driver", "URL", "Docker", "Holder", "Team", "Last error",
+                        "Updated");
+        assertThat(List.of(0, 2, 3, 4, 5, 6, 7, 8).stream().map(column -> grid.getCellText(0, column)).toList())
+                .containsExactly("web-1", "generic", "tcp://10.0.0.5:2376", "27.3.1", "alice", "platform",
+                        "engine not answering", "2026-01-02 03:04 UTC");
+        var badge = (com.vaadin.flow.component.html.Span) grid.getCellComponent(0, "state");
+        assertThat(badge.getText()).isEqualTo("Running");
+        assertThat(badge.getElement().getAttribute("data-tone")).isEqualTo("serving");
         assertThat(grid.getCellText(1, 0)).isEqualTo("db-1");
     }
 
@@ -55,7 +59,45 @@ class MachinesViewTest extends SpringBrowserlessTest {
         var view = navigate(MachinesView.class);
 
         assertThat(test(view.grid).size()).isZero();
-        assertThat(view.grid.getEmptyStateText()).isEqualTo("No machines yet");
+        assertThat(view.grid.getEmptyStateText()).startsWith("No machines yet");
+    }
+
+    @Test
+    void givenMachines_whenNoneMatchesTheFilters_thenTheGridSaysNoMachineMatches_notNoMachinesYet() {
+        machines.answer(List.of(machine("web-1")));
+        var view = navigate(MachinesView.class);
+
+        test(view.filter).setValue("nothing-like-it");
+
+        assertThat(test(view.grid).size()).isZero();
+        assertThat(view.grid.getEmptyStateText()).isEqualTo(MachinesView.NO_MATCH_TEXT);
+        test(view.filter).setValue("");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+    }
+
+    @Test
+    void theStateDriverTeamAndHolderFiltersGoToTheQuerySide() {
+        var bob = new io.harbormaster.api.team.TeamMember(io.harbormaster.api.user.UserId.random(), "bob", "Bob",
+                io.harbormaster.api.team.TeamRole.MEMBER, Machines.UPDATED);
+        var ops = new io.harbormaster.api.team.TeamDetail(Machines.TEAM, "platform", List.of(bob), Machines.UPDATED);
+        machines.teams(List.of(ops));
+        machines.answer(List.of(machine("web-1"), Machines.stopped("web-2")));
+        var view = navigate(MachinesView.class);
+
+        test(view.state).selectItem("Stopped");
+        assertThat(test(view.grid).size()).isEqualTo(1);
+        assertThat(test(view.grid).getRow(0).name()).isEqualTo("web-2");
+        view.team.setValue(ops);
+        view.holder.setValue(bob);
+        test(view.driver).setValue("none");
+
+        assertThat(test(view.grid).size()).isZero();
+        var asked = machines.filters.getLast();
+        assertThat(asked.state()).isEqualTo(io.harbormaster.api.machine.MachineState.Stopped);
+        assertThat(asked.team()).isEqualTo(Machines.TEAM);
+        assertThat(asked.holder()).isEqualTo(bob.userId());
+        assertThat(asked.driver()).isEqualTo("none");
+        assertThat(view.grid.getEmptyStateText()).isEqualTo(MachinesView.NO_MATCH_TEXT);
     }
 
     @Test

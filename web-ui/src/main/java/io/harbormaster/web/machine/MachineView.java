@@ -1,0 +1,162 @@
+package io.harbormaster.web.machine;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import io.harbormaster.api.audit.AuditEntry;
+import io.harbormaster.api.machine.MachineDetail;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineShare;
+import io.harbormaster.web.layout.PortalLayout;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One machine: its state, where it is, its driver options (never a secret: keys live in the secret store, not in
+ * options), certificates' CA fingerprint, holder, shares, the {@code hm} commands to use it from a workstation, and
+ * its latest history. A machine the user may not see reads like one that does not exist. Public because Vaadin
+ * instantiates routes reflectively.
+ */
+@Route(value = "machines", layout = PortalLayout.class)
+@PermitAll
+public class MachineView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    static final int HISTORY_ENTRIES = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final MachineListService machines;
+    private String title = "Machine";
+    final Grid<AuditEntry> history = new Grid<>(AuditEntry.class, false);
+
+    MachineView(MachineListService machines) {
+        this.machines = machines;
+        setWidthFull();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        removeAll();
+        MachineId machineId;
+        try {
+            machineId = MachineId.of(id);
+        } catch (IllegalArgumentException e) {
+            showMissing(id);
+            return;
+        }
+        var detail = machines.machine(machineId);
+        if (detail.isEmpty()) {
+            showMissing(id);
+            return;
+        }
+        show(detail.get());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void showMissing(String id) {
+        title = "No such machine";
+        var back = new Anchor("", "Back to the machines");
+        back.getElement().setAttribute("router-link", true);
+        var text = new Paragraph("There is no machine " + id + " that you may see. It may have been removed, or it "
+                + "belongs to a team you are not in.");
+        text.setId("machine-missing");
+        add(new H2("No such machine"), text, back);
+    }
+
+    private void show(MachineDetail machine) {
+        title = machine.name() + " · Machines";
+        var heading = new HorizontalLayout(new H2(machine.name()), StateBadge.of(machine.state()));
+        heading.setAlignItems(FlexComponent.Alignment.CENTER);
+        heading.setId("machine-heading");
+
+        var facts = new TreeMap<String, String>();
+        var shown = new java.util.LinkedHashMap<String, String>();
+        shown.put("Team", machine.teamName());
+        shown.put("Driver", machine.driver());
+        shown.put("Docker URL", machine.dockerUrl());
+        shown.put("IP address", machine.ipAddress());
+        shown.put("Docker version", machine.dockerVersion());
+        shown.put("Holder", machine.holderName());
+        shown.put("CA fingerprint (SHA-256)", machine.caFingerprint());
+        shown.put("Last error", machine.lastError());
+        shown.put("Created", machine.createdAt() == null ? null : WHEN.format(machine.createdAt()));
+        shown.put("Updated", machine.updatedAt() == null ? null : WHEN.format(machine.updatedAt()));
+        if (machine.driverOptions() != null) {
+            facts.putAll(machine.driverOptions().values());
+        }
+        var details = definitions(shown);
+        details.setId("machine-facts");
+
+        var options = definitions(facts);
+        options.setId("machine-driver-options");
+
+        var shares = new Div();
+        shares.setId("machine-shares");
+        if (machine.shares().isEmpty()) {
+            shares.add(new Paragraph("Not shared outside its team."));
+        } else {
+            machine.shares().forEach(share -> shares.add(new Paragraph(describe(share))));
+        }
+
+        var commands = new Pre(String.join("\n",
+                "hm env " + machine.name() + "          # the environment for the docker client",
+                "hm context " + machine.name() + "      # a docker context: docker --context " + machine.name() + " ps",
+                "hm inspect " + machine.name() + "      # everything above, as JSON",
+                "hm history " + machine.name() + "      # the whole history"));
+        commands.setId("machine-commands");
+
+        history.setId("machine-history");
+        history.setAllRowsVisible(true);
+        history.addColumn(entry -> entry.occurredAt() == null ? "" : WHEN.format(entry.occurredAt()))
+                .setHeader("When").setAutoWidth(true);
+        history.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(1);
+        history.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
+        history.addColumn(AuditEntry::channel).setHeader("Via").setAutoWidth(true);
+        history.addColumn(AuditEntry::clientAddress).setHeader("From").setAutoWidth(true);
+        history.setItems(machines.history(machine.id(), HISTORY_ENTRIES));
+
+        add(heading, details, new H3("Driver options"), options, new H3("Shares"), shares,
+                new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
+    }
+
+    /** Label and value pairs as a definition list; unset values read as an em dash. */
+    private static Component definitions(Map<String, String> pairs) {
+        var list = new Div();
+        list.getElement().setAttribute("role", "list");
+        list.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1.5em");
+        pairs.forEach((label, value) -> {
+            var term = new Span(label);
+            term.getStyle().set("font-weight", "600");
+            var description = new Span(value == null || value.isBlank() ? "—" : value);
+            description.getStyle().set("overflow-wrap", "anywhere");
+            list.add(term, description);
+        });
+        return list;
+    }
+
+    private static String describe(MachineShare share) {
+        var who = share.granteeName() != null ? share.granteeName() : share.grantee().id();
+        return share.grantee().kind().name().toLowerCase(java.util.Locale.ROOT) + " " + who + ": "
+                + share.role().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
