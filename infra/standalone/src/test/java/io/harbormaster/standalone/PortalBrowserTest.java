@@ -69,9 +69,9 @@ class PortalBrowserTest {
         try {
             wait.until(d -> text("machines-grid").contains("portal-web-1"));
             screenshot("portal-machines-800.png");
-            var badge = browser.findElement(By.cssSelector("#machines-grid .state-badge"));
-            assertThat(badge.getText()).isEqualTo("Running");
-            assertThat(badge.getAttribute("data-tone")).isEqualTo("serving");
+            assertThat(rowState("portal-web-1")).isEqualTo("Running");
+            assertThat(browser.findElements(By.cssSelector("#machines-grid .state-badge[data-tone='serving']")))
+                    .extracting(org.openqa.selenium.WebElement::getText).contains("Running");
 
             var filter = browser.findElement(By.cssSelector("#machine-filter input"));
             filter.sendKeys("no-such-machine");
@@ -102,6 +102,42 @@ class PortalBrowserTest {
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
         }
+    }
+
+    @Test
+    void anOpenListShowsAMachineCreatedElsewhere_andAnOpenMachinePageItsStop_withoutAReload() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        signIn(wait);
+        wait.until(d -> text("machines-grid").contains("portal-web-1"));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+
+        var sent = System.nanoTime();
+        var id = admin.post("/api/machines", BadInputIntegrationTest.machine(team, "portal-live-2", "none",
+                "tcp://10.213.0.61:2376")).text("machineId");
+        wait.until(d -> text("machines-grid").contains("portal-live-2"));
+        System.out.printf("portal: a machine created through the API showed in the open list after %d ms%n",
+                (System.nanoTime() - sent) / 1_000_000);
+        wait.until(d -> text("machines-grid").contains("portal-live-2") && rowState("portal-live-2").equals("Running"));
+        screenshot("portal-live-created.png");
+
+        browser.get(platform.baseUrl() + "/machines/" + id);
+        wait.until(d -> text("machine-heading").contains("Running"));
+        assertThat(admin.post("/api/machines/" + id + "/stop", null).status()).isEqualTo(202);
+        wait.until(d -> text("machine-heading").contains("Stopped"));
+        wait.until(d -> text("machine-history").contains("top"));
+        screenshot("portal-live-stopped.png");
+    }
+
+    /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */
+    private static String rowState(String name) {
+        var lines = text("machines-grid").split("\n");
+        for (int i = 0; i < lines.length - 1; i++) {
+            if (lines[i].strip().equals(name)) {
+                return lines[i + 1].strip();
+            }
+        }
+        return "";
     }
 
     private static void signIn(WebDriverWait wait) {

@@ -1,6 +1,8 @@
 package io.harbormaster.web.machine;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -16,6 +18,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.machine.MachineDetail;
 import io.harbormaster.api.machine.MachineId;
@@ -30,8 +33,8 @@ import java.util.TreeMap;
 /**
  * One machine: its state, where it is, its driver options (never a secret: keys live in the secret store, not in
  * options), certificates' CA fingerprint, holder, shares, the {@code hm} commands to use it from a workstation, and
- * its latest history. A machine the user may not see reads like one that does not exist. Public because Vaadin
- * instantiates routes reflectively.
+ * its latest history, kept current while the page is open. A machine the user may not see reads like one that does
+ * not exist. Public because Vaadin instantiates routes reflectively.
  */
 @Route(value = "machines", layout = PortalLayout.class)
 @PermitAll
@@ -45,24 +48,54 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
     private String title = "Machine";
     final Grid<AuditEntry> history = new Grid<>(AuditEntry.class, false);
 
-    MachineView(MachineListService machines) {
+    private final MachineListUpdates updates;
+    private MachineId shown;
+    private Registration live;
+
+    MachineView(MachineListService machines, MachineListUpdates updates) {
         this.machines = machines;
+        this.updates = updates;
         setWidthFull();
+    }
+
+    /** While the page is open, a change of this machine shows at once (server push). */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        live = updates.subscribe(machine -> machine.equals(shown), () -> ui.access(() -> {
+            if (shown != null) {
+                render(shown);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
     }
 
     @Override
     public void setParameter(BeforeEvent event, String id) {
-        removeAll();
         MachineId machineId;
         try {
             machineId = MachineId.of(id);
         } catch (IllegalArgumentException e) {
+            removeAll();
             showMissing(id);
             return;
         }
+        shown = machineId;
+        render(machineId);
+    }
+
+    private void render(MachineId machineId) {
+        removeAll();
         var detail = machines.machine(machineId);
         if (detail.isEmpty()) {
-            showMissing(id);
+            showMissing(machineId.value());
             return;
         }
         show(detail.get());
@@ -127,6 +160,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
 
         history.setId("machine-history");
         history.setAllRowsVisible(true);
+        history.removeAllColumns();
         history.addColumn(entry -> entry.occurredAt() == null ? "" : WHEN.format(entry.occurredAt()))
                 .setHeader("When").setAutoWidth(true);
         history.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(1);

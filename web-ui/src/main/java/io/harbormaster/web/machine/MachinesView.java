@@ -1,5 +1,7 @@
 package io.harbormaster.web.machine;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,6 +16,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import io.harbormaster.api.machine.MachineFilter;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineSummary;
@@ -32,7 +35,7 @@ import java.util.List;
 /**
  * The machines the signed-in user may see, loaded lazily page by page, filtered by name, state, driver, team and
  * holder on the query side. Sorting stays with the query side (natural name order), so the columns are not
- * sortable. A row opens the machine's page. Public because Vaadin instantiates routes reflectively.
+ * sortable. A row opens the machine's page. Changes made anywhere show without a reload. Public because Vaadin instantiates routes reflectively.
  */
 @Route(value = "", layout = PortalLayout.class)
 @PageTitle("Machines")
@@ -54,7 +57,11 @@ public class MachinesView extends VerticalLayout {
     final ComboBox<TeamMember> holder = new ComboBox<>();
     final Grid<MachineSummary> grid = new Grid<>(MachineSummary.class, false);
 
-    MachinesView(MachineListService machines) {
+    private final MachineListUpdates updates;
+    private Registration live;
+
+    MachinesView(MachineListService machines, MachineListUpdates updates) {
+        this.updates = updates;
         setSizeFull();
         filter.setId("machine-filter");
         filter.setLabel("Name");
@@ -122,6 +129,21 @@ public class MachinesView extends VerticalLayout {
         filters.getStyle().set("gap", "0 1em");
         add(new H2("Machines"), filters, grid);
         setFlexGrow(1, grid);
+    }
+
+    /** While the page is open, every change of the machine list re-reads the rows shown (server push). */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        live = updates.subscribe(machine -> true, () -> ui.access(() -> grid.getDataProvider().refreshAll()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
     }
 
     /** What the filter fields ask for, as the query side's filter. */

@@ -18,6 +18,24 @@ class MachinesViewTest extends SpringBrowserlessTest {
     @Autowired
     FakeMachineListService machines;
 
+    @Autowired
+    FakeMachineListUpdates updates;
+
+    @Test
+    void givenAnOpenList_whenAMachineIsCreatedElsewhere_thenItShowsWithoutAReload() {
+        machines.answer(List.of(machine("web-1")));
+        var view = navigate(MachinesView.class);
+        assertThat(test(view.grid).size()).isEqualTo(1);
+
+        var created = machine("web-2");
+        machines.answer(List.of(machine("web-1"), created));
+        updates.changed(created.id());
+        roundTrip();
+
+        assertThat(test(view.grid).size()).isEqualTo(2);
+        assertThat(test(view.grid).getRow(1).name()).isEqualTo("web-2");
+    }
+
     @Test
     void givenMachines_whenOpened_thenOneRowPerMachineWithItsColumns() {
         machines.answer(List.of(machine("web-1"), machine("db-1")));
