@@ -2,7 +2,9 @@ package io.harbormaster.command.machine;
 
 import static io.harbormaster.api.audit.AuditMetadata.ACTOR_ID;
 
+import io.harbormaster.api.machine.DescribeMachineActionsCommand;
 import io.harbormaster.api.machine.DockerEndpoint;
+import io.harbormaster.api.machine.MachineActions;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;
@@ -18,6 +20,7 @@ import io.harbormaster.command.refusal.NotVisibleException;
 import io.harbormaster.command.refusal.UnsupportedByDriverException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import java.util.EnumSet;
 
 /**
  * The checks every decision of {@link Machine} starts with: who may (by role, holding and shares), whether the driver
@@ -52,6 +55,63 @@ abstract class GuardedMachine extends ReportedMachine {
     void handle(RequireMachineVisibleCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
         // seeing is never forbidden, only not found, so the action named here never shows
         require(Right.SEE, MachineAction.USE, actorId, access);
+    }
+
+    /**
+     * What the acting user may do now, by the same rules as the actions: the right, then the driver, then the
+     * transition table (an action that is done already, like starting a running machine, is not offered).
+     */
+    @CommandHandler
+    MachineActions handle(DescribeMachineActionsCommand command, DriverRules drivers,
+                          @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+        require(Right.SEE, MachineAction.USE, actorId, access);
+        var user = Actors.user(actorId);
+        var allowed = EnumSet.noneOf(MachineActions.Action.class);
+        for (var action : MachineActions.Action.values()) {
+            var guard = ActionGuard.of(action);
+            var permitted = user.isEmpty() || MachineAccessRules.decide(guard.right(), standingOf(user.get(), access))
+                    == MachineAccessRules.Decision.ALLOW;
+            if (permitted && driverCan(action, drivers) && MachineTransitions.decide(guard.action(), state, inProgress,
+                    provisioned) instanceof Decision.Accept) {
+                allowed.add(action);
+            }
+        }
+        return new MachineActions(machineId, allowed);
+    }
+
+    private boolean driverCan(MachineActions.Action action, DriverRules drivers) {
+        var guard = ActionGuard.of(action);
+        if (guard.action().operation() != null && drivers.refusal(driver, guard.action().operation()).isPresent()) {
+            return false;
+        }
+        return switch (action) {
+            case PROVISION -> drivers.provisions(driver);
+            case UPGRADE -> drivers.provisions(driver) && certificates != null;
+            case REGENERATE_CERTS, ROTATE_CA -> dockerUrl != null && renewal == null;
+            case USE -> dockerUrl != null;
+            default -> true;
+        };
+    }
+
+    /** Which right and which entry of the transition table each action of the API is checked by. */
+    private record ActionGuard(Right right, MachineAction action) {
+        static ActionGuard of(MachineActions.Action action) {
+            return switch (action) {
+                case START -> new ActionGuard(Right.OPERATE, MachineAction.START);
+                case STOP -> new ActionGuard(Right.OPERATE, MachineAction.STOP);
+                case RESTART -> new ActionGuard(Right.OPERATE, MachineAction.RESTART);
+                case KILL -> new ActionGuard(Right.OPERATE, MachineAction.KILL);
+                case PROVISION -> new ActionGuard(Right.OPERATE, MachineAction.PROVISION);
+                case UPGRADE -> new ActionGuard(Right.OPERATE, MachineAction.UPGRADE);
+                case REGENERATE_CERTS -> new ActionGuard(Right.OPERATE, MachineAction.REGENERATE_CERTS);
+                case ROTATE_CA -> new ActionGuard(Right.MANAGE, MachineAction.REGENERATE_CERTS);
+                case REMOVE -> new ActionGuard(Right.MANAGE, MachineAction.REMOVE);
+                case HAND_OFF -> new ActionGuard(Right.MANAGE, MachineAction.HAND_OFF);
+                case SHARE -> new ActionGuard(Right.MANAGE, MachineAction.SHARE);
+                case UNSHARE -> new ActionGuard(Right.MANAGE, MachineAction.UNSHARE);
+                case USE -> new ActionGuard(Right.USE, MachineAction.USE);
+            };
+        }
     }
 
     private Standing standingOf(UserId user, AccessDirectory access) {

@@ -129,6 +129,45 @@ class PortalBrowserTest {
         screenshot("portal-live-stopped.png");
     }
 
+    @Test
+    void aHandOffFromTheMachinePage_showsTheNewHolderAtOnce_andTheHistorySaysWhoDidIt() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        var bea = admin.post("/api/users", "{\"username\":\"bea\",\"displayName\":\"Bea\"}").text("userId");
+        assertThat(admin.post("/api/teams/" + team + "/members", "{\"userId\":\"" + bea + "\",\"role\":\"MEMBER\"}")
+                .status()).isEqualTo(200);
+        var id = admin.post("/api/machines", BadInputIntegrationTest.machine(team, "portal-hand-1", "none",
+                "tcp://10.213.0.62:2376")).text("machineId");
+        ApiClient.await(() -> admin.get("/api/machines/" + id), r -> "Running".equals(r.text("state")));
+        signIn(wait);
+
+        browser.get(platform.baseUrl() + "/machines/" + id);
+        wait.until(d -> !d.findElements(By.id("action-hand-off")).isEmpty());
+        assertThat(text("machine-actions")).contains("Stop", "Hand off", "Share", "Remove").doesNotContain("Start");
+        browser.findElement(By.id("action-hand-off")).click();
+        wait.until(d -> !d.findElements(By.id("hand-off-to")).isEmpty());
+        var to = browser.findElement(By.cssSelector("#hand-off-to input"));
+        to.sendKeys("bea");
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        browser.findElements(By.cssSelector("vaadin-combo-box-item")).getFirst().click();
+        screenshot("portal-hand-off-dialog.png");
+        browser.findElement(By.id("hand-off-confirm")).click();
+
+        wait.until(d -> text("machine-facts").contains("bea"));
+        wait.until(d -> text("machine-history").toLowerCase().contains("bea"));
+        screenshot("portal-handed-off.png");
+        assertThat(admin.get("/api/machines/" + id).text("holderName")).isEqualTo("bea");
+        var history = admin.get("/api/machines/" + id + "/history").json().path("items");
+        var channels = new java.util.ArrayList<String>();
+        history.forEach(entry -> {
+            if (entry.path("action").asString().equals("MachineHandedOff")) {
+                channels.add(entry.path("channel").asString() + " " + entry.path("actorName").asString());
+            }
+        });
+        assertThat(channels).containsExactly("ui admin");
+    }
+
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */
     private static String rowState(String name) {
         var lines = text("machines-grid").split("\n");

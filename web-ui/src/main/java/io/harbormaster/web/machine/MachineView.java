@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import io.harbormaster.api.audit.AuditEntry;
+import io.harbormaster.api.machine.MachineActions;
 import io.harbormaster.api.machine.MachineDetail;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineShare;
@@ -49,12 +50,14 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
     final Grid<AuditEntry> history = new Grid<>(AuditEntry.class, false);
 
     private final MachineListUpdates updates;
+    private final MachineOperations operations;
     private MachineId shown;
     private Registration live;
 
-    MachineView(MachineListService machines, MachineListUpdates updates) {
+    MachineView(MachineListService machines, MachineListUpdates updates, MachineOperations operations) {
         this.machines = machines;
         this.updates = updates;
+        this.operations = operations;
         setWidthFull();
     }
 
@@ -143,12 +146,15 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         var options = definitions(facts);
         options.setId("machine-driver-options");
 
+        var allowed = allowedActions(machine);
+        var actions = new MachineActionBar(machine, allowed, operations, machines::teams);
+
         var shares = new Div();
         shares.setId("machine-shares");
         if (machine.shares().isEmpty()) {
             shares.add(new Paragraph("Not shared outside its team."));
         } else {
-            machine.shares().forEach(share -> shares.add(new Paragraph(describe(share))));
+            machine.shares().forEach(share -> shares.add(shareLine(machine, share, allowed)));
         }
 
         var commands = new Pre(String.join("\n",
@@ -169,7 +175,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         history.addColumn(AuditEntry::clientAddress).setHeader("From").setAutoWidth(true);
         history.setItems(machines.history(machine.id(), HISTORY_ENTRIES));
 
-        add(heading, details, new H3("Driver options"), options, new H3("Shares"), shares,
+        add(heading, actions, details, new H3("Driver options"), options, new H3("Shares"), shares,
                 new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
     }
 
@@ -186,6 +192,34 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             list.add(term, description);
         });
         return list;
+    }
+
+    /** The actions to offer; none when the machine cannot say (the page still shows what it knows). */
+    private MachineActions allowedActions(MachineDetail machine) {
+        try {
+            return operations.actions(machine.id());
+        } catch (RuntimeException e) {
+            return new MachineActions(machine.id(), java.util.Set.of());
+        }
+    }
+
+    private Component shareLine(MachineDetail machine, MachineShare share, MachineActions allowed) {
+        var line = new HorizontalLayout(new Span(describe(share)));
+        line.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (allowed.allows(MachineActions.Action.UNSHARE)) {
+            var unshare = new com.vaadin.flow.component.button.Button("Unshare", click -> {
+                try {
+                    operations.unshare(machine.id(), share.grantee());
+                } catch (RuntimeException refused) {
+                    MachineActionBar.refused(refused);
+                }
+            });
+            unshare.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            unshare.setAriaLabel("Unshare " + describe(share));
+            line.add(unshare);
+        }
+        return line;
     }
 
     private static String describe(MachineShare share) {

@@ -1,18 +1,13 @@
 package io.harbormaster.web.token;
 
-import io.harbormaster.api.audit.ActingContext;
-import io.harbormaster.api.audit.CurrentActingContext;
-import io.harbormaster.api.common.Channel;
 import io.harbormaster.api.user.ApiTokenList;
 import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.user.FindOwnApiTokensQuery;
-import io.harbormaster.api.user.FindUsersQuery;
+import io.harbormaster.web.account.SignedInUser;
 import io.harbormaster.api.user.IssueOwnApiTokenCommand;
 import io.harbormaster.api.user.IssuedOwnApiToken;
 import io.harbormaster.api.user.RevokeOwnApiTokenCommand;
-import io.harbormaster.api.user.UserList;
 import io.harbormaster.api.user.UserSummary;
-import com.vaadin.flow.server.VaadinRequest;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +15,6 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,9 +31,12 @@ class GatewayApiTokenService implements ApiTokenService {
     private final CommandGateway commands;
     private final QueryGateway queries;
 
-    GatewayApiTokenService(CommandGateway commands, QueryGateway queries) {
+    private final SignedInUser signedIn;
+
+    GatewayApiTokenService(CommandGateway commands, QueryGateway queries, SignedInUser signedIn) {
         this.commands = commands;
         this.queries = queries;
+        this.signedIn = signedIn;
     }
 
     @Override
@@ -62,29 +58,11 @@ class GatewayApiTokenService implements ApiTokenService {
     }
 
     private <T> T asSignedInUser(Supplier<T> work) {
-        var user = signedInUser();
-        var request = VaadinRequest.getCurrent();
-        var context = new ActingContext(user.id().value(), user.username(), Channel.UI,
-                request == null ? null : request.getRemoteAddr(), null);
-        try {
-            return CurrentActingContext.callAs(context, work);
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return signedIn.act(work);
     }
 
     private UserSummary signedInUser() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            throw new IllegalStateException("Sign in to manage your API tokens.");
-        }
-        var username = authentication.getName();
-        return ask(new FindUsersQuery(), UserList.class).users().stream()
-                .filter(user -> user.username().equals(username))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Your account is not in the user list yet; reload the "
-                        + "page in a moment."));
+        return signedIn.account();
     }
 
     private <T> T ask(Object query, Class<T> answer) {

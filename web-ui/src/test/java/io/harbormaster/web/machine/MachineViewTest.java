@@ -9,6 +9,7 @@ import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.MachineActions;
 import io.harbormaster.api.machine.MachineDetail;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineShare;
@@ -29,6 +30,113 @@ class MachineViewTest extends SpringBrowserlessTest {
 
     @Autowired
     FakeMachineListService machines;
+
+    @Autowired
+    FakeMachineOperations operations;
+
+    @org.junit.jupiter.api.BeforeEach
+    void nothingAllowedYet() {
+        operations.reset();
+    }
+
+    private MachineDetail running(String name, List<MachineShare> shares) {
+        var detail = new MachineDetail(MachineId.random(), Machines.TEAM, "platform", name, "generic",
+                DriverOptions.none(), MachineState.Running, Machines.ALICE, "alice", "tcp://10.0.0.5:2376", null,
+                shares, Machines.UPDATED, Machines.UPDATED, 3, "27.3.1", "10.0.0.5", "AB:CD", EngineOptions.none());
+        machines.detail(detail, List.of());
+        return detail;
+    }
+
+    @Test
+    void onlyTheActionsTheMachineAllows_areOffered() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.STOP, MachineActions.Action.RESTART);
+        var machine = running("web-1", List.of());
+
+        navigate(MachineView.class, machine.id().value());
+
+        var buttons = $(com.vaadin.flow.component.button.Button.class).from(
+                $(com.vaadin.flow.component.orderedlayout.FlexLayout.class).id("machine-actions")).all();
+        assertThat(buttons).extracting(com.vaadin.flow.component.button.Button::getText)
+                .containsExactly("Stop", "Restart");
+        test(buttons.getFirst()).click();
+        assertThat(operations.sent).containsExactly("STOP " + machine.id().value());
+    }
+
+    @Test
+    void removing_asksFirst_andSaysWhatIsLost() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.REMOVE);
+        var machine = running("web-1", List.of());
+        navigate(MachineView.class, machine.id().value());
+
+        test($(com.vaadin.flow.component.button.Button.class).id("action-remove")).click();
+
+        assertThat(operations.sent).isEmpty();
+        var confirm = $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("confirm-remove");
+        test(confirm).confirm();
+        assertThat(operations.sent).containsExactly("REMOVE " + machine.id().value());
+    }
+
+    @Test
+    void aRefusal_isShownInTheWriteSidesWords_andNothingElseHappens() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.STOP);
+        operations.refusal = new IllegalStateException("Machine 'web-1' is Stopping; wait until it is Stopped.");
+        var machine = running("web-1", List.of());
+        navigate(MachineView.class, machine.id().value());
+
+        test($(com.vaadin.flow.component.button.Button.class).id("action-stop")).click();
+
+        var notification = $(com.vaadin.flow.component.notification.Notification.class).last();
+        assertThat(test(notification).getText()).contains("wait until it is Stopped");
+    }
+
+    @Test
+    void handingOff_picksAMemberOtherThanTheHolder_andRevokesByDefault() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.HAND_OFF);
+        var bob = new io.harbormaster.api.team.TeamMember(UserId.random(), "bob", "Bob",
+                io.harbormaster.api.team.TeamRole.MEMBER, Machines.UPDATED);
+        var alice = new io.harbormaster.api.team.TeamMember(Machines.ALICE, "alice", "Alice",
+                io.harbormaster.api.team.TeamRole.OWNER, Machines.UPDATED);
+        operations.members = List.of(alice, bob);
+        var machine = running("web-1", List.of());
+        navigate(MachineView.class, machine.id().value());
+
+        test($(com.vaadin.flow.component.button.Button.class).id("action-hand-off")).click();
+        var dialog = $(HandOffDialog.class).single();
+        assertThat(test(dialog.to).getSuggestions()).containsExactly("bob (member)");
+        assertThat(dialog.revoke.getValue()).isTrue();
+        test(dialog.to).selectItem("bob (member)");
+        test(dialog.handOff).click();
+
+        assertThat(operations.sent).containsExactly("HAND_OFF " + machine.id().value() + " to " + bob.userId().value()
+                + " revoke=true");
+    }
+
+    @Test
+    void sharing_offersTheUsersOtherTeamsAndTheirPeople_notTheMachinesOwnTeam() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.SHARE, MachineActions.Action.UNSHARE);
+        var alice = new io.harbormaster.api.team.TeamMember(Machines.ALICE, "alice", "Alice",
+                io.harbormaster.api.team.TeamRole.OWNER, Machines.UPDATED);
+        var dora = new io.harbormaster.api.team.TeamMember(UserId.random(), "dora", "Dora",
+                io.harbormaster.api.team.TeamRole.MEMBER, Machines.UPDATED);
+        var qa = io.harbormaster.api.team.TeamId.random();
+        machines.teams(List.of(
+                new io.harbormaster.api.team.TeamDetail(Machines.TEAM, "platform", List.of(alice), Machines.UPDATED),
+                new io.harbormaster.api.team.TeamDetail(qa, "qa", List.of(alice, dora), Machines.UPDATED)));
+        var eve = UserId.random();
+        var machine = running("web-1", List.of(new MachineShare(Grantee.user(eve), "eve", ShareRole.MEMBER)));
+        navigate(MachineView.class, machine.id().value());
+
+        test($(com.vaadin.flow.component.button.Button.class).id("action-share")).click();
+        var dialog = $(ShareDialog.class).single();
+        assertThat(test(dialog.with).getSuggestions()).containsExactly("team qa", "dora");
+        test(dialog.with).selectItem("dora");
+        test(dialog.share).click();
+        assertThat(operations.sent).containsExactly("SHARE " + machine.id().value() + " USER " + dora.userId().value()
+                + " VIEWER");
+
+        test($(com.vaadin.flow.component.button.Button.class).withText("Unshare").single()).click();
+        assertThat(operations.sent).last().isEqualTo("UNSHARE " + machine.id().value() + " USER " + eve.value());
+    }
 
     @Test
     void givenAMachine_whenItsPageOpens_thenItShowsWhereItIsWhoHasItItsSharesCommandsAndHistory() {

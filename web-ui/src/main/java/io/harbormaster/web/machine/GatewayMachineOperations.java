@@ -1,0 +1,100 @@
+package io.harbormaster.web.machine;
+
+import io.harbormaster.api.machine.DescribeMachineActionsCommand;
+import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.HandOffMachineCommand;
+import io.harbormaster.api.machine.KillMachineCommand;
+import io.harbormaster.api.machine.MachineActions;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.ProvisionMachineCommand;
+import io.harbormaster.api.machine.RegenerateCertsCommand;
+import io.harbormaster.api.machine.RemoveMachineCommand;
+import io.harbormaster.api.machine.RestartMachineCommand;
+import io.harbormaster.api.machine.ShareMachineCommand;
+import io.harbormaster.api.machine.ShareRole;
+import io.harbormaster.api.machine.StartMachineCommand;
+import io.harbormaster.api.machine.StopMachineCommand;
+import io.harbormaster.api.machine.UnshareMachineCommand;
+import io.harbormaster.api.machine.UpgradeEngineCommand;
+import io.harbormaster.api.team.FindTeamQuery;
+import io.harbormaster.api.team.TeamDetail;
+import io.harbormaster.api.team.TeamId;
+import io.harbormaster.api.team.TeamMember;
+import io.harbormaster.api.user.UserId;
+import io.harbormaster.web.account.SignedInUser;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** Sends the machine commands over Axon's command bus as the signed-in user (channel {@code ui}). */
+@Service
+class GatewayMachineOperations implements MachineOperations {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final SignedInUser user;
+
+    GatewayMachineOperations(CommandGateway commands, QueryGateway queries, SignedInUser user) {
+        this.commands = commands;
+        this.queries = queries;
+        this.user = user;
+    }
+
+    @Override
+    public MachineActions actions(MachineId machine) {
+        return send(new DescribeMachineActionsCommand(machine));
+    }
+
+    @Override
+    public void run(MachineId machine, MachineActions.Action action) {
+        send(switch (action) {
+            case START -> new StartMachineCommand(machine, null);
+            case STOP -> new StopMachineCommand(machine, null);
+            case RESTART -> new RestartMachineCommand(machine, null);
+            case KILL -> new KillMachineCommand(machine, null);
+            case PROVISION -> new ProvisionMachineCommand(machine);
+            case UPGRADE -> new UpgradeEngineCommand(machine);
+            case REGENERATE_CERTS -> new RegenerateCertsCommand(machine, false, null);
+            case ROTATE_CA -> new RegenerateCertsCommand(machine, true, null);
+            case REMOVE -> new RemoveMachineCommand(machine, false, null);
+            case HAND_OFF, SHARE, UNSHARE, USE -> throw new IllegalArgumentException(action + " needs more than the "
+                    + "machine: use its own method");
+        });
+    }
+
+    @Override
+    public void handOff(MachineId machine, UserId to, boolean revokePreviousHolder) {
+        send(new HandOffMachineCommand(machine, to, revokePreviousHolder, null));
+    }
+
+    @Override
+    public void share(MachineId machine, Grantee grantee, ShareRole role) {
+        send(new ShareMachineCommand(machine, grantee, role));
+    }
+
+    @Override
+    public void unshare(MachineId machine, Grantee grantee) {
+        send(new UnshareMachineCommand(machine, grantee));
+    }
+
+    @Override
+    public List<TeamMember> members(TeamId team) {
+        try {
+            var detail = queries.query(new FindTeamQuery(team, user.caller()), ResponseTypes.instanceOf(TeamDetail.class))
+                    .orTimeout(10, TimeUnit.SECONDS).join();
+            return detail == null ? List.of() : detail.members();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private <T> T send(Object command) {
+        return user.act(() -> commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+}
