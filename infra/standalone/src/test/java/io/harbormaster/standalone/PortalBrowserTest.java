@@ -168,6 +168,31 @@ class PortalBrowserTest {
         assertThat(channels).containsExactly("ui admin");
     }
 
+    @Test
+    void theFleetHistoryPage_showsTheTeamAtAPastMoment_andWhatWasAddedSince() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        var before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Thread.sleep(1000);
+        var id = admin.post("/api/machines", BadInputIntegrationTest.machine(team, "portal-fleet-1", "none",
+                "tcp://10.213.0.63:2376")).text("machineId");
+        ApiClient.await(() -> admin.get("/api/machines/" + id), r -> "Running".equals(r.text("state")));
+        signIn(wait);
+
+        browser.findElement(By.id("menu-fleet")).click();
+        wait.until(d -> !d.findElements(By.id("fleet-at")).isEmpty());
+        script("const p = document.getElementById('fleet-at'); p.value = '"
+                + java.time.LocalDateTime.ofInstant(before, java.time.ZoneOffset.UTC).toString().substring(0, 16)
+                + "'; p.dispatchEvent(new CustomEvent('change', {bubbles: true}));");
+        browser.findElement(By.id("fleet-show")).click();
+        wait.until(d -> text("fleet-summary").contains("differences to now") || text("fleet-summary").contains("difference to now"));
+        wait.until(d -> text("fleet-changes").contains("portal-fleet-1"));
+        assertThat(text("fleet-changes")).contains("added since");
+        assertThat(text("fleet-machines")).doesNotContain("portal-fleet-1");
+        screenshot("portal-fleet-history.png");
+    }
+
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */
     private static String rowState(String name) {
         var lines = text("machines-grid").split("\n");

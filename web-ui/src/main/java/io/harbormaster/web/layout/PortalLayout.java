@@ -41,11 +41,13 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         cli.setId("get-hm");
         cli.setRouterIgnore(true);
         var machines = menuLink("Machines", "", "menu-machines");
+        var fleet = menuLink("Fleet history", "fleet", "menu-fleet");
         var tokens = menuLink("API tokens", "tokens", "menu-tokens");
-        var bar = new HorizontalLayout(product, machines, tokens, cli, user, logout);
+        var bar = new HorizontalLayout(product, machines, fleet, tokens, cli, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
         bar.expand(product);
         add(new Header(bar));
     }

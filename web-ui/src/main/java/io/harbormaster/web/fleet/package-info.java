@@ -1,0 +1,2 @@
+/** The team's fleet at a past instant, and what changed since. */
+package io.harbormaster.web.fleet;
