@@ -92,7 +92,7 @@ class PortalBrowserTest {
             screenshot("portal-machine-page-800.png");
             assertThat(browser.getTitle()).isEqualTo("portal-web-1 · Machines");
 
-            for (var path : java.util.List.of("/teams", "/audit", "/no/such/page")) {
+            for (var path : java.util.List.of("/teams", "/admin/users", "/no/such/page")) {
                 browser.get(platform.baseUrl() + path);
                 wait.until(d -> !d.findElements(By.id("page-not-found-path")).isEmpty());
                 assertThat(text("page-not-found-path")).contains(path);
@@ -191,6 +191,35 @@ class PortalBrowserTest {
         assertThat(text("fleet-changes")).contains("added since");
         assertThat(text("fleet-machines")).doesNotContain("portal-fleet-1");
         screenshot("portal-fleet-history.png");
+    }
+
+    @Test
+    void theAuditLogPage_filtersTheTeamsLog_andExportsExactlyWhatTheApiExports() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        signIn(wait);
+
+        browser.findElement(By.id("menu-audit")).click();
+        wait.until(d -> text("audit-entries").contains("admin"));
+        var action = browser.findElement(By.cssSelector("#audit-action input"));
+        action.sendKeys("MachineCreated");
+        wait.until(d -> text("audit-entries").contains("portal-web-1") && !text("audit-entries").contains("provisioned"));
+        screenshot("portal-audit.png");
+
+        for (var format : java.util.List.of("csv", "json")) {
+            var href = browser.findElement(By.id("audit-export-" + format)).getAttribute("href");
+            // compared byte for byte (as base64: Selenium may rewrite the line ends of a returned string)
+            var fromPortal = String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer())"
+                            + ".then(b => done(btoa(String.fromCharCode(...new Uint8Array(b)))));", href));
+            var fromApi = admin.get("/api/teams/" + team + "/audit/export?format=" + format + "&action=MachineCreated");
+            assertThat(fromApi.status()).isEqualTo(200);
+            var portalText = new String(java.util.Base64.getDecoder().decode(fromPortal),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(portalText).as(format).isEqualTo(fromApi.body()).contains("portal-web-1");
+        }
     }
 
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */

@@ -16,6 +16,8 @@ import tools.jackson.databind.ObjectMapper;
 final class AuditExport {
 
     static final int CHUNK_SIZE = 500;
+    private static final java.time.format.DateTimeFormatter FILE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
     static final long MAX_ROWS = 100_000;
 
     private final AuditQueries queries;
@@ -96,6 +98,13 @@ final class AuditExport {
         }
         writer.finish();
         return written;
+    }
+
+    /** The export's file name: {@code audit-<team>-<UTC time>.<csv|json>}, the team's name made safe for a file. */
+    static String fileName(String teamName, String teamId, AuditExportFormat format, java.time.Instant at) {
+        var safe = teamName == null ? "" : teamName.replaceAll("[^A-Za-z0-9._-]", "_");
+        var team = safe.isBlank() || safe.startsWith(".") ? teamId : safe;
+        return "audit-" + team + "-" + FILE_TIME.format(at) + "." + format.extension();
     }
 
     /** More entries match than one export may hold; answered as 422 asking for a narrower time range. */

@@ -40,8 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditExportController {
 
     static final URI TOO_MANY_ENTRIES = URI.create("https://harbormaster.dev/problems/export-too-large");
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final AuditExport export;
     private final Clock clock;
@@ -151,8 +149,6 @@ class AuditExportController {
 
     /** {@code audit-<team name, or id when it has none usable>-<UTC time>.<format>}, safe in any file system. */
     String fileName(String teamName, String teamId, AuditExportFormat format) {
-        var safe = teamName == null ? "" : teamName.replaceAll("[^A-Za-z0-9._-]", "_");
-        var team = safe.isBlank() || safe.startsWith(".") ? teamId : safe;
-        return "audit-" + team + "-" + FILE_TIME.format(clock.instant()) + "." + format.extension();
+        return AuditExport.fileName(teamName, teamId, format, clock.instant());
     }
 }

@@ -162,6 +162,24 @@ class AuditExportTest {
     }
 
     @Test
+    void thePortalsExportQuery_answersTheSameBytesAsTheWriter_namedAsTheApiNamesThem_andNothingForAStranger()
+            throws IOException {
+        var portal = new AuditExportQueries(queries, json);
+        var filter = new AuditFilter("alice", null, null, null, null);
+
+        var file = portal.handle(new io.harbormaster.api.audit.ExportTeamAuditLogQuery(ops, filter, "csv", ADMIN));
+
+        var expected = new java.io.ByteArrayOutputStream();
+        new AuditExport(queries, json, 7, AuditExport.MAX_ROWS).write(ops, filter, AuditExportFormat.CSV, expected);
+        assertThat(new String(file.content(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(expected.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(file.fileName()).matches("audit-ops-\\d{8}T\\d{6}Z\\.csv");
+        assertThat(file.contentType()).startsWith("text/csv");
+        assertThat(portal.handle(new io.harbormaster.api.audit.ExportTeamAuditLogQuery(ops, filter, "json",
+                new io.harbormaster.api.user.Caller(UserId.random(), false)))).isNull();
+    }
+
+    @Test
     void anExportMatchingNothing_isTheHeaderOrAnEmptyArray() throws IOException {
         var export = new AuditExport(queries, json, 3, AuditExport.MAX_ROWS);
         var nothing = new AuditFilter(null, null, "NoSuchEvent", null, null);

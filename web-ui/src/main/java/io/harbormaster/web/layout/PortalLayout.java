@@ -42,8 +42,9 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         cli.setRouterIgnore(true);
         var machines = menuLink("Machines", "", "menu-machines");
         var fleet = menuLink("Fleet history", "fleet", "menu-fleet");
+        var audit = menuLink("Audit log", "audit", "menu-audit");
         var tokens = menuLink("API tokens", "tokens", "menu-tokens");
-        var bar = new HorizontalLayout(product, machines, fleet, tokens, cli, user, logout);
+        var bar = new HorizontalLayout(product, machines, fleet, audit, tokens, cli, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);

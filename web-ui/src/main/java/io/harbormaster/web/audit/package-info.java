@@ -1,0 +1,2 @@
+/** The team's audit log: filtered, paged, exported as the API exports it. */
+package io.harbormaster.web.audit;
