@@ -28,6 +28,11 @@ public interface MachineDriver {
         return false;
     }
 
+    /** The options this driver takes, described for forms, in the order a form shows them. */
+    default List<DriverOption> options() {
+        return List.of();
+    }
+
     /** Checks options before anything is created; throws {@link InvalidDriverOptionsException} naming the bad one. */
     void validate(DriverOptions options);
 

@@ -235,6 +235,9 @@ class AuthorizationMatrixIntegrationTest {
         rules.add(new Rule("GET", "/api/users", at("/api/users"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("GET", "/api/me", at("/api/me"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("GET", "/api/version", at("/api/version"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/drivers", at("/api/drivers"), 401, 200, 200, 200, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/teams/{id}/fleet", at("/api/teams/" + teamA + "/fleet?at="
+                + java.time.Instant.now().minusSeconds(1)), 401, 200, 200, 404, 200, 200, 200));
         rules.add(new Rule("POST", "/api/users", persona -> new Call("/api/users",
                 "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"displayName\":\"U\",\"platformAdmin\":false}"),
                 401, 403, 403, 403, 403, 403, 201));

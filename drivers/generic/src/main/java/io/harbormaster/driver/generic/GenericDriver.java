@@ -7,6 +7,7 @@ import io.harbormaster.driver.CreateResult;
 import io.harbormaster.driver.DriverCapabilities;
 import io.harbormaster.driver.DriverContext;
 import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.DriverOption;
 import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.MachineDriver;
 import io.harbormaster.driver.MachineRef;
@@ -59,6 +60,11 @@ public final class GenericDriver implements MachineDriver {
     @Override
     public boolean provisions() {
         return true;
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return GenericOptions.DESCRIBED;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.harbormaster.driver.generic;
 
+import io.harbormaster.driver.DriverOption;
+import java.util.List;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.driver.InvalidDriverOptionsException;
 import java.util.Set;
@@ -18,6 +20,15 @@ record GenericOptions(String address, String sshUser, int sshPort, int enginePor
     static final String ENGINE_PORT = "engine-port";
     static final String SSH_KEY = "ssh-key";
     private static final Set<String> KNOWN = Set.of(ADDRESS, SSH_USER, SSH_PORT, ENGINE_PORT);
+    static final List<DriverOption> DESCRIBED = List.of(
+            new DriverOption(ADDRESS, "Address", "The host's IP address or DNS name, reachable "
+                    + "over SSH from the platform.", true, null, DriverOption.Kind.HOST),
+            new DriverOption(SSH_USER, "SSH user", "The user to log in as: root, or a user who "
+                    + "may run sudo without a password.", false, "root", DriverOption.Kind.TEXT),
+            new DriverOption(SSH_PORT, "SSH port", "The port sshd listens on.", false, "22",
+                    DriverOption.Kind.PORT),
+            new DriverOption(ENGINE_PORT, "Docker port", "The port Docker Engine will listen "
+                    + "on with TLS.", false, "2376", DriverOption.Kind.PORT));
     private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9]([A-Za-z0-9.:-]{0,252}[A-Za-z0-9])?$");
     private static final Pattern USER = Pattern.compile("^[a-z_][a-z0-9_-]{0,31}$");
 

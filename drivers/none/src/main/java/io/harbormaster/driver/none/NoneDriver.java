@@ -1,5 +1,6 @@
 package io.harbormaster.driver.none;
 
+import io.harbormaster.driver.DriverOption;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineState;
@@ -46,6 +47,12 @@ public final class NoneDriver implements MachineDriver {
     @Override
     public DriverCapabilities capabilities() {
         return CAPABILITIES;
+    }
+
+    @Override
+    public List<DriverOption> options() {
+        return List.of(new DriverOption("url", "Docker URL", "Where the Docker daemon listens, as tcp://host:port "
+                + "(for example tcp://10.0.0.5:2376).", true, null, DriverOption.Kind.URL));
     }
 
     @Override

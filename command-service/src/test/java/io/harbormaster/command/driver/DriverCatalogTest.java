@@ -1,0 +1,57 @@
+package io.harbormaster.command.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.api.driver.CheckDriverOptionsQuery;
+import io.harbormaster.api.driver.DriverList;
+import io.harbormaster.api.driver.FindDriversQuery;
+import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.LifecycleOperation;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The installed drivers describe themselves for forms, and check options as creation will. */
+class DriverCatalogTest {
+
+    private final DriverCatalog catalog = new DriverCatalog(DriverRegistry.discover());
+
+    private DriverList.Driver driver(String name) {
+        return catalog.handle(new FindDriversQuery()).drivers().stream().filter(d -> d.name().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theGenericDriver_provisions_andNeedsAnAddress_withDockerMachinesDefaultsForTheRest() {
+        var generic = driver("generic");
+
+        assertThat(generic.provisions()).isTrue();
+        assertThat(generic.options()).extracting(o -> o.name() + "|" + o.required() + "|" + o.defaultValue() + "|"
+                + o.kind()).containsExactly("ip-address|true|null|HOST", "ssh-user|false|root|TEXT",
+                "ssh-port|false|22|PORT", "engine-port|false|2376|PORT");
+        assertThat(generic.options()).allSatisfy(o -> assertThat(o.description()).isNotBlank());
+    }
+
+    @Test
+    void theNoneDriver_takesAUrl_andCannotKill() {
+        var none = driver("none");
+
+        assertThat(none.provisions()).isFalse();
+        assertThat(none.options()).extracting(DriverList.Option::name).containsExactly("url");
+        assertThat(none.operations()).doesNotContain(LifecycleOperation.KILL);
+    }
+
+    @Test
+    void checkingOptions_namesTheOptionTheDriverRefuses_orSaysTheyAreFine() {
+        var bad = catalog.handle(new CheckDriverOptionsQuery("generic",
+                new DriverOptions(Map.of("ip-address", "10.0.0.5", "ssh-port", "99999"))));
+        assertThat(bad.valid()).isFalse();
+        assertThat(bad.option()).isEqualTo("ssh-port");
+        assertThat(bad.problem()).isNotBlank();
+
+        assertThat(catalog.handle(new CheckDriverOptionsQuery("generic",
+                new DriverOptions(Map.of("ip-address", "10.0.0.5")))).valid()).isTrue();
+        var unknown = catalog.handle(new CheckDriverOptionsQuery("virtualbox", DriverOptions.none()));
+        assertThat(unknown.valid()).isFalse();
+        assertThat(unknown.problem()).contains("no driver 'virtualbox'", "generic", "none");
+    }
+}
