@@ -57,7 +57,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * and guards are split off already.
  */
 @Aggregate
-class Machine extends GuardedMachine {
+class Machine extends SshCertifyingMachine {
 
     Machine() {
         // for Axon, which rebuilds the machine from its events
