@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * A changed configuration is checked with {@code sshd -t}, and with {@code sshd -T} that it names the file now, then
  * sshd reloads without ending sessions (systemd's {@code reload}, else SIGHUP to the pid in sshd's PidFile: never
  * {@code pkill}, which would hit every session's process). When any of that fails, the configuration is put back as it
- * was. sshd reads the CA file on every login, so a new key in a file it already trusts needs no reload. Running it
- * again with the same key changes nothing.
+ * was. A reloaded sshd closes its listening sockets and opens new ones, refusing connections for a moment, so the
+ * script waits (up to 5 s) until new sockets listen on sshd's port ({@code /proc/net/tcp}): the next login, or the
+ * reconciler's probe of port 22, finds it answering. sshd reads the CA file on every login, so a new key in a file it
+ * already trusts needs no reload. Running it again with the same key changes nothing.
  */
 final class SshUserCaTrust {
 
@@ -43,6 +45,24 @@ final class SshUserCaTrust {
             settings=$("$sshd" -T 2>&1) || fail "sshd -T fails before any change: $settings"
             trusted=$(setting "$settings" trustedusercakeys)
             pidfile=$(setting "$settings" pidfile)
+            port=$(setting "$settings" port)
+            # the inodes of the sockets listening on sshd's port: new ones once a reloaded sshd accepts again
+            listening() {
+                awk -v p="$(printf '%04X' "${port:-22}")" '$4 == "0A" && substr($2, index($2, ":") + 1) == p { print $10 }' \
+                    /proc/net/tcp /proc/net/tcp6 2>/dev/null | sort
+            }
+            await_listener() {
+                i=0
+                while [ -n "$before" ] && [ $i -lt 50 ]; do
+                    now=$(listening)
+                    if [ -n "$now" ] && [ "$(echo "$now" | wc -l)" -ge "$(echo "$before" | wc -l)" ] \
+                        && ! echo "$now" | grep -qxF "$before"; then
+                        return
+                    fi
+                    sleep 0.1
+                    i=$((i + 1))
+                done
+            }
             undo=
             restore() {
                 case "$undo" in
@@ -82,10 +102,11 @@ final class SshUserCaTrust {
                 checked=$("$sshd" -t 2>&1) || { restore; fail "sshd -t refused the configuration with TrustedUserCAKeys $ours ($checked), so it was put back as it was"; }
                 now=$(setting "$("$sshd" -T 2>/dev/null)" trustedusercakeys)
                 [ "$now" = "$target" ] || { restore; fail "sshd still reads TrustedUserCAKeys $now after the change (an earlier line of its configuration wins), so the change was put back; set TrustedUserCAKeys $ours in sshd_config by hand, or remove the other setting"; }
+                before=$(listening)
                 if [ -d /run/systemd/system ] && { systemctl reload ssh 2>/dev/null || systemctl reload sshd 2>/dev/null; }; then
-                    :
+                    await_listener
                 elif [ -n "$pidfile" ] && [ -s "$pidfile" ] && kill -HUP "$(cat "$pidfile")" 2>/dev/null; then
-                    :
+                    await_listener
                 else
                     restore
                     fail "sshd could not be told to reload (no systemd unit ssh or sshd answered, and there is no running sshd's pid in ${pidfile:-its PidFile}), so the change was put back"
