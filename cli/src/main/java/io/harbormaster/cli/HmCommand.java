@@ -58,6 +58,8 @@ public class HmCommand implements Runnable {
             io.harbormaster.cli.machine.RegenerateCertsCommand.class,
             io.harbormaster.cli.machine.RestartCommand.class,
             io.harbormaster.cli.machine.RmCommand.class,
+            io.harbormaster.cli.machine.ScpCommand.class,
+            io.harbormaster.cli.machine.SshCommand.class,
             io.harbormaster.cli.machine.StartCommand.class,
             io.harbormaster.cli.machine.StatusCommand.class,
             io.harbormaster.cli.machine.StopCommand.class,

@@ -44,7 +44,7 @@ class HmCommandTest {
             assertThat(HmCommand.verbsFor(args)).as(String.join(" ", args))
                     .containsExactlyElementsOf(HmCommand.VERBS.keySet());
         }
-        assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
+        assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create", "ssh", "scp",
                 "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
     }
 
