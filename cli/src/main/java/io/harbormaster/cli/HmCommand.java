@@ -97,7 +97,7 @@ public class HmCommand implements Runnable {
         var environment = System.getenv();
         var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
         int exitCode = execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
-                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command())),
+                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command()), true),
                 out, err);
         HarbormasterClient.shutdownAll();
         System.exit(exitCode);

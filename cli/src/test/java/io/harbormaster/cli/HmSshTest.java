@@ -102,6 +102,18 @@ class HmSshTest {
     }
 
     @Test
+    void hmsStandardInputIsTheRemoteCommands() throws IOException {
+        var written = work.resolve("written-there");
+        var environment = new HashMap<>(Map.of("HM_URL", server.url(), "HM_TOKEN", "hm_pat_test", "PATH", PATH));
+
+        var run = Hm.runAt(home, environment, "typed on the workstation\n", "ssh", "web-1", "sh", "-c",
+                "'cat > " + written + "'");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(written)).isEqualTo("typed on the workstation\n");
+    }
+
+    @Test
     void theWorkstationsKeyIsMadeOnFirstUse_private_andKeptForLaterRuns() throws IOException {
         assertThat(hm("ssh", "web-1", "true").exitCode()).isZero();
         var key = sshFolder().resolve("id_ed25519");

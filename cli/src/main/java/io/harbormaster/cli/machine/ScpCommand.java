@@ -73,6 +73,6 @@ public class ScpCommand implements Callable<Integer> {
                 to.remote() ? login.remote(to.path()) : to.path()));
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
-        return OpenSsh.run(scp);
+        return OpenSsh.run(scp, hm.workstation());
     }
 }

@@ -71,6 +71,6 @@ public class SshCommand implements Callable<Integer> {
                 : command);
         spec.commandLine().getOut().flush();
         spec.commandLine().getErr().flush();
-        return OpenSsh.run(ssh);
+        return OpenSsh.run(ssh, hm.workstation());
     }
 }
