@@ -5,8 +5,6 @@ import io.harbormaster.cli.Workstation;
 import io.harbormaster.cli.config.PrivateFiles;
 import io.harbormaster.cli.server.HarbormasterClient;
 import io.harbormaster.cli.server.ServerRefusal;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +22,7 @@ public final class SshLogins {
     }
 
     /** Where and as whom to log in, and the options for ssh or scp (without the port, which they spell apart). */
-    public record Login(String machineName, String user, String host, int port, List<String> options,
-                        Instant validBefore) {
+    public record Login(String machineName, String user, String host, int port, List<String> options) {
 
         /** {@code user@host}, as ssh takes it. */
         public String destination() {
@@ -53,7 +50,7 @@ public final class SshLogins {
         var alias = KnownHosts.alias(machine.id());
         knownHosts.require(new KnownHosts.Pin(machine.name(), alias, issued.host(), issued.port(),
                 issued.hostKeyType(), issued.hostKeyFingerprint()), programs);
-        var options = new ArrayList<String>();
+        var options = new ArrayList<>(List.of("-i", key.privateKey().toString()));
         for (var option : List.of(
                 "CertificateFile=" + certificate,
                 "IdentitiesOnly=yes",
@@ -67,9 +64,7 @@ public final class SshLogins {
             options.add("-o");
             options.add(option);
         }
-        options.addAll(0, List.of("-i", key.privateKey().toString()));
-        return new Login(machine.name(), issued.user(), issued.host(), issued.port(), List.copyOf(options),
-                issued.validBefore());
+        return new Login(machine.name(), issued.user(), issued.host(), issued.port(), List.copyOf(options));
     }
 
     private static IssuedSshCertificate issue(HarbormasterClient client, Machine machine, String publicKey) {
