@@ -161,7 +161,8 @@ class HmSshTest {
         assertThat(run.exitCode()).isEqualTo(255);
         assertThat(run.err()).startsWith("The host at 127.0.0.1:" + sshd.port() + " presents the host key "
                 + "ssh-ed25519 " + sshd.hostKeyFingerprint() + ", not " + pinnedFingerprint
-                + " that Harbormaster pinned for web-1, so hm did not connect").hasLineCount(1);
+                + " that Harbormaster pinned for web-1, so hm did not connect").contains("PUT /api/machines/" + MACHINE
+                + "/ssh-host-key").hasLineCount(1);
         assertThat(made).doesNotExist();
         assertThat(sshd.log()).doesNotContain("Accepted publickey");
     }

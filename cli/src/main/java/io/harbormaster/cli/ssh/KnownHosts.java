@@ -40,7 +40,13 @@ public final class KnownHosts {
     }
 
     /** What Harbormaster pinned for a machine's host, and where the host is now. */
-    public record Pin(String machineName, String alias, String host, int port, String keyType, String fingerprint) {
+    public record Pin(String machineId, String machineName, String host, int port, String keyType,
+                      String fingerprint) {
+
+        /** The name ssh knows the host by: see {@link KnownHosts#alias}. */
+        public String alias() {
+            return KnownHosts.alias(machineId);
+        }
     }
 
     /** Makes sure the file holds the pinned key for the machine: as it is, or fetched and checked. */
@@ -64,7 +70,8 @@ public final class KnownHosts {
                         + pin.fingerprint() + " that Harbormaster pinned for " + pin.machineName() + ", so hm did not "
                         + "connect: it may be a man in the middle, or the host was rebuilt. Check the key on the host "
                         + "itself (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); if it is that one, its holder or "
-                        + "a team owner pins it (PUT /api/machines/{id}/ssh-host-key) and hm ssh works again."));
+                        + "a team owner pins it (PUT /api/machines/" + pin.machineId() + "/ssh-host-key) and hm ssh "
+                        + "works again."));
         write(pin.alias(), pinned);
     }
 

@@ -47,9 +47,9 @@ public final class SshLogins {
         var certificate = key.directory().resolve("certificates").resolve(machine.id() + "-cert.pub");
         PrivateFiles.write(certificate, issued.certificate() + "\n");
         var knownHosts = new KnownHosts(key.directory());
-        var alias = KnownHosts.alias(machine.id());
-        knownHosts.require(new KnownHosts.Pin(machine.name(), alias, issued.host(), issued.port(),
-                issued.hostKeyType(), issued.hostKeyFingerprint()), programs);
+        var pin = new KnownHosts.Pin(machine.id(), machine.name(), issued.host(), issued.port(), issued.hostKeyType(),
+                issued.hostKeyFingerprint());
+        knownHosts.require(pin, programs);
         var options = new ArrayList<>(List.of("-i", key.privateKey().toString()));
         for (var option : List.of(
                 "CertificateFile=" + certificate,
@@ -57,7 +57,7 @@ public final class SshLogins {
                 "UserKnownHostsFile=" + knownHosts.file(),
                 "GlobalKnownHostsFile=/dev/null",
                 "StrictHostKeyChecking=yes",
-                "HostKeyAlias=" + alias,
+                "HostKeyAlias=" + pin.alias(),
                 // the entry is the pinned key: ssh must not add the host's other keys to it
                 "UpdateHostKeys=no",
                 "PreferredAuthentications=publickey")) {
