@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * Wall time of {@code hm ssh NAME true} (the built launcher, a fresh process each time: start-up, the machine by
  * name, a certificate signed and recorded, then ssh) against the whole platform and a generic machine on a test host,
- * and of the same login with the plain {@code ssh} and a certificate hm fetched, which is what hm adds to. Run by
+ * and of the same login with the plain {@code ssh} and a certificate hm fetched, which is what hm adds to; start-up
+ * alone and {@code hm env} (two requests) give the scale of a busy machine. Run by
  * hand through {@code infra/standalone/hm-ssh-benchmark.sh}, never by the build; it prints figures and asserts
  * nothing. Arguments (optional): {@code runs=20}.
  */
@@ -62,7 +63,10 @@ public final class HmSshBenchmark {
             // the certificate of the last hm ssh, valid for 5 minutes: enough for these runs
             report("ssh with hm's key and certificate, true", runs,
                     () -> require(user.runIn(user.home(), plainSsh, "")));
+            // for scale: start-up alone, and a verb of two requests whose figure docs/cli.md has
             report("hm version --client (start-up alone)", runs, () -> require(user.hm("version", "--client")));
+            require(user.hm("env", "bench-ssh"));
+            report("hm env bench-ssh (certificate cached)", runs, () -> require(user.hm("env", "bench-ssh")));
         }
     }
 
