@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scp", mixinStandardHelpOptions = true,
         description = "Copy files between this workstation and a machine's host with SCP",
         footer = {"", "One side is NAME:PATH (TEAM/NAME:PATH when the name is in two of your teams), the other a "
-                + "path here; a local path with a colon before any slash is written ./like:this. Copy between two "
+                + "path here. A local path with a colon before its first slash needs ./ in front. Copy between two "
                 + "machines through this workstation.", "", "Examples:",
                 "  hm scp ./app.conf web-1:/etc/app.conf",
                 "  hm scp web-1:/var/log/syslog .",
