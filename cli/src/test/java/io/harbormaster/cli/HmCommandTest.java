@@ -44,8 +44,8 @@ class HmCommandTest {
             assertThat(HmCommand.verbsFor(args)).as(String.join(" ", args))
                     .containsExactlyElementsOf(HmCommand.VERBS.keySet());
         }
-        assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create", "ssh", "scp",
-                "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
+        assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
+                "ssh", "scp", "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
     }
 
     @Test

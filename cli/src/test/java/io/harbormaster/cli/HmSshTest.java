@@ -138,7 +138,8 @@ class HmSshTest {
         Files.createDirectories(sshFolder());
         // what a host rebuilt since (and its new key pinned again) leaves behind
         Files.writeString(knownHosts, "hm-" + MACHINE + " ssh-ed25519 "
-                + "AAAAC3NzaC1lZDI1NTE5AAAAIBVsjcLpX6YDSb5iaOJDb3Nsi3ijHCgTzhaxf3hFB5qE\nother-host ssh-ed25519 AAAA\n");
+                + "AAAAC3NzaC1lZDI1NTE5AAAAIBVsjcLpX6YDSb5iaOJDb3Nsi3ijHCgTzhaxf3hFB5qE\n"
+                + "other-host ssh-ed25519 AAAA\n");
 
         var run = hm("ssh", "web-1", "true");
 

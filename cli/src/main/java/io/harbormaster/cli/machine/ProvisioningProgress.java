@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * Provisioning entries as the lines docker-machine prints while it provisions ({@code libmachine/provision}):
  * {@code Provisioning with ubuntu...}, {@code Installing Docker...}, {@code Copying certs to the remote machine...}.
  * The server's summaries read {@code provisioning started on OS} and {@code provisioning step N/M done: STEP}; a
- * step hm has no line for prints its own name. At a terminal each step line starts with {@code (N/M)}. A host whose sshd
- * could not be made to trust the machine's SSH user CA gets a warning line: provisioning goes on without it.
+ * step hm has no line for prints its own name. At a terminal each step line starts with {@code (N/M)}. A host whose
+ * sshd could not be made to trust the machine's SSH user CA gets a warning line: provisioning goes on without it.
  */
 final class ProvisioningProgress {
 

@@ -70,7 +70,7 @@ abstract class RecordedMachine {
     /** The pinned SSH host key's fingerprint and type, once the host was first contacted. */
     String hostKeyFingerprint;
     String hostKeyType;
-    /** The SSH user CA the host's sshd trusts, or null before a provisioning or certificate install made it trust one. */
+    /** The SSH user CA the host's sshd trusts; null until a provisioning or certificate install made it trust one. */
     String sshUserCaFingerprint;
     /** Why the last attempt to make the host trust the SSH user CA failed, or null when it succeeded. */
     String sshUserCaProblem;

@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs and configures Docker Engine with TLS on a host over SSH, in six steps that are each reported: detect the
  * OS, install Docker Engine when it is missing, push the machine's TLS material (and make sshd trust the machine's SSH
- * user CA, reported on its own and never failing the step: see {@link SshUserCaTrust}), merge Harbormaster's settings into
- * {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd itself otherwise)
- * and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. Every step can run
- * again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over 250 lines so the
- * six steps read in order in one place.
+ * user CA, reported on its own and never failing the step: see {@link SshUserCaTrust}), merge Harbormaster's
+ * settings into {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd
+ * itself otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate.
+ * Every step can run again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over
+ * 250 lines so the six steps read in order in one place.
  */
 public class Provisioner {
 

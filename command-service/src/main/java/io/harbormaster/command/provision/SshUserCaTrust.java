@@ -39,6 +39,8 @@ final class SshUserCaTrust {
             ours=@CA_FILE@
             dropin=@DROP_IN@
             config=/etc/ssh/sshd_config
+            header='# Harbormaster: sshd trusts the SSH user CA of the machine on this host.'
+            includes='^[[:space:]]*Include[[:space:]]+(/etc/ssh/)?sshd_config\\.d/\\*\\.conf([[:space:]]|$)'
             sshd=$(command -v sshd) || { echo "there is no sshd on the host's PATH" >&2; exit 1; }
             fail() { echo "$1" >&2; exit 1; }
             setting() { printf '%s\\n' "$1" | awk -v k="$2" '$1 == k { print $2; exit }'; }
@@ -48,14 +50,15 @@ final class SshUserCaTrust {
             port=$(setting "$settings" port)
             # the inodes of the sockets listening on sshd's port: new ones once a reloaded sshd accepts again
             listening() {
-                awk -v p="$(printf '%04X' "${port:-22}")" '$4 == "0A" && substr($2, index($2, ":") + 1) == p { print $10 }' \
+                awk -v p="$(printf '%04X' "${port:-22}")" \\
+                    '$4 == "0A" && substr($2, index($2, ":") + 1) == p { print $10 }' \\
                     /proc/net/tcp /proc/net/tcp6 2>/dev/null | sort
             }
             await_listener() {
                 i=0
                 while [ -n "$before" ] && [ $i -lt 50 ]; do
                     now=$(listening)
-                    if [ -n "$now" ] && [ "$(echo "$now" | wc -l)" -ge "$(echo "$before" | wc -l)" ] \
+                    if [ -n "$now" ] && [ "$(echo "$now" | wc -l)" -ge "$(echo "$before" | wc -l)" ] \\
                         && ! echo "$now" | grep -qxF "$before"; then
                         return
                     fi
@@ -72,15 +75,14 @@ final class SshUserCaTrust {
             }
             if [ -z "$trusted" ] || [ "$trusted" = none ]; then
                 target=$ours
-                if grep -Eqi '^[[:space:]]*Include[[:space:]]+(/etc/ssh/)?sshd_config\\.d/\\*\\.conf([[:space:]]|$)' "$config"; then
+                if grep -Eqi "$includes" "$config"; then
                     mkdir -p "$(dirname "$dropin")"
-                    printf '# Harbormaster: sshd trusts the SSH user CA of the machine on this host.\\nTrustedUserCAKeys %s\\n' \\
-                        "$ours" >"$dropin"
+                    printf '%s\\nTrustedUserCAKeys %s\\n' "$header" "$ours" >"$dropin"
                     undo=dropin
                 else
                     cp -p "$config" "$config.harbormaster-backup"
-                    { printf '# Harbormaster: sshd trusts the SSH user CA of the machine on this host.\\nTrustedUserCAKeys %s\\n\\n' \\
-                        "$ours"; cat "$config.harbormaster-backup"; } >"$config.harbormaster-new"
+                    { printf '%s\\nTrustedUserCAKeys %s\\n\\n' "$header" "$ours"
+                        cat "$config.harbormaster-backup"; } >"$config.harbormaster-new"
                     chmod 0644 "$config.harbormaster-new" && mv -f "$config.harbormaster-new" "$config"
                     undo=config
                 fi
@@ -89,27 +91,34 @@ final class SshUserCaTrust {
             fi
             if [ "$target" = "$ours" ]; then
                 if [ "$(cat "$ours" 2>/dev/null)" != "$key" ]; then
-                    printf '%s\\n' "$key" >"$ours.harbormaster-new" && chmod 0644 "$ours.harbormaster-new" \\
-                        && mv -f "$ours.harbormaster-new" "$ours" || { restore; fail "could not write $ours"; }
+                    printf '%s\\n' "$key" >"$ours.harbormaster-new" \\
+                        && chmod 0644 "$ours.harbormaster-new" && mv -f "$ours.harbormaster-new" "$ours" \\
+                        || { restore; fail "could not write $ours"; }
                 fi
             elif ! grep -qxF "$key" "$target" 2>/dev/null; then
                 [ -e "$target" ] || { : >"$target" && chmod 0644 "$target"; }
                 cp -p "$target" "$target.harbormaster-new" \\
-                    && { grep -v -- "$mark\\$" "$target" || true; printf '%s\\n' "$key"; } >"$target.harbormaster-new" \\
+                    && { grep -v -- "$mark\\$" "$target" || true; printf '%s\\n' "$key"; } \\
+                    >"$target.harbormaster-new" \\
                     && mv -f "$target.harbormaster-new" "$target" || fail "could not add the key to $target"
             fi
             if [ -n "$undo" ]; then
-                checked=$("$sshd" -t 2>&1) || { restore; fail "sshd -t refused the configuration with TrustedUserCAKeys $ours ($checked), so it was put back as it was"; }
+                checked=$("$sshd" -t 2>&1) || { restore; fail "sshd -t refused the configuration with \\
+            TrustedUserCAKeys $ours ($checked), so it was put back as it was"; }
                 now=$(setting "$("$sshd" -T 2>/dev/null)" trustedusercakeys)
-                [ "$now" = "$target" ] || { restore; fail "sshd still reads TrustedUserCAKeys $now after the change (an earlier line of its configuration wins), so the change was put back; set TrustedUserCAKeys $ours in sshd_config by hand, or remove the other setting"; }
+                [ "$now" = "$target" ] || { restore; fail "sshd still reads TrustedUserCAKeys $now after the \\
+            change (an earlier line of its configuration wins), so the change was put back; set TrustedUserCAKeys \\
+            $ours in sshd_config by hand, or remove the other setting"; }
                 before=$(listening)
-                if [ -d /run/systemd/system ] && { systemctl reload ssh 2>/dev/null || systemctl reload sshd 2>/dev/null; }; then
+                if [ -d /run/systemd/system ] \\
+                    && { systemctl reload ssh 2>/dev/null || systemctl reload sshd 2>/dev/null; }; then
                     await_listener
                 elif [ -n "$pidfile" ] && [ -s "$pidfile" ] && kill -HUP "$(cat "$pidfile")" 2>/dev/null; then
                     await_listener
                 else
                     restore
-                    fail "sshd could not be told to reload (no systemd unit ssh or sshd answered, and there is no running sshd's pid in ${pidfile:-its PidFile}), so the change was put back"
+                    fail "sshd could not be told to reload (no systemd unit ssh or sshd answered, and there is no \\
+            running sshd's pid in ${pidfile:-its PidFile}), so the change was put back"
                 fi
                 rm -f "$config.harbormaster-backup"
             fi
