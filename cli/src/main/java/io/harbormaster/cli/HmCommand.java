@@ -58,6 +58,8 @@ public class HmCommand implements Runnable {
             io.harbormaster.cli.machine.RegenerateCertsCommand.class,
             io.harbormaster.cli.machine.RestartCommand.class,
             io.harbormaster.cli.machine.RmCommand.class,
+            io.harbormaster.cli.machine.ScpCommand.class,
+            io.harbormaster.cli.machine.SshCommand.class,
             io.harbormaster.cli.machine.StartCommand.class,
             io.harbormaster.cli.machine.StatusCommand.class,
             io.harbormaster.cli.machine.StopCommand.class,
@@ -95,7 +97,7 @@ public class HmCommand implements Runnable {
         var environment = System.getenv();
         var home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
         int exitCode = execute(args, new Workstation(environment, Workstation.versionOf(HmCommand.class), home, stdin,
-                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command())),
+                Terminal.attached(), ProcessHandle.current().parent().flatMap(parent -> parent.info().command()), true),
                 out, err);
         HarbormasterClient.shutdownAll();
         System.exit(exitCode);

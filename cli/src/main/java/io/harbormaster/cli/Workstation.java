@@ -12,12 +12,21 @@ import java.util.Optional;
  * What {@code hm} knows about the machine it runs on: its environment variables, its home, its standard input,
  * whether a person sits at a terminal, the program that started it (a shell, usually) and its own version. Passed in rather than read from {@link System} so tests
  * can run {@code hm} with a made-up environment and home.
+ *
+ * @param processStandardInput whether {@code stdin} is this process's own standard input, which a program hm runs
+ *        ({@code ssh}) can take over as it is; otherwise hm hands such a program what {@code stdin} holds
  */
 public record Workstation(Map<String, String> environment, String clientVersion, Path home, BufferedReader stdin,
-                          boolean interactive, Optional<String> parentCommand) {
+                          boolean interactive, Optional<String> parentCommand, boolean processStandardInput) {
 
     public Workstation {
         environment = Map.copyOf(environment);
+    }
+
+    /** With a standard input of hm's own (made up, as in tests), not the process's. */
+    public Workstation(Map<String, String> environment, String clientVersion, Path home, BufferedReader stdin,
+                       boolean interactive, Optional<String> parentCommand) {
+        this(environment, clientVersion, home, stdin, interactive, parentCommand, false);
     }
 
     /** A variable's value, or empty when it is unset or blank. */

@@ -40,14 +40,23 @@ abstract class GuardedMachine extends ReportedMachine {
         switch (MachineAccessRules.decide(right, standingOf(user.get(), access))) {
             case ALLOW -> { }
             case NOT_FOUND -> throw NotVisibleException.machine(machineId);
-            case FORBIDDEN -> throw new ForbiddenException(right == Right.USE
-                    // the one refusal a viewer meets on every workstation call, so it says why and whom to ask
-                    ? "You get no client certificate for machine '" + name + "' because you may only view it (a "
-                            + "certificate could run anything on its Docker Engine): ask an owner of its team for "
-                            + "the MEMBER role, or its holder for a MEMBER share."
-                    : "You may see machine '" + name + "' but not " + action.infinitive() + " it: that needs "
-                            + right.needs() + ".");
+            case FORBIDDEN -> throw new ForbiddenException(forbidden(right, action));
         }
+    }
+
+    /** The refusal of a user who may see the machine but lacks {@code right}. */
+    private String forbidden(Right right, MachineAction action) {
+        if (right != Right.USE) {
+            return "You may see machine '" + name + "' but not " + action.infinitive() + " it: that needs "
+                    + right.needs() + ".";
+        }
+        // the refusals a viewer meets on every workstation call, so they say why and whom to ask
+        var ask = ": ask an owner of its team for the MEMBER role, or its holder for a MEMBER share.";
+        return action == MachineAction.SSH
+                ? "You get no SSH certificate for machine '" + name + "' because you may only view it (a certificate "
+                        + "logs in to its host as the user Harbormaster provisions it with)" + ask
+                : "You get no client certificate for machine '" + name + "' because you may only view it (a "
+                        + "certificate could run anything on its Docker Engine)" + ask;
     }
 
     /** Who may see the machine (its detail) passes; anyone else gets 404 like an unknown machine. */
@@ -156,8 +165,13 @@ abstract class GuardedMachine extends ReportedMachine {
     }
 
     static UserId actingUser(String actorId) {
+        return actingUser(actorId, "Client certificates");
+    }
+
+    /** The acting user, to whom {@code what} ("Client certificates") are issued; the platform cannot hold one. */
+    static UserId actingUser(String actorId, String what) {
         return Actors.user(actorId).orElseThrow(() -> new InvalidCommandException("actor",
-                "Client certificates are issued to users; the platform cannot hold one."));
+                what + " are issued to users; the platform cannot hold one."));
     }
 
     DockerEndpoint endpoint() {

@@ -53,11 +53,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * is the table in {@link MachineTransitions}; lookups and driver rules arrive as handler parameters resolved from
  * the Spring context, so the aggregate holds no services, and work that follows a decision (driver calls, new TLS
  * material) is requested by an event and carried out by the machine processes. What they report is recorded by
- * {@link ReportedMachine}. Over 250 lines because Axon needs an aggregate's handlers in its class hierarchy; reports
- * and guards are split off already.
+ * {@link ReportedMachine}. Over 250 lines because Axon needs an aggregate's handlers in its class hierarchy; reports,
+ * guards and SSH certificates ({@link SshCertifyingMachine}) are split off already.
  */
 @Aggregate
-class Machine extends GuardedMachine {
+class Machine extends SshCertifyingMachine {
 
     Machine() {
         // for Axon, which rebuilds the machine from its events

@@ -16,6 +16,7 @@ enum MachineAction {
     OBSERVE("observed", null),
     REGENERATE_CERTS("given new certificates", null),
     USE("used", null),
+    SSH("reached over SSH", null),
     PROVISION("provisioned", null),
     UPGRADE("upgraded", null),
     PIN_HOST_KEY("given a new pinned host key", null);
@@ -49,6 +50,7 @@ enum MachineAction {
             case HAND_OFF -> "hand off";
             case REGENERATE_CERTS -> "regenerate the certificates of";
             case USE -> "obtain certificates for";
+            case SSH -> "obtain SSH certificates for";
             case PIN_HOST_KEY -> "pin the host key of";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };

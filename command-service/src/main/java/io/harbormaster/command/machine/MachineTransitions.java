@@ -82,6 +82,15 @@ final class MachineTransitions {
                     .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)
                     .refuse(Removing, BEING_REMOVED);
         }
+        // An SSH certificate is for a host that runs; one in Error is where a user most wants a look at it.
+        rule(MachineAction.SSH)
+                .accept(Running, Error, Timeout, Unknown)
+                .refuse(Creating, BEING_CREATED).refuse(Provisioning, "Provisioning is in progress; wait for it.")
+                .refuse(Starting, "Wait until it is Running.")
+                .refuse(Stopping, "It is being stopped; start it again to reach its host.")
+                .refuse(Stopped, "Start it first: SSH needs its host running.")
+                .refuse(Paused, "Resume it first: SSH needs its host running.")
+                .refuse(Removing, BEING_REMOVED);
         rule(MachineAction.UPGRADE)
                 .accept(Running, Error, Timeout, Unknown)
                 .refuse(Creating, BEING_CREATED).refuse(Provisioning, BEING_CREATED)

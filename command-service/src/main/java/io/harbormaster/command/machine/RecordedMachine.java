@@ -16,6 +16,8 @@ import io.harbormaster.api.machine.CertsRenewalRequested;
 import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.SshHostKeyPinned;
+import io.harbormaster.api.machine.SshUserCaInstallFailed;
+import io.harbormaster.api.machine.SshUserCaInstalled;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemovalRequested;
@@ -65,8 +67,13 @@ abstract class RecordedMachine {
     String dockerUrl;
     /** How Docker Engine is set up on the host, as given at creation; never null. */
     EngineOptions engineOptions = EngineOptions.none();
-    /** The pinned SSH host key's fingerprint, once the host was first contacted. */
+    /** The pinned SSH host key's fingerprint and type, once the host was first contacted. */
     String hostKeyFingerprint;
+    String hostKeyType;
+    /** The SSH user CA the host's sshd trusts; null until a provisioning or certificate install made it trust one. */
+    String sshUserCaFingerprint;
+    /** Why the last attempt to make the host trust the SSH user CA failed, or null when it succeeded. */
+    String sshUserCaProblem;
     /** The TLS material in use, or null before the first certificates were made. */
     MachineCertificates certificates;
     final Map<Grantee, ShareRole> shares = new HashMap<>();
@@ -118,6 +125,18 @@ abstract class RecordedMachine {
     @EventSourcingHandler
     void on(SshHostKeyPinned event) {
         hostKeyFingerprint = event.fingerprint();
+        hostKeyType = event.keyType();
+    }
+
+    @EventSourcingHandler
+    void on(SshUserCaInstalled event) {
+        sshUserCaFingerprint = event.caFingerprint();
+        sshUserCaProblem = null;
+    }
+
+    @EventSourcingHandler
+    void on(SshUserCaInstallFailed event) {
+        sshUserCaProblem = event.reason();
     }
 
     @EventSourcingHandler

@@ -28,6 +28,8 @@ import io.harbormaster.command.machine.ReportCertsInstalledCommand;
 import io.harbormaster.command.machine.ReportEngineUpgradeCommand;
 import io.harbormaster.command.machine.ReportProvisioningCommand;
 import io.harbormaster.api.machine.SshHostKeyPinned;
+import io.harbormaster.api.machine.SshUserCaInstallFailed;
+import io.harbormaster.api.machine.SshUserCaInstalled;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import org.axonframework.commandhandling.CommandHandler;
 
@@ -119,6 +121,23 @@ abstract class ReportedMachine extends RecordedMachine {
         var fingerprint = InvalidCommandException.requirePresent(command.fingerprint(), "fingerprint");
         if (acceptsReport() && !fingerprint.equals(hostKeyFingerprint)) {
             apply(new SshHostKeyPinned(machineId, command.address(), command.keyType(), fingerprint));
+        }
+    }
+
+    /**
+     * Whether the host's sshd trusts the machine's SSH user CA. A success is recorded when the host trusts another CA
+     * than the one recorded, or after a failure; provisioning the same host again with the same CA adds nothing.
+     */
+    @CommandHandler
+    void handle(ReportSshUserCaCommand command) {
+        var fingerprint = InvalidCommandException.requirePresent(command.caFingerprint(), "caFingerprint");
+        if (!acceptsReport()) {
+            return;
+        }
+        if (command.failureReason() != null) {
+            apply(new SshUserCaInstallFailed(machineId, fingerprint, command.failureReason()));
+        } else if (!fingerprint.equals(sshUserCaFingerprint) || sshUserCaProblem != null) {
+            apply(new SshUserCaInstalled(machineId, fingerprint, command.trustedKeysFile()));
         }
     }
 

@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Installs and configures Docker Engine with TLS on a host over SSH, in six steps that are each reported: detect the
- * OS, install Docker Engine when it is missing, push the machine's TLS material, merge Harbormaster's settings into
- * {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd itself otherwise)
- * and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. Every step can run
- * again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over 250 lines so the
- * six steps read in order in one place.
+ * OS, install Docker Engine when it is missing, push the machine's TLS material (and make sshd trust the machine's SSH
+ * user CA, reported on its own and never failing the step: see {@link SshUserCaTrust}), merge Harbormaster's
+ * settings into {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd
+ * itself otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate.
+ * Every step can run again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over
+ * 250 lines so the six steps read in order in one place.
  */
 public class Provisioner {
 
@@ -47,12 +48,13 @@ public class Provisioner {
 
     /**
      * Provisions the host behind {@code shell} with the machine's engine options (flags and labels into
-     * {@code daemon.json}, the install URL where Docker Engine is missing); answers the Docker Engine version it
-     * verified.
+     * {@code daemon.json}, the install URL where Docker Engine is missing) and makes its sshd trust the SSH user CA
+     * {@code sshUserCaKey} (an {@code authorized_keys} line; null to leave sshd alone); answers the Docker Engine
+     * version it verified.
      */
     public String provision(String machineName, SshTarget target, String dockerUrl, int enginePort,
-                            MachineCertificates certificates, EngineOptions engine, HostShell shell,
-                            ProvisioningProgress progress) {
+                            MachineCertificates certificates, EngineOptions engine, String sshUserCaKey,
+                            HostShell shell, ProvisioningProgress progress) {
         engine = engine == null ? EngineOptions.none() : engine;
         var root = "root".equals(target.user());
         var os = detectOs(shell);
@@ -66,6 +68,14 @@ public class Provisioner {
         put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
         put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
         put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
+        if (sshUserCaKey != null) {
+            // Docker Engine is what the machine is for: sshd trouble is reported, and provisioning goes on
+            try {
+                progress.sshUserCaTrusted(trustSshUserCa(target, shell, sshUserCaKey));
+            } catch (ProvisioningException e) {
+                progress.sshUserCaRefused(e.getMessage());
+            }
+        }
         progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
 
         var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
@@ -103,6 +113,23 @@ public class Provisioner {
         put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
         restart(shell, root, shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok());
         verify(dockerUrl, certificates);
+    }
+
+    /**
+     * Makes the host's sshd trust the SSH user CA {@code caPublicKey} ({@code TrustedUserCAKeys}, see
+     * {@link SshUserCaTrust}) and answers the file sshd reads it from. Safe to repeat. Throws a
+     * {@link ProvisioningException} that says why when it cannot, with sshd's configuration left as it was.
+     */
+    public String trustSshUserCa(SshTarget target, HostShell shell, String caPublicKey) {
+        var result = shell.run(privileged("root".equals(target.user()), SshUserCaTrust.script(caPublicKey)),
+                COMMAND_TIMEOUT);
+        var file = SshUserCaTrust.trustedKeysFile(result.stdout());
+        if (!result.ok() || file == null) {
+            throw new ProvisioningException("push-certs", "The host's sshd could not be made to trust the machine's "
+                    + "SSH user CA (exit " + result.exitStatus() + "): " + result.failureText() + ".");
+        }
+        log.info("sshd on {} trusts the machine's SSH user CA in {}", target.address(), file);
+        return file;
     }
 
     /**

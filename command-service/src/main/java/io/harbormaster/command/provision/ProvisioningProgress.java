@@ -8,4 +8,10 @@ public interface ProvisioningProgress {
 
     /** Step {@code number} of {@code total}, {@code step}, finished. */
     void stepCompleted(String step, int number, int total);
+
+    /** The host's sshd trusts the machine's SSH user CA, read from {@code trustedKeysFile}. */
+    void sshUserCaTrusted(String trustedKeysFile);
+
+    /** The host's sshd could not be made to trust the machine's SSH user CA; provisioning goes on. */
+    void sshUserCaRefused(String reason);
 }

@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * Machines' SSH user certificate authorities in the secret store: one secret at
  * {@code harbormaster/machines/<id>/ssh-user-ca} holding the private key (OpenSSH text) and the public key (an
- * {@code authorized_keys} line for {@code TrustedUserCAKeys}), one version per key. Not wired in yet: no endpoint,
- * provisioner step or event uses it so far.
+ * {@code authorized_keys} line for {@code TrustedUserCAKeys}), one version per key. The provisioning process makes a
+ * machine's CA when it first provisions the host ({@link #loadOrGenerate}), the SSH certificate issuer signs with it,
+ * and {@link MachineSshKeyCleanup} destroys it with the machine.
  */
 public class MachineSshUserCas {
 

@@ -80,8 +80,9 @@ public final class OpenSshUserCertificate {
         this.serial = builder.serial;
         this.keyId = builder.keyId;
         this.principals = List.copyOf(builder.principals);
-        this.validAfter = builder.validAfter;
-        this.validBefore = builder.validBefore;
+        // what the certificate says, in whole seconds: the start rounded down, the end up, as they were encoded
+        this.validAfter = Instant.ofEpochSecond(builder.validAfter.getEpochSecond());
+        this.validBefore = Instant.ofEpochSecond(Builder.ceilSeconds(builder.validBefore));
         this.extensions = Set.copyOf(builder.extensions);
         this.comment = builder.comment;
         this.caFingerprint = caFingerprint;
@@ -124,10 +125,12 @@ public final class OpenSshUserCertificate {
         return principals;
     }
 
+    /** From when it is valid, in whole seconds as the certificate holds it. */
     public Instant validAfter() {
         return validAfter;
     }
 
+    /** Until when it is valid (exclusive), in whole seconds as the certificate holds it. */
     public Instant validBefore() {
         return validBefore;
     }

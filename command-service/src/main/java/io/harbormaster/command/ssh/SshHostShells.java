@@ -5,8 +5,6 @@ import io.harbormaster.driver.DriverException;
 import io.harbormaster.driver.HostAccessRefusedException;
 import io.harbormaster.driver.HostShell;
 import io.harbormaster.driver.SshTarget;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +35,7 @@ class SshHostShells implements HostShells {
         var pinned = pinned(machineId);
         try {
             var remote = sessions.open(target, keys.loadCurrent(machineId), pinned.orElse(null));
-            return new Shell(remote, pinned.isEmpty());
+            return new RemoteHostShell(remote, pinned.isEmpty());
         } catch (HostKeyChangedException | SshAuthenticationException e) {
             throw new HostAccessRefusedException(e.getMessage());
         } catch (SshException e) {
@@ -49,55 +47,5 @@ class SshHostShells implements HostShells {
         return jdbc.sql("SELECT key_type, fingerprint FROM cmd_machine_host_keys WHERE machine_id = ?")
                 .param(UUID.fromString(machineId.value()))
                 .query((rs, n) -> new HostKey(rs.getString(1), rs.getString(2))).optional();
-    }
-
-    private record Shell(RemoteHost remote, boolean pinnedNow) implements HostShell {
-
-        @Override
-        public Result run(String command, Duration timeout) {
-            try {
-                var result = remote.run(command, timeout);
-                return new Result(result.exitStatus(), result.stdout(), result.stderr());
-            } catch (SshException e) {
-                throw new DriverException(e.getMessage());
-            }
-        }
-
-        @Override
-        public void upload(String path, byte[] content, int mode) {
-            try {
-                remote.upload(path, content, mode);
-            } catch (SshException e) {
-                throw new DriverException(e.getMessage());
-            }
-        }
-
-        @Override
-        public Optional<String> read(String path) {
-            var exists = run("test -f '" + path.replace("'", "'\\''") + "'", Duration.ofSeconds(30));
-            if (!exists.ok()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new String(remote.read(path), StandardCharsets.UTF_8));
-            } catch (SshException e) {
-                throw new DriverException(e.getMessage());
-            }
-        }
-
-        @Override
-        public String hostKeyType() {
-            return remote.hostKey().type();
-        }
-
-        @Override
-        public String hostKeyFingerprint() {
-            return remote.hostKey().fingerprint();
-        }
-
-        @Override
-        public void close() {
-            remote.close();
-        }
     }
 }

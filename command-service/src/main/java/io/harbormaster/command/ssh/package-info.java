@@ -7,8 +7,10 @@
  * what to do next; no message, log line or {@code toString()} here ever holds private key material. It also provides
  * {@link io.harbormaster.command.ssh.HostShells} to drivers and processes, the creation's
  * {@link io.harbormaster.command.machine.MachineKeys} ({@code SecretStoreMachineKeys}) and
- * {@code GET /api/machines/{id}/ssh-public-key}. Not wired in yet: a machine's SSH user certificate authority
- * ({@link io.harbormaster.command.ssh.SshUserCa}, kept by {@link io.harbormaster.command.ssh.MachineSshUserCas}) and
- * the short-lived OpenSSH user certificates it signs ({@link io.harbormaster.command.ssh.OpenSshUserCertificate}).
+ * {@code GET /api/machines/{id}/ssh-public-key}. For users' own SSH access: a machine's SSH user certificate
+ * authority ({@link io.harbormaster.command.ssh.SshUserCa}, kept by
+ * {@link io.harbormaster.command.ssh.MachineSshUserCas}), which the provisioner makes the host's sshd trust, and the
+ * short-lived OpenSSH user certificates it signs ({@link io.harbormaster.command.ssh.OpenSshUserCertificate}, made by
+ * {@link io.harbormaster.command.ssh.SshUserCertificatePolicy}).
  */
 package io.harbormaster.command.ssh;

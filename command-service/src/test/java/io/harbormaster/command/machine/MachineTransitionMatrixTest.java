@@ -137,7 +137,8 @@ class MachineTransitionMatrixTest {
             case USE -> new ResolveDockerEndpointCommand(MACHINE);
             // the grid's fake driver does not provision: MachineProvisionTest covers these actions
             // the grid's fake driver does not reach hosts over SSH: MachineHostKeyTest covers pinning
-            case PROVISION, UPGRADE, PIN_HOST_KEY -> throw new IllegalArgumentException(action + " is not in the grid");
+            // and neither signs SSH certificates: MachineSshCertificatesTest covers them
+            case PROVISION, UPGRADE, PIN_HOST_KEY, SSH -> throw new IllegalArgumentException(action + " is not in the grid");
         };
     }
 
@@ -153,7 +154,7 @@ class MachineTransitionMatrixTest {
             case SHARE -> new MachineShared(MACHINE, Grantee.user(CAROL), ShareRole.MEMBER);
             case UNSHARE -> new MachineUnshared(MACHINE, Grantee.user(CAROL));
             case OBSERVE -> new MachineStateObserved(MACHINE, state, observedIn(state));
-            case REGENERATE_CERTS, USE, PROVISION, UPGRADE, PIN_HOST_KEY ->
+            case REGENERATE_CERTS, USE, PROVISION, UPGRADE, PIN_HOST_KEY, SSH ->
                     throw new IllegalArgumentException(action + " is checked by kind");
         };
     }

@@ -142,6 +142,22 @@ class SshUserCertificatesTest {
         assertThat(certificate.serial()).isNotNegative();
     }
 
+    @Test
+    void theValidityItReportsIsTheOneItHolds_inWholeSecondsWithTheEndRoundedUp() {
+        var ca = cas.generate(machine);
+        var userKey = Programs.keygen(folder, "id_ed25519", "-t", "ed25519");
+        var now = Instant.parse("2026-03-01T10:00:00.400Z");
+        var certificate = OpenSshUserCertificate.forKey(SshUserPublicKey.parse(read(userKey + ".pub")))
+                .keyId("k").principals("root")
+                .validFor(Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC))
+                .signBy(ca);
+
+        assertThat(certificate.validAfter()).isEqualTo(Instant.parse("2026-03-01T09:58:00Z"));
+        assertThat(certificate.validBefore()).isEqualTo(Instant.parse("2026-03-01T10:05:01Z"));
+        assertThat(listing(write("id-cert.pub", certificate.line() + "\n")))
+                .contains("Valid: from 2026-03-01T09:58:00 to 2026-03-01T10:05:01");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ed25519", "ecdsa", "rsa"})
     void keysOfEachAcceptedTypeAreCertifiedAsSshKeygenReadsThem(String type) {

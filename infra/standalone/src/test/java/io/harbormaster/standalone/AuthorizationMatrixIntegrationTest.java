@@ -192,6 +192,14 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 200, 404, 200, 200, 200));
         rules.add(new Rule("POST", "/api/machines/{id}/client-certificate",
                 at("/api/machines/" + m1 + "/client-certificate"), 401, 403, 200, 404, 200, 200, 200));
+        // an SSH certificate is for those who may use the machine: M1's none driver has no SSH (422), M3's host was
+        // never reached, so it does not trust the machine's SSH user CA (409)
+        var publicKey = "{\"publicKey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDG0mrhCg7bZS0HpH8NL4zEmMspQRI+ptQbr7kHzX563 "
+                + "matrix@test\"}";
+        rules.add(new Rule("POST", "/api/machines/{id}/ssh-certificate",
+                at("/api/machines/" + m1 + "/ssh-certificate", publicKey), 401, 403, 422, 404, 422, 422, 422));
+        rules.add(new Rule("POST", "/api/machines/{id}/ssh-certificate",
+                at("/api/machines/" + m3 + "/ssh-certificate", publicKey), 401, 403, 409, 404, 409, 409, 409));
         // a new server certificate is an operation; rotating the CA (which cuts everyone off) needs MANAGE
         rules.add(new Rule("POST", "/api/machines/{id}/regenerate-certs", persona -> new Call("/api/machines/" + m1
                 + "/regenerate-certs", persona == Persona.MEMBER ? "{}" : "{\"rotateCa\":true}"),
@@ -335,6 +343,8 @@ class AuthorizationMatrixIntegrationTest {
     private static final Set<String> NEVER_SUCCEEDS_HERE = Set.of("POST /api/machines/{id}/restart",
             "POST /api/machines/{id}/kill", "POST /api/machines/{id}/provision", "POST /api/machines/{id}/upgrade",
             "PUT /api/machines/{id}/ssh-host-key", "GET /api/machines/{id}/ssh-public-key",
+            // signed only for a host that trusts the machine's CA: HmSshIntegrationTest, on a real test host
+            "POST /api/machines/{id}/ssh-certificate",
             "POST /api/admin/dead-letters/{group}/{sequenceId}/retry",
             "DELETE /api/admin/dead-letters/{group}/{sequenceId}");
 

@@ -94,7 +94,8 @@ class GenericMachineIntegrationTest {
         assertThat(machine.text("dockerUrl")).isEqualTo("tcp://" + HOST_IP + ":2376");
         var actions = history.json().path("items").valueStream().map(i -> i.path("action").asString()).toList();
         assertThat(actions.reversed()).containsSubsequence("MachineCreated", "SshHostKeyPinned", "ProvisioningStarted",
-                "ProvisioningStepCompleted", "MachineProvisioned", "CertsRegenerated");
+                "ProvisioningStepCompleted", "SshUserCaInstalled", "ProvisioningStepCompleted", "MachineProvisioned",
+                "CertsRegenerated");
         assertThat(actions.stream().filter("ProvisioningStepCompleted"::equals).count()).isEqualTo(6);
         // the daemon keeps the test host's own settings next to Harbormaster's
         var daemonJson = host.exec("cat", "/etc/docker/daemon.json").stdout();

@@ -118,9 +118,9 @@ class GenericMachineRecoveryIntegrationTest {
         // the earlier failure stays where it happened, followed by the whole provisioning of the retry
         assertThat(actions(history)).containsExactly("MachineCreated", "ProvisioningFailed",
                 "MachineProvisionRequested", "SshHostKeyPinned", "ProvisioningStarted",
+                "ProvisioningStepCompleted", "ProvisioningStepCompleted", "SshUserCaInstalled",
                 "ProvisioningStepCompleted", "ProvisioningStepCompleted", "ProvisioningStepCompleted",
-                "ProvisioningStepCompleted", "ProvisioningStepCompleted", "ProvisioningStepCompleted",
-                "MachineProvisioned", "CertsRegenerated");
+                "ProvisioningStepCompleted", "MachineProvisioned", "CertsRegenerated");
         assertThat(history.get(1)).isEqualTo(failure);
         assertThat(history).contains("MachineProvisioned: provisioned; Docker Engine at tcp://" + LATE_IP + ":2376");
         assertThat(pinnedFingerprints(history)).containsExactly(hostKeyFingerprint(hosts.getLast()));

@@ -34,7 +34,10 @@ import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.OperationResumed;
 import io.harbormaster.api.machine.ProvisioningStarted;
+import io.harbormaster.api.machine.SshCertIssued;
 import io.harbormaster.api.machine.SshHostKeyPinned;
+import io.harbormaster.api.machine.SshUserCaInstallFailed;
+import io.harbormaster.api.machine.SshUserCaInstalled;
 import io.harbormaster.api.machine.ProvisioningStepCompleted;
 import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.team.TeamId;
@@ -67,6 +70,10 @@ final class MachineEventDescriber {
             // a key pinned by a user for a host never created has no address to name
             case SshHostKeyPinned e -> about(e.machineId(), "SSH host key " + (e.address().isBlank() ? ""
                     : "of " + e.address() + " ") + "pinned: " + e.keyType() + " " + e.fingerprint());
+            case SshUserCaInstalled e -> about(e.machineId(), "SSH user CA " + e.caFingerprint() + " trusted by the "
+                    + "host's sshd (" + e.trustedKeysFile() + ")");
+            case SshUserCaInstallFailed e -> about(e.machineId(), "the host's sshd could not be made to trust the SSH "
+                    + "user CA: " + e.reason());
             case CertsInstalled e -> about(e.machineId(), "certificates (version " + e.secretVersion()
                     + ") installed on the host; daemon restarted");
             case CertsInstallFailed e -> about(e.machineId(), "certificates (version " + e.secretVersion()
@@ -103,6 +110,9 @@ final class MachineEventDescriber {
                     + " to " + e.newVersion());
             case ClientCertIssued e -> about(e.machineId(), "client certificate issued to " + names.user(e.userId())
                     + ", valid until " + e.notAfter());
+            case SshCertIssued e -> about(e.machineId(), "SSH certificate issued to " + names.user(e.userId())
+                    + " for " + String.join(", ", e.principals()) + ", valid until " + e.validBefore() + " (key "
+                    + e.keyFingerprint() + ", serial " + e.serial() + ")");
             case MachineHandedOff e -> about(e.machineId(), "handed off from " + names.user(e.previousHolder())
                     + " to " + names.user(e.newHolder())
                     + (e.previousHolderAccessRevoked() ? "; previous holder's access revoked" : ""));

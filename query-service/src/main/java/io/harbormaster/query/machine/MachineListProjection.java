@@ -5,7 +5,10 @@ import io.harbormaster.api.machine.CertsInstalled;
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.CertsRenewalFailed;
 import io.harbormaster.api.machine.CertsRenewalRequested;
+import io.harbormaster.api.machine.SshCertIssued;
 import io.harbormaster.api.machine.SshHostKeyPinned;
+import io.harbormaster.api.machine.SshUserCaInstallFailed;
+import io.harbormaster.api.machine.SshUserCaInstalled;
 import io.harbormaster.api.machine.ClientCertIssued;
 import io.harbormaster.api.machine.EngineUpgradeFailed;
 import io.harbormaster.api.machine.EngineUpgradeRequested;
@@ -190,6 +193,21 @@ public class MachineListProjection {
 
     @EventHandler
     void on(SshHostKeyPinned e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(SshUserCaInstalled e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(SshUserCaInstallFailed e, @SequenceNumber long seq, @Timestamp Instant at) {
+        rows.touch(e.machineId(), seq, at);
+    }
+
+    @EventHandler
+    void on(SshCertIssued e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.touch(e.machineId(), seq, at);
     }
 

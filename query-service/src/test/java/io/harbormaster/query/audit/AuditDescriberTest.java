@@ -46,6 +46,9 @@ class AuditDescriberTest {
                 new MachineStateObserved(m, MachineState.Running, MachineState.Stopped), new IpChanged(m, "a", "b"),
                 new CertsRegenerated(m, "ip-changed", true, "fp", "01", AT, "p", 1, "ecdsa-p256", java.util.List.of("10.0.0.5")), new EngineUpgraded(m, "1", "2"),
                 new ClientCertIssued(m, user, "01", AT), new MachineHandedOff(m, user, user, false),
+                new SshUserCaInstalled(m, "SHA256:ca", "/etc/ssh/harbormaster_user_ca.pub"),
+                new SshUserCaInstallFailed(m, "SHA256:ca", "x"),
+                new SshCertIssued(m, user, "harbormaster:dora:web-7", "42", List.of("root"), AT, AT, "SHA256:k"),
                 new io.harbormaster.api.machine.CertsRenewalRequested(m, "handed-off", true, null,
                         MachineName.of("web-7"), "tcp://h:2376", null, user),
                 new io.harbormaster.api.machine.CertsRenewalFailed(m, "The secret store is sealed.", true),
@@ -90,6 +93,29 @@ class AuditDescriberTest {
                 .summary()).isEqualTo("SSH host key of 10.0.0.5 pinned: ssh-ed25519 " + fingerprint);
         assertThat(describer.describe(new SshHostKeyPinned(m, "", "ssh-ed25519", fingerprint)).orElseThrow()
                 .summary()).isEqualTo("SSH host key pinned: ssh-ed25519 " + fingerprint);
+    }
+
+    @Test
+    void sshAccessIsDescribedByWhoGotWhichCertificate_andWhichCaTheHostTrusts_neverByAKey() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var m = MachineId.random();
+        var dora = UserId.random();
+        names.machine(m, TeamId.random(), "web-7");
+        names.user(dora, "dora");
+        var ca = "SHA256:" + "C".repeat(43);
+        var key = "SHA256:" + "K".repeat(43);
+
+        assertThat(describer.describe(new SshCertIssued(m, dora, "harbormaster:dora:web-7", "1234567890",
+                List.of("root"), AT.minusSeconds(120), AT.plusSeconds(300), key)).orElseThrow().summary())
+                .isEqualTo("SSH certificate issued to dora for root, valid until 2026-03-01T10:05:00Z (key " + key
+                        + ", serial 1234567890)");
+        assertThat(describer.describe(new SshUserCaInstalled(m, ca, "/etc/ssh/harbormaster_user_ca.pub"))
+                .orElseThrow().summary()).isEqualTo("SSH user CA " + ca + " trusted by the host's sshd "
+                + "(/etc/ssh/harbormaster_user_ca.pub)");
+        assertThat(describer.describe(new SshUserCaInstallFailed(m, ca, "sshd -t refused the configuration."))
+                .orElseThrow().summary()).isEqualTo("the host's sshd could not be made to trust the SSH user CA: "
+                + "sshd -t refused the configuration.");
     }
 
     @Test

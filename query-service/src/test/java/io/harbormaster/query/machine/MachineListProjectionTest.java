@@ -119,6 +119,9 @@ class MachineListProjectionTest {
                 new Case("CertsRegenerated", (id, at) -> projection.on(new CertsRegenerated(id, "ip-changed", false, "ab:cd", "01", at, "harbormaster/machines/x/tls", 2, "ecdsa-p256", java.util.List.of("10.0.0.6")), 1, at), MachineState.Creating),
                 new Case("EngineUpgraded", (id, at) -> projection.on(new EngineUpgraded(id, "27.0", "28.1"), 1, at), MachineState.Creating),
                 new Case("ClientCertIssued", (id, at) -> projection.on(new ClientCertIssued(id, ALICE, "07", at), 1, at), MachineState.Creating),
+                new Case("SshUserCaInstalled", (id, at) -> projection.on(new io.harbormaster.api.machine.SshUserCaInstalled(id, "SHA256:ca", "/etc/ssh/harbormaster_user_ca.pub"), 1, at), MachineState.Creating),
+                new Case("SshUserCaInstallFailed", (id, at) -> projection.on(new io.harbormaster.api.machine.SshUserCaInstallFailed(id, "SHA256:ca", "no sshd"), 1, at), MachineState.Creating),
+                new Case("SshCertIssued", (id, at) -> projection.on(new io.harbormaster.api.machine.SshCertIssued(id, ALICE, "harbormaster:alice:m", "7", java.util.List.of("root"), at.minusSeconds(120), at.plusSeconds(300), "SHA256:key"), 1, at), MachineState.Creating),
                 new Case("CertsRenewalRequested", (id, at) -> projection.on(new io.harbormaster.api.machine.CertsRenewalRequested(id, "requested", false, null, MachineName.of("m"), "tcp://10.0.0.6:2376", null, null), 1, at), MachineState.Creating),
                 new Case("CertsRenewalFailed", (id, at) -> projection.on(new io.harbormaster.api.machine.CertsRenewalFailed(id, "store sealed", true), 1, at), MachineState.Creating),
                 new Case("OperationResumed", (id, at) -> projection.on(new io.harbormaster.api.machine.OperationResumed(id, "CREATE"), 1, at), MachineState.Creating));

@@ -3,11 +3,13 @@ package io.harbormaster.command.process.provisioning;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.command.machine.RecordHostKeyCommand;
 import io.harbormaster.command.machine.ReportProvisioningCommand;
+import io.harbormaster.command.machine.ReportSshUserCaCommand;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;
 import io.harbormaster.command.provision.ProvisioningProgress;
+import io.harbormaster.command.ssh.MachineSshUserCas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -18,18 +20,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the provisioner for a machine whose driver provisions: opens an SSH session to the host (pinning its key on
- * first contact, which the machine records), and turns the provisioner's progress into the machine's events.
+ * first contact, which the machine records), has its sshd trust the machine's SSH user CA (made on the first
+ * provisioning), and turns the provisioner's progress into the machine's events.
  */
 @Component
 public class MachineProvisioning {
 
     private final Provisioner provisioner;
     private final MachineHosts hosts;
+    private final MachineSshUserCas userCas;
     private final MeterRegistry meters;
 
-    MachineProvisioning(Provisioner provisioner, MachineHosts hosts, ObjectProvider<MeterRegistry> meters) {
+    MachineProvisioning(Provisioner provisioner, MachineHosts hosts, MachineSshUserCas userCas,
+                        ObjectProvider<MeterRegistry> meters) {
         this.provisioner = provisioner;
         this.hosts = hosts;
+        this.userCas = userCas;
         this.meters = meters.getIfAvailable(CompositeMeterRegistry::new);
     }
 
@@ -65,13 +71,14 @@ public class MachineProvisioning {
     private String provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
                                  ProcessReporter reporter) {
         var id = machine.machineId();
+        var userCa = userCas.loadOrGenerate(id);
         return hosts.withShell(machine, "provisioned", (target, shell) -> {
             if (shell.pinnedNow()) {
                 reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyType(),
                         shell.hostKeyFingerprint()));
             }
             return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
-                    certificates, machine.engineOptions(), shell, new ProvisioningProgress() {
+                    certificates, machine.engineOptions(), userCa.publicKey(), shell, new ProvisioningProgress() {
                         @Override
                         public void started(String os) {
                             reporter.report(ReportProvisioningCommand.started(id, os));
@@ -80,6 +87,16 @@ public class MachineProvisioning {
                         @Override
                         public void stepCompleted(String step, int number, int total) {
                             reporter.report(ReportProvisioningCommand.step(id, step, number, total));
+                        }
+
+                        @Override
+                        public void sshUserCaTrusted(String trustedKeysFile) {
+                            reporter.report(ReportSshUserCaCommand.trusted(id, userCa.fingerprint(), trustedKeysFile));
+                        }
+
+                        @Override
+                        public void sshUserCaRefused(String reason) {
+                            reporter.report(ReportSshUserCaCommand.failed(id, userCa.fingerprint(), reason));
                         }
                     });
         });
