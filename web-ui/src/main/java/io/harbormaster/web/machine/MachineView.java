@@ -54,10 +54,14 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
     private MachineId shown;
     private Registration live;
 
-    MachineView(MachineListService machines, MachineListUpdates updates, MachineOperations operations) {
+    private final MachineCreation creation;
+
+    MachineView(MachineListService machines, MachineListUpdates updates, MachineOperations operations,
+                MachineCreation creation) {
         this.machines = machines;
         this.updates = updates;
         this.operations = operations;
+        this.creation = creation;
         setWidthFull();
     }
 
@@ -157,8 +161,16 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             machine.shares().forEach(share -> shares.add(shareLine(machine, share, allowed)));
         }
 
+        var env = new Pre(String.join("\n",
+                "eval \"$(hm env " + machine.name() + ")\"              # bash, zsh",
+                "hm env " + machine.name() + " | source               # fish",
+                "hm env --shell powershell " + machine.name() + " | Invoke-Expression   # PowerShell"));
+        env.setId("machine-env");
+        var copyEnv = copyButton("Copy for bash", "eval \"$(hm env " + machine.name() + ")\"");
+        copyEnv.setId("machine-env-copy");
+
         var commands = new Pre(String.join("\n",
-                "hm env " + machine.name() + "          # the environment for the docker client",
+                "hm ssh " + machine.name() + "          # a shell on its host (a short-lived SSH certificate)",
                 "hm context " + machine.name() + "      # a docker context: docker --context " + machine.name() + " ps",
                 "hm inspect " + machine.name() + "      # everything above, as JSON",
                 "hm history " + machine.name() + "      # the whole history"));
@@ -175,7 +187,9 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         history.addColumn(AuditEntry::clientAddress).setHeader("From").setAutoWidth(true);
         history.setItems(machines.history(machine.id(), HISTORY_ENTRIES));
 
-        add(heading, actions, details, new H3("Driver options"), options, new H3("Shares"), shares,
+        add(heading, actions, details, new H3("Driver options"), options);
+        sshKeySection(machine);
+        add(new H3("Shares"), shares, new H3("Use it with docker"), env, copyEnv,
                 new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
     }
 
@@ -192,6 +206,40 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             list.add(term, description);
         });
         return list;
+    }
+
+    /**
+     * For a machine whose host is reached over SSH: the public half of the platform's key for it, to add to the
+     * host's authorized_keys when the platform made the key (created without one).
+     */
+    private void sshKeySection(MachineDetail machine) {
+        java.util.Optional<String> key;
+        try {
+            key = creation.sshPublicKey(machine.id());
+        } catch (RuntimeException e) {
+            key = java.util.Optional.empty();
+        }
+        if (key.isEmpty()) {
+            return;
+        }
+        var user = machine.driverOptions() == null ? null : machine.driverOptions().values().get("ssh-user");
+        var text = new Paragraph("If the platform made this machine's SSH key, add this line to ~"
+                + (user == null || user.equals("root") ? "root" : user) + "/.ssh/authorized_keys on the host, "
+                + "then provision the machine again:");
+        var line = new Pre(key.get().strip());
+        line.setId("machine-ssh-public-key");
+        line.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        var copy = copyButton("Copy the public key", key.get().strip());
+        copy.setId("machine-ssh-public-key-copy");
+        add(new H3("SSH key"), text, line, copy);
+    }
+
+    /** A button that puts {@code text} on the clipboard, in the browser. */
+    private static com.vaadin.flow.component.button.Button copyButton(String label, String text) {
+        var button = new com.vaadin.flow.component.button.Button(label);
+        button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        button.addClickListener(click -> button.getElement().executeJs("navigator.clipboard.writeText($0)", text));
+        return button;
     }
 
     /** The actions to offer; none when the machine cannot say (the page still shows what it knows). */

@@ -127,7 +127,13 @@ public class MachinesView extends VerticalLayout {
         var filters = new FlexLayout(filter, state, driver, team, holder);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.getStyle().set("gap", "0 1em");
-        add(new H2("Machines"), filters, grid);
+        var newMachine = new com.vaadin.flow.component.button.Button("Create a machine", click -> click.getSource()
+                .getUI().ifPresent(ui -> ui.navigate(CreateMachineView.class)));
+        newMachine.setId("create-machine");
+        newMachine.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        var heading = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(new H2("Machines"), newMachine);
+        heading.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        add(heading, filters, grid);
         setFlexGrow(1, grid);
     }
 

@@ -34,6 +34,9 @@ class MachineViewTest extends SpringBrowserlessTest {
     @Autowired
     FakeMachineOperations operations;
 
+    @Autowired
+    FakeMachineCreation creation;
+
     @org.junit.jupiter.api.BeforeEach
     void nothingAllowedYet() {
         operations.reset();
@@ -150,6 +153,7 @@ class MachineViewTest extends SpringBrowserlessTest {
                 "MachineProvisioned", "Provisioned: Docker Engine 27.3.1", Machines.ALICE.value(), "alice", "cli",
                 "10.1.2.3", "c1")));
 
+        creation.publicKeys.put(id, "ssh-ed25519 AAAAC3Nza harbormaster\n");
         var view = navigate(MachineView.class, id.value());
 
         var facts = $(com.vaadin.flow.component.html.Div.class).id("machine-facts").getElement().getTextRecursively();
@@ -159,7 +163,10 @@ class MachineViewTest extends SpringBrowserlessTest {
                 .getTextRecursively()).contains("address", "10.0.0.5", "sshUser", "root");
         assertThat($(com.vaadin.flow.component.html.Div.class).id("machine-shares").getElement()
                 .getTextRecursively()).isEqualTo("user bob: viewer");
-        assertThat($(Pre.class).id("machine-commands").getText()).contains("hm env web-1", "hm context web-1");
+        assertThat($(Pre.class).id("machine-commands").getText()).contains("hm ssh web-1", "hm context web-1");
+        assertThat($(Pre.class).id("machine-env").getText()).contains("eval \"$(hm env web-1)\"",
+                "hm env web-1 | source", "hm env --shell powershell web-1 | Invoke-Expression");
+        assertThat($(Pre.class).id("machine-ssh-public-key").getText()).isEqualTo("ssh-ed25519 AAAAC3Nza harbormaster");
         var history = test(view.history);
         assertThat(history.size()).isEqualTo(1);
         assertThat(history.getCellText(0, 1)).isEqualTo("Provisioned: Docker Engine 27.3.1");

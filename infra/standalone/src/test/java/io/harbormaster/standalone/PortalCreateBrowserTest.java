@@ -1,0 +1,120 @@
+package io.harbormaster.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.harbormaster.testing.TestHost;
+import io.harbormaster.testing.TestHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Creating a generic machine on a real test host from the portal's wizard (Debian's Chromium, headless): the form
+ * comes from the driver's options, the user's own key is pasted, and the machine's page shows the provisioning reach
+ * Running step by step without a reload. Skipped, visibly, where Chromium or the test hosts are not available.
+ */
+class PortalCreateBrowserTest {
+
+    private static final String IP = "10.213.0.64";
+    private static RunningPlatform platform;
+    private static WebDriver browser;
+    private static Path work;
+    private static final List<TestHost> hosts = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        Assumptions.assumeTrue(TestHosts.available(), () -> "test hosts unavailable: " + TestHosts.unavailableReason());
+        work = Files.createTempDirectory("portal-create");
+        var key = TestHostMachines.newKey(work, "portal_ed25519");
+        hosts.add(TestHosts.up("portal-gen1", IP, TestHostMachines.publicKey(key)));
+        platform = RunningPlatform.startOnFreshDatabase();
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            TestHostMachines.stopAll(platform, hosts);
+        }
+    }
+
+    @Test
+    void aGenericMachineMadeInTheWizard_showsItsProvisioningLive_untilRunning() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        browser.get(platform.baseUrl() + "/");
+        wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+        browser.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(RunningPlatform.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        wait.until(d -> !d.findElements(By.id("create-machine")).isEmpty());
+
+        browser.findElement(By.id("create-machine")).click();
+        wait.until(d -> !d.findElements(By.id("option-ip-address")).isEmpty());
+        browser.findElement(By.cssSelector("#create-name input")).sendKeys("portal-gen-1");
+        browser.findElement(By.cssSelector("#option-ip-address input")).sendKeys(IP);
+        browser.findElement(By.cssSelector("#option-ssh-port input")).sendKeys("99999");
+        wait.until(d -> text("option-ssh-port").contains("65535") || Boolean.TRUE.equals(script(
+                "return document.getElementById('option-ssh-port').invalid")));
+        screenshot("portal-create-invalid-port.png");
+        var port = browser.findElement(By.cssSelector("#option-ssh-port input"));
+        port.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
+        wait.until(d -> Boolean.FALSE.equals(script("return document.getElementById('option-ssh-port').invalid")));
+        browser.findElements(By.cssSelector("#create-key-choice vaadin-radio-button")).get(1).click();
+        wait.until(d -> d.findElement(By.id("create-private-key")).isDisplayed());
+        script("const a = document.getElementById('create-private-key'); a.value = arguments[0];"
+                + "a.dispatchEvent(new Event('change', {bubbles: true}));",
+                TestHostMachines.read(work.resolve("portal_ed25519")));
+        browser.findElement(By.cssSelector("#create-labels input")).sendKeys("env=test");
+        screenshot("portal-create-wizard.png");
+
+        var clicked = System.nanoTime();
+        browser.findElement(By.id("create-submit")).click();
+        wait.until(d -> !d.findElements(By.id("machine-heading")).isEmpty());
+        assertThat(browser.getCurrentUrl()).contains("/machines/");
+        wait.until(d -> text("machine-history").toLowerCase().contains("push-certs")
+                || text("machine-history").toLowerCase().contains("certificates"));
+        screenshot("portal-create-provisioning.png");
+        wait.until(d -> text("machine-heading").contains("Running"));
+        System.out.printf("portal: the wizard's generic machine was Running %d ms after Create%n",
+                (System.nanoTime() - clicked) / 1_000_000);
+        wait.until(d -> text("machine-history").toLowerCase().contains("provisioned"));
+        screenshot("portal-create-running.png");
+        assertThat(text("machine-facts")).contains("tcp://" + IP + ":2376");
+        assertThat(text("machine-env")).contains("hm env portal-gen-1");
+        assertThat(browser.getPageSource()).doesNotContain(TestHostMachines.bodySlice(
+                TestHostMachines.read(work.resolve("portal_ed25519"))));
+    }
+
+    private static String text(String id) {
+        return String.valueOf(script("const e = document.getElementById('" + id + "'); return e ? e.innerText : ''"));
+    }
+
+    private static Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        var target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), png);
+    }
+}
