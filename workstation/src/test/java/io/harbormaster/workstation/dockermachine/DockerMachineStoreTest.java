@@ -106,16 +106,32 @@ class DockerMachineStoreTest {
     @Test
     void aCorruptCertificate_isSkippedWithoutQuotingIt() throws Exception {
         var store = home.resolve("machine");
-        DockerMachineStoreWriter.create(store, "alice").generic("web", IP, "root", 22, sshKey,
-                DockerMachineStoreWriter.Engine.defaults());
-        var server = store.resolve("machines/web/server.pem");
-        var text = Files.readString(server);
-        Files.writeString(server, text.substring(0, 200) + "AAAA" + text.substring(204));
+        var writer = DockerMachineStoreWriter.create(store, "alice");
+        writer.generic("web", IP, "root", 22, sshKey, DockerMachineStoreWriter.Engine.defaults());
+        writer.generic("db", "10.213.0.98", "root", 22, sshKey, DockerMachineStoreWriter.Engine.defaults());
+        writer.generic("cache", "10.213.0.97", "root", 22, sshKey, DockerMachineStoreWriter.Engine.defaults());
+        var web = store.resolve("machines/web/server.pem");
+        var text = Files.readString(web);
+        // cut short, a line of its DER lost, and one bit of its signature flipped
+        Files.writeString(web, text.substring(0, text.length() / 2));
+        var db = store.resolve("machines/db/server.pem");
+        var lines = new java.util.ArrayList<>(Files.readAllLines(db));
+        lines.remove(5);
+        Files.write(db, lines);
+        var cache = store.resolve("machines/cache/server.pem");
+        var der = java.util.Base64.getMimeDecoder().decode(Files.readString(cache)
+                .replaceAll("-----[A-Z ]+-----", ""));
+        der[der.length - 1] ^= 1;
+        Files.writeString(cache, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64,
+                new byte[] {'\n'}).encodeToString(der) + "\n-----END CERTIFICATE-----\n");
+        var read = DockerMachineStore.at(store);
 
-        var reason = reason(DockerMachineStore.at(store).read("web", null));
-
-        assertThat(reason).startsWith("machines/web/server.pem is");
-        assertThat(reason).doesNotContain(text.substring(30, 60));
+        assertThat(reason(read.read("web", null))).isEqualTo("machines/web/server.pem is not PEM text (no complete "
+                + "BEGIN/END block); a certificate was expected").doesNotContain(text.substring(30, 60));
+        assertThat(reason(read.read("db", null))).isEqualTo("machines/db/server.pem is not a valid X.509 "
+                + "certificate (damaged or cut short)");
+        assertThat(reason(read.read("cache", null))).startsWith("machines/cache/server.pem was not issued by the CA "
+                + "in certs/ca.pem");
     }
 
     @Test
