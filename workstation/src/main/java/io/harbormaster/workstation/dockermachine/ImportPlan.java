@@ -55,12 +55,9 @@ public record ImportPlan(String originalDriver, String driver, DriverOptions dri
                         EngineMapping.of(engine, notes), notes);
             }
             case "none" -> {
-                var url = settings.get("URL");
-                if (url == null || url.isBlank()) {
-                    throw new UnreadableMachineException("config.json gives this none machine no URL");
-                }
+                var url = daemonUrl(settings.get("URL"));
                 ignoredEngine(engine, notes);
-                yield new ImportPlan(original, "none", new DriverOptions(Map.of("url", url.strip())), url.strip(),
+                yield new ImportPlan(original, "none", new DriverOptions(Map.of("url", url)), url,
                         EngineOptions.none(), notes);
             }
             default -> {
@@ -108,6 +105,25 @@ public record ImportPlan(String originalDriver, String driver, DriverOptions dri
                     + " machine, so there is no Docker URL to use (start it with docker-machine once, then import)");
         }
         return address.strip();
+    }
+
+    /** A none machine's URL as the none driver writes it, {@code tcp://host:port}, so equal daemons compare equal. */
+    private static String daemonUrl(String given) {
+        if (given == null || given.isBlank()) {
+            throw new UnreadableMachineException("config.json gives this none machine no URL");
+        }
+        try {
+            var uri = new URI(given.strip());
+            if (!"tcp".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
+                throw new URISyntaxException(given, "not tcp://host:port");
+            }
+            var host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                    : uri.getHost();
+            return url(host.toLowerCase(Locale.ROOT), uri.getPort());
+        } catch (URISyntaxException e) {
+            throw new UnreadableMachineException("config.json's URL '" + given.strip() + "' is not tcp://host:port, "
+                    + "the only kind of URL the none driver takes");
+        }
     }
 
     private static String url(String address, int port) {

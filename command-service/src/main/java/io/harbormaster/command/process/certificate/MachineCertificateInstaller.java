@@ -63,7 +63,8 @@ class MachineCertificateInstaller {
         }
         var certificates = MachineCertificates.of(event);
         hosts.withShell(machine, "given its new certificates", (target, shell) -> {
-            provisioner.restartWithNewCertificates(machine.dockerUrl(), target, certificates, shell);
+            provisioner.restartWithNewCertificates(machine.name().value(), machine.dockerUrl(),
+                    machine.engineOptions(), target, certificates, shell);
             return null;
         });
         return new ReportCertsInstalledCommand(id, event.secretVersion(), null);
