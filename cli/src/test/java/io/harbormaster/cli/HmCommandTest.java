@@ -45,7 +45,7 @@ class HmCommandTest {
                     .containsExactlyElementsOf(HmCommand.VERBS.keySet());
         }
         assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
-                "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
+                "inspect", "handoff", "audit", "tokens", "completion", "version", "help", "import");
     }
 
     @Test
