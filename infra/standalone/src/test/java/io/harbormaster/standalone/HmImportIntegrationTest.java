@@ -309,6 +309,22 @@ class HmImportIntegrationTest {
                 "CertsRegenerated", "CertsInstalled");
     }
 
+    @Test
+    @Order(8)
+    void provisioningTheImportedMachineAgain_runsEveryStepOnTheHostItTookOver() {
+        var provision = hm(alice, "provision", "imp-web");
+
+        assertThat(provision.exitCode()).as(provision.out() + provision.err()).isZero();
+        var docker = bob.shell("bash", "eval \"$(hm env imp-web)\" && docker ps -q");
+        assertThat(docker.exitCode()).as(docker.err()).isZero();
+        var history = TestHostMachines.actions(TestHostMachines.history(platform.admin(),
+                platform.admin().get("/api/machines/by-name?name=imp-web").text("id")));
+        assertThat(history).containsSubsequence("MachineProvisionRequested", "ProvisioningStarted",
+                "MachineProvisioned");
+        assertThat(history.stream().filter("SshHostKeyPinned"::equals)).as("pinned once, on the first contact")
+                .hasSize(1);
+    }
+
     private static long importedEvents() {
         return platform.jdbc().sql("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE "
                 + "'%.MachineImported'").query(Long.class).single();
