@@ -67,7 +67,7 @@ public final class DockerMachineCertificates {
         return sign(org, keys, keys.getPrivate(), null, true, usage, null, List.of());
     }
 
-    /** docker-machine's server certificate: org {@code <user>.<machine>}, SANs {@code ServerCertSANs + [ip, localhost]}. */
+    /** docker-machine's server certificate: org {@code <user>.<machine>}, SANs {@code ServerCertSANs, ip, localhost}. */
     public static Pair server(Pair ca, String org, List<String> hosts) {
         var usage = KeyUsage.digitalSignature | KeyUsage.keyEncipherment | KeyUsage.keyAgreement;
         return sign(org, rsa2048(), ca.key(), ca, false, usage, KeyPurposeId.id_kp_serverAuth, hosts);

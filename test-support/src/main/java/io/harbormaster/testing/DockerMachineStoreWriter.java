@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class DockerMachineStoreWriter {
 
-    /** docker-machine's engine options ({@code --engine-opt}, {@code --engine-label}, …) as config.json records them. */
+    /** docker-machine's engine options ({@code --engine-opt}, {@code --engine-label}, …) as config.json has them. */
     public record Engine(List<String> arbitraryFlags, List<String> labels, List<String> insecureRegistries,
                          List<String> registryMirrors, List<String> env, String storageDriver, String installUrl,
                          List<String> tlsSans) {

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a machine's driver options and engine options from its {@link MachineCreated} (or {@link MachineImported})
- * event, through the event store (so upcasters apply). Options never change after creation, so each machine's are kept once known, up to a bound: a creation
- * committed by this process is known at once (its process needs them a moment later), others are read once, which
- * keeps the reconciler's passes from reading the event store for every machine every time.
+ * event, through the event store (so upcasters apply). Options never change after creation, so each machine's are
+ * kept once known, up to a bound: a creation committed by this process is known at once (its process needs them a
+ * moment later), others are read once, which keeps the reconciler's passes from reading the event store for every
+ * machine every time.
  */
 @Component
 @ProcessingGroup(LookupMaintainer.PROCESSING_GROUP)

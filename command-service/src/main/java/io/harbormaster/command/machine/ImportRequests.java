@@ -86,7 +86,7 @@ final class ImportRequests {
         }
     }
 
-    /** The machine's TLS material as PEM text; serverCert and serverKey only for docker-machine's none driver absent. */
+    /** The machine's TLS material as PEM text; serverCert and serverKey are absent only for a none machine. */
     @Schema(name = "ImportMachineTls")
     record Tls(
             @NotBlank @NoControlCharacters(lineBreaks = true) @Size(max = MAX_PEM_LENGTH) String caCert,

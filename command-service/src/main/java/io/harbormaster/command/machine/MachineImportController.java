@@ -30,7 +30,8 @@ class MachineImportController {
     }
 
     @PostMapping("/api/machines/import")
-    @Operation(operationId = "importMachine", summary = "Import a docker-machine machine into a team, held by the caller",
+    @Operation(operationId = "importMachine",
+            summary = "Import a docker-machine machine into a team, held by the caller",
             description = "The machine keeps working with the certificates it has: its CA and key, server "
                     + "certificate and key (and a generic machine's SSH key) go into the secret store, and client "
                     + "certificates are issued from that CA. generic and none machines keep their driver; any other "

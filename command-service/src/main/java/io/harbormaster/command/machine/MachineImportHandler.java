@@ -132,7 +132,7 @@ class MachineImportHandler {
         }
     }
 
-    /** Names the machine only to someone who may see it (its team is the one imported into); anyone else learns less. */
+    /** Names the machine only when it is in the team imported into, which the caller may see; else says less. */
     private MachineAlreadyManagedException alreadyManaged(String dockerUrl, ManagedMachines.ManagedMachine machine,
                                                           TeamId teamId) {
         if (machine.teamId().equals(teamId)) {

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * The TLS material each machine uses, as its latest {@link CertsRegenerated} (or its import) names it. Each machine's events are
- * read once and then only the ones appended since, so a pass costs one short read per machine and still sees
- * renewals made on another replica.
+ * The TLS material each machine uses, as its latest {@link CertsRegenerated} (or its import) names it. Each
+ * machine's events are read once and then only the ones appended since, so a pass costs one short read per machine
+ * and still sees renewals made on another replica.
  */
 class CertificatesInUse {
 

@@ -139,7 +139,7 @@ final class MachineEventDescriber {
         return value == null ? "unknown" : value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** "imported from docker-machine on alice-laptop (/home/alice/.docker/machine, driver amazonec2) as none at tcp://…". */
+    /** "imported from docker-machine on alice-laptop (/home/alice/.docker/machine, driver amazonec2) as none at …". */
     private static String imported(MachineImported e) {
         var from = e.importedFrom();
         var origin = from == null ? "" : " on " + from.workstation() + " (" + from.storePath() + ", driver "
