@@ -34,6 +34,10 @@ class AuthorizationMatrixIntegrationTest {
     private static final String PASSWORD = "matrix-password-for-tests";
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
+    /** Where the docker-machine stores of the import rule are written. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path stores;
+
     private static RunningPlatform platform;
     private static ApiClient admin;
     private static final Map<Persona, ApiClient> clients = new LinkedHashMap<>();
@@ -126,7 +130,7 @@ class AuthorizationMatrixIntegrationTest {
         try {
             var name = "i-" + UNIQUE.incrementAndGet();
             var store = io.harbormaster.testing.DockerMachineStoreWriter.create(
-                    java.nio.file.Files.createTempDirectory("matrix-store"), "matrix");
+                    java.nio.file.Files.createTempDirectory(stores, "store"), "matrix");
             store.none(name, "tcp://10.213.0.10:" + (3000 + UNIQUE.get()));
             var reading = io.harbormaster.workstation.dockermachine.DockerMachineStore.at(store.store()).read(name, null);
             var machine = ((io.harbormaster.workstation.dockermachine.StoreReading.Readable) reading).machine();

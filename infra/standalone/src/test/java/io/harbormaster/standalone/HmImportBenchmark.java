@@ -47,6 +47,18 @@ public final class HmImportBenchmark {
             Files.writeString(config, Files.readString(config).replace("\"EnginePort\": 2376",
                     "\"EnginePort\": " + (20_000 + i)));
         }
+        try {
+            measure(user, store, machines, single);
+        } finally {
+            // the store holds private keys: nothing of it stays behind
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void measure(HmWorkstation user, DockerMachineStoreWriter store, int machines, int single)
+            throws Exception {
         try (var platform = RunningPlatform.startOnFreshDatabase("--harbormaster.network.allow=192.0.2.0/24")) {
             var admin = platform.admin();
             admin.post("/api/teams", "{\"name\":\"bench\"}");
