@@ -113,4 +113,22 @@ class JsonFormatTest {
                 event.observed(), event.reason(), null))).doesNotContain("reasonText")
                 .contains("\"reason\":\"host 10.213.0.7:22 unreachable\"");
     }
+
+    @Test
+    void anImport_recordsWhereItCameFrom_andReadsBackEqual() throws Exception {
+        var event = new io.harbormaster.api.machine.MachineImported(
+                MachineId.of("11111111-2222-3333-4444-555555555555"), TeamId.of("66666666-7777-8888-9999-000000000000"),
+                MachineName.of("cloud"), "none", new DriverOptions(Map.of("url", "tcp://10.0.0.9:2376")),
+                UserId.of("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"), MachineState.Unknown, null, "tcp://10.0.0.9:2376",
+                null, new io.harbormaster.api.machine.ImportedFrom("alice-laptop", "/home/alice/.docker/machine",
+                        "amazonec2", new DriverOptions(Map.of("Region", "eu-west-1"))));
+
+        var text = json.writeValueAsString(event);
+
+        assertThat(text).endsWith("\"engineOptions\":{\"flags\":[],\"labels\":[],\"installUrl\":null,"
+                + "\"tlsSans\":[]},\"dockerUrl\":\"tcp://10.0.0.9:2376\",\"certificates\":null,\"importedFrom\":"
+                + "{\"workstation\":\"alice-laptop\",\"storePath\":\"/home/alice/.docker/machine\","
+                + "\"driver\":\"amazonec2\",\"driverSettings\":{\"Region\":\"eu-west-1\"}}}");
+        assertThat(json.readValue(text, io.harbormaster.api.machine.MachineImported.class)).isEqualTo(event);
+    }
 }

@@ -66,6 +66,8 @@ public class HmCommand implements Runnable {
             io.harbormaster.cli.machine.UpgradeCommand.class,
             io.harbormaster.cli.machine.UrlCommand.class,
             io.harbormaster.cli.machine.ContextCommand.class,
+            // machines from a docker-machine store
+            io.harbormaster.cli.machine.ImportCommand.class,
             VersionCommand.class,
             // the team's verbs, API tokens and shell completion
             HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,

@@ -45,7 +45,7 @@ class HmCommandTest {
                     .containsExactlyElementsOf(HmCommand.VERBS.keySet());
         }
         assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
-                "ssh", "scp", "inspect", "handoff", "audit", "tokens", "completion", "version", "help");
+                "ssh", "scp", "inspect", "handoff", "audit", "tokens", "completion", "version", "help", "import");
     }
 
     @Test

@@ -44,6 +44,19 @@ final class Teams {
                 "You are not in a team named '" + wanted + "'; " + listing(teams)));
     }
 
+    /** The id of the team {@code reference} names, or of the caller's only team when it is null. */
+    static String chosen(HarbormasterClient client, String reference) {
+        if (reference != null && !reference.isBlank()) {
+            return id(client, reference);
+        }
+        var mine = mine(client);
+        if (mine.size() == 1) {
+            return mine.getFirst().teamId();
+        }
+        throw new HmException(mine.isEmpty() ? "You are in no team yet: ask a team admin to add you."
+                : "Choose the team with --team; " + listing(mine));
+    }
+
     static Optional<Team> byName(List<Team> teams, String name) {
         return teams.stream().filter(team -> name.equals(team.name())).findFirst()
                 .or(() -> teams.stream().filter(team -> name.equalsIgnoreCase(team.name())).findFirst());

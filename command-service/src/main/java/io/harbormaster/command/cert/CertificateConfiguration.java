@@ -34,6 +34,12 @@ class CertificateConfiguration {
         return new CertificateAuthority();
     }
 
+    /** Imported machines' CAs (hm import), kept in the same secret as the CAs made here. */
+    @Bean
+    ImportedMachineTls importedMachineTls(SecretStore secrets) {
+        return new ImportedMachineTls(secrets, java.time.Clock.systemUTC());
+    }
+
     @Bean
     MachineTls machineTls(CertificateAuthority authority, SecretStore secrets, CertificateProperties properties) {
         return new MachineTls(authority, secrets, properties.policy());

@@ -4,6 +4,7 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineImported;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -13,10 +14,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a machine's driver options and engine options from its {@link MachineCreated} event, through the event store
- * (so upcasters apply). Options never change after creation, so each machine's are kept once known, up to a bound: a creation
- * committed by this process is known at once (its process needs them a moment later), others are read once, which
- * keeps the reconciler's passes from reading the event store for every machine every time.
+ * Reads a machine's driver options and engine options from its {@link MachineCreated} (or {@link MachineImported})
+ * event, through the event store (so upcasters apply). Options never change after creation, so each machine's are
+ * kept once known, up to a bound: a creation committed by this process is known at once (its process needs them a
+ * moment later), others are read once, which keeps the reconciler's passes from reading the event store for every
+ * machine every time.
  */
 @Component
 @ProcessingGroup(LookupMaintainer.PROCESSING_GROUP)
@@ -39,10 +41,19 @@ class EventStoreDriverOptions implements DriverOptionsSource {
     /** Keeps the options of a creation once it is committed; a rolled-back one leaves nothing behind. */
     @EventHandler
     void on(MachineCreated event) {
-        var options = Options.of(event);
+        keep(event.machineId(), Options.of(event));
+    }
+
+    /** An import records the options its machine has from then on, like a creation. */
+    @EventHandler
+    void on(MachineImported event) {
+        keep(event.machineId(), Options.of(event));
+    }
+
+    private void keep(MachineId machineId, Options options) {
         Runnable keep = () -> {
             synchronized (kept) {
-                kept.put(event.machineId(), options);
+                kept.put(machineId, options);
             }
         };
         if (CurrentUnitOfWork.isStarted()) {
@@ -81,19 +92,31 @@ class EventStoreDriverOptions implements DriverOptionsSource {
 
     private Options read(MachineId machineId) {
         var stream = events.readEvents(machineId.value());
-        // the creation is the machine's first event
-        if (stream.hasNext() && stream.next().getPayload() instanceof MachineCreated created) {
-            return Options.of(created);
+        // the creation (or the import) is the machine's first event
+        if (!stream.hasNext()) {
+            return null;
         }
-        return null;
+        return switch (stream.next().getPayload()) {
+            case MachineCreated created -> Options.of(created);
+            case MachineImported imported -> Options.of(imported);
+            default -> null;
+        };
     }
 
     /** What a creation recorded of the machine's settings. */
     private record Options(DriverOptions driver, EngineOptions engine) {
 
         static Options of(MachineCreated created) {
-            return new Options(created.driverOptions() == null ? DriverOptions.none() : created.driverOptions(),
-                    created.engineOptions() == null ? EngineOptions.none() : created.engineOptions());
+            return of(created.driverOptions(), created.engineOptions());
+        }
+
+        static Options of(MachineImported imported) {
+            return of(imported.driverOptions(), imported.engineOptions());
+        }
+
+        private static Options of(DriverOptions driver, EngineOptions engine) {
+            return new Options(driver == null ? DriverOptions.none() : driver,
+                    engine == null ? EngineOptions.none() : engine);
         }
     }
 }

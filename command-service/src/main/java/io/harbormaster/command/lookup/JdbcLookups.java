@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * events; a concurrent claim of the same name waits on the unique index and then sees the conflict.
  */
 @Component
-public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory {
-
+public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory,
+        ManagedMachines {
 
     private final JdbcClient jdbc;
     private final DriverOptionsSource options;
@@ -53,6 +53,25 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
                 .params(uuid(machineId.value()), uuid(teamId.value()), name.value(), driver)
                 .update();
         return inserted == 1 ? Claim.CLAIMED : whichTaken("cmd_machines", "machine_id", machineId.value());
+    }
+
+    @Override
+    public Optional<ManagedMachine> atDockerUrl(String dockerUrl) {
+        // a transaction-scoped lock per URL: released with the import's commit or rollback, never held across
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('docker-url:' || lower(?)))").param(dockerUrl)
+                .query((rs, row) -> 1).list();
+        return jdbc.sql("SELECT machine_id, team_id, name FROM cmd_machines WHERE lower(docker_url) = lower(?) "
+                        + "ORDER BY name LIMIT 1")
+                .param(dockerUrl)
+                .query((rs, row) -> new ManagedMachine(MachineId.of(rs.getString("machine_id")),
+                        TeamId.of(rs.getString("team_id")), MachineName.of(rs.getString("name"))))
+                .optional();
+    }
+
+    @Override
+    public boolean nameTaken(TeamId teamId, MachineName name) {
+        return jdbc.sql("SELECT 1 FROM cmd_machines WHERE team_id = ? AND lower(name) = lower(?)")
+                .params(uuid(teamId.value()), name.value()).query((rs, row) -> true).optional().isPresent();
     }
 
     @Override

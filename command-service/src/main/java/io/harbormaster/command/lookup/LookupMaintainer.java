@@ -3,6 +3,7 @@ package io.harbormaster.command.lookup;
 import static io.harbormaster.command.lookup.JdbcLookups.uuid;
 
 import io.harbormaster.api.machine.MachineCreated;
+import io.harbormaster.api.machine.MachineImported;
 import io.harbormaster.api.machine.MachineProvisioned;
 import io.harbormaster.api.machine.MachineRemoved;
 import io.harbormaster.api.machine.IpChanged;
@@ -94,6 +95,15 @@ public class LookupMaintainer {
     @EventHandler
     void on(MachineCreated event) {
         lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver());
+    }
+
+    /** An imported machine's daemon is known from the start: the claim and where it listens, in one go. */
+    @EventHandler
+    void on(MachineImported event) {
+        lookups.claimMachine(event.machineId(), event.teamId(), event.name(), event.driver());
+        jdbc.sql("UPDATE cmd_machines SET docker_url = ? WHERE machine_id = ?")
+                .params(event.dockerUrl(), uuid(event.machineId().value()))
+                .update();
     }
 
     @EventHandler

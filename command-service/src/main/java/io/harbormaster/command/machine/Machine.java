@@ -12,6 +12,7 @@ import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.KillMachineCommand;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineImported;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineProvisionRequested;
 import io.harbormaster.api.machine.MachineRemovalRequested;
@@ -69,6 +70,11 @@ class Machine extends SshCertifyingMachine {
                 command.driverOptions(), command.holder(), command.engineOptions()));
     }
 
+    /** Registers a machine brought in from docker-machine; {@link MachineImportHandler} checked and stored it all. */
+    Machine(MachineImported imported) {
+        apply(imported);
+    }
+
     @CommandHandler
     void handle(StartMachineCommand command, DriverRules drivers, @MetaDataValue(ACTOR_ID) String actorId,
                 AccessDirectory access) {
@@ -119,7 +125,7 @@ class Machine extends SshCertifyingMachine {
      * machine is handed off when the new CA is stored, and not at all when it cannot be. Answers whether it waits.
      */
     @CommandHandler
-    boolean handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users,
+    boolean handle(HandOffMachineCommand command, TeamDirectory teams, UserDirectory users, DriverRules drivers,
                    @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
         require(Right.MANAGE, MachineAction.HAND_OFF, actorId, access);
         var newHolder = InvalidCommandException.requirePresent(command.newHolder(), "newHolder");
@@ -128,6 +134,8 @@ class Machine extends SshCertifyingMachine {
         }
         MachineAccess.requireHolderCandidate(teams, users, teamId, newHolder);
         if (command.revokePreviousHolder() && certificates != null) {
+            MachineCertificateRules.requireInstallable(this, drivers, "Hand it off keeping the previous holder's "
+                    + "access (revokePreviousHolder: false; hm handoff --keep-access).");
             requireNoRenewal();
             apply(renewalRequest("handed-off", true, null, newHolder));
             return true;
@@ -169,10 +177,13 @@ class Machine extends SshCertifyingMachine {
 
     /** A new server certificate; with CA rotation (which needs the MANAGE right) a new CA too. */
     @CommandHandler
-    void handle(RegenerateCertsCommand command, @MetaDataValue(ACTOR_ID) String actorId, AccessDirectory access) {
+    void handle(RegenerateCertsCommand command, DriverRules drivers, @MetaDataValue(ACTOR_ID) String actorId,
+                AccessDirectory access) {
         require(command.rotateCa() ? Right.MANAGE : Right.OPERATE, MachineAction.REGENERATE_CERTS, actorId, access);
         var algorithm = MachineCertificateRules.algorithm(command.keyAlgorithm(), command.rotateCa());
         accepts(MachineAction.REGENERATE_CERTS);
+        MachineCertificateRules.requireInstallable(this, drivers, "To give it a CA of its own, configure its "
+                + "daemon with new material yourself and import it again, or manage its host as a generic machine.");
         MachineCertificateRules.requireAddress(name, dockerUrl);
         requireNoRenewal();
         apply(renewalRequest("requested", command.rotateCa(), algorithm, null));

@@ -7,9 +7,12 @@ import io.harbormaster.api.machine.ShareRole;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.command.lookup.AccessDirectory;
+import io.harbormaster.command.lookup.Actors;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.lookup.UserDirectory;
 import io.harbormaster.command.refusal.ConflictException;
+import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.InvalidCommandException;
 import io.harbormaster.command.refusal.NotFoundException;
 import java.util.EnumSet;
@@ -40,6 +43,26 @@ final class MachineAccess {
         if (role.get() == TeamRole.VIEWER) {
             throw new ConflictException("not-a-team-member", "User " + user + " is only a viewer in team " + teamId
                     + ", and viewers cannot hold machines. Make them a member of the team first.");
+        }
+    }
+
+    /**
+     * Refuses an actor who may not create (or import) machines in the team: a team they cannot see answers like an
+     * unknown team, a viewer is told which role is needed. The platform itself (no user as actor) is not checked.
+     */
+    static void requireMayCreate(AccessDirectory access, String actorId, TeamId teamId) {
+        var user = Actors.user(actorId);
+        if (user.isEmpty()) {
+            return;
+        }
+        var admin = access.isPlatformAdmin(user.get());
+        var role = admin ? null : access.roleOf(teamId, user.get()).orElse(null);
+        switch (MachineAccessRules.decide(MachineAccessRules.Right.CREATE,
+                new MachineAccessRules.Standing(admin, role, false, null))) {
+            case ALLOW -> { }
+            case NOT_FOUND -> throw NotFoundException.team(teamId);
+            case FORBIDDEN -> throw new ForbiddenException("You are a " + role + " in team " + teamId
+                    + ": creating machines there needs " + MachineAccessRules.Right.CREATE.needs() + ".");
         }
     }
 

@@ -8,12 +8,7 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.SshPrivateKey;
-import io.harbormaster.api.team.TeamId;
 import io.harbormaster.command.lookup.AccessDirectory;
-import io.harbormaster.command.lookup.Actors;
-import io.harbormaster.command.machine.MachineAccessRules.Right;
-import io.harbormaster.command.machine.MachineAccessRules.Standing;
-import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.lookup.NameClaims;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.lookup.UserDirectory;
@@ -84,7 +79,7 @@ class MachineCreationHandler {
         if (!teams.teamExists(teamId)) {
             throw NotFoundException.team(teamId);
         }
-        requireMayCreate(actorId, teamId);
+        MachineAccess.requireMayCreate(access, actorId, teamId);
         MachineAccess.requireHolderCandidate(teams, users, teamId, holder);
         switch (claims.claimMachine(id, teamId, name, driver)) {
             case CLAIMED -> { }
@@ -118,22 +113,6 @@ class MachineCreationHandler {
         } catch (RuntimeException e) {
             log.warn("Could not remove the SSH key of machine {} whose creation failed: {}", id.value(),
                     e.getMessage());
-        }
-    }
-
-    /** A team the actor cannot see answers like an unknown team; a viewer is told which role is needed. */
-    private void requireMayCreate(String actorId, TeamId teamId) {
-        var user = Actors.user(actorId);
-        if (user.isEmpty()) {
-            return;
-        }
-        var admin = access.isPlatformAdmin(user.get());
-        var role = admin ? null : access.roleOf(teamId, user.get()).orElse(null);
-        switch (MachineAccessRules.decide(Right.CREATE, new Standing(admin, role, false, null))) {
-            case ALLOW -> { }
-            case NOT_FOUND -> throw NotFoundException.team(teamId);
-            case FORBIDDEN -> throw new ForbiddenException("You are a " + role + " in team " + teamId
-                    + ": creating machines there needs " + Right.CREATE.needs() + ".");
         }
     }
 }

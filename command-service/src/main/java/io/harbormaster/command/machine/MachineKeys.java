@@ -11,6 +11,9 @@ public interface MachineKeys {
     /** Stores the creator's private key (OpenSSH or PEM text) as the machine's key; refuses an unreadable one. */
     void importKey(MachineId machineId, String privateKey);
 
+    /** Refuses a private key the machine could not use (unreadable, passphrase-protected), storing nothing. */
+    void check(String privateKey);
+
     /** Generates and stores a new key for the machine. */
     void generate(MachineId machineId);
 

@@ -10,4 +10,9 @@ public class MachineNameTakenException extends ConflictException {
         super("machine-name-taken", "A machine named '" + name + "' already exists in this team. "
                 + "Choose another name, or remove the existing machine first.");
     }
+
+    /** With a message of the caller's, such as an import's advice to choose another name. */
+    public MachineNameTakenException(MachineName name, String message) {
+        super("machine-name-taken", message);
+    }
 }

@@ -6,6 +6,7 @@ import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineHandedOff;
+import io.harbormaster.api.machine.MachineImported;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineKilled;
@@ -85,6 +86,8 @@ abstract class RecordedMachine {
     boolean renewalQueued;
     /** The renewal for a new address failed (the secret store was away, say): the next observation asks again. */
     boolean addressRenewalFailed;
+    /** Brought in from docker-machine: its daemon was configured elsewhere, with the CA it came with. */
+    boolean imported;
 
     @EventSourcingHandler
     void on(MachineCreated event) {
@@ -95,6 +98,22 @@ abstract class RecordedMachine {
         holder = event.holder();
         engineOptions = event.engineOptions();
         state = MachineState.Creating;
+    }
+
+    /** An imported machine exists already: it has its address and certificates, and the platform looks next. */
+    @EventSourcingHandler
+    void on(MachineImported event) {
+        machineId = event.machineId();
+        teamId = event.teamId();
+        name = event.name();
+        driver = event.driver();
+        holder = event.holder();
+        engineOptions = event.engineOptions();
+        state = event.state();
+        provisioned = true;
+        dockerUrl = event.dockerUrl();
+        certificates = event.certificates();
+        imported = true;
     }
 
     @EventSourcingHandler

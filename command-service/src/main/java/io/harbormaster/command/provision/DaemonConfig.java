@@ -125,6 +125,22 @@ final class DaemonConfig {
         }
     }
 
+    /**
+     * Whether {@code existing} (daemon.json's text, null for none) has dockerd read Harbormaster's certificates: true
+     * on hosts provisioned here, false on a host configured elsewhere, such as one docker-machine provisioned.
+     */
+    static boolean usesHarbormasterCertificates(String existing) {
+        if (existing == null || existing.isBlank()) {
+            return false;
+        }
+        try {
+            var config = JSON.readTree(existing);
+            return config.isObject() && CA.equals(config.path("tlscacert").asString(""));
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
     static List<String> ownedKeys() {
         return List.of("tlsverify", "tlscacert", "tlscert", "tlskey", "hosts", "live-restore", "labels");
     }

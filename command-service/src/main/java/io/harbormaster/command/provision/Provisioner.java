@@ -8,6 +8,7 @@ import io.harbormaster.driver.DriverException;
 import io.harbormaster.driver.HostShell;
 import io.harbormaster.driver.SshTarget;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,19 +80,7 @@ public class Provisioner {
         progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
 
         var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
-        var existing = shell.read("/etc/docker/daemon.json").orElse(null);
-        var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver(),
-                engine);
-        put(shell, root, "/etc/docker/daemon.json", merged, 0644, "configure-daemon");
-        if (systemd) {
-            // Debian's and Ubuntu's units pass -H fd://, which dockerd refuses next to "hosts" in daemon.json
-            var dockerd = require(shell, "command -v dockerd", "configure-daemon", "find dockerd").stdout().strip();
-            put(shell, root, "/etc/systemd/system/docker.service.d/10-harbormaster.conf", """
-                    [Service]
-                    ExecStart=
-                    ExecStart=%s --containerd=/run/containerd/containerd.sock
-                    """.formatted(dockerd), 0644, "configure-daemon");
-        }
+        configureDaemon(shell, root, systemd, machineName, enginePort, engine);
         progress.stepCompleted(STEPS.get(3), 4, STEPS.size());
 
         restart(shell, root, systemd);
@@ -103,15 +92,26 @@ public class Provisioner {
         return version;
     }
 
-    /** Restarts dockerd so it reads new TLS material; containers keep running ({@code live-restore}). */
-    public void restartWithNewCertificates(String dockerUrl, SshTarget target, MachineCertificates certificates,
-                                           HostShell shell) {
+    /**
+     * Restarts dockerd so it reads new TLS material; containers keep running ({@code live-restore}). A host whose
+     * daemon.json does not point at Harbormaster's certificates was configured elsewhere (a generic machine brought in
+     * with {@code hm import}, whose dockerd docker-machine configured): its daemon is configured first, as
+     * provisioning does, so the new material is what dockerd reads.
+     */
+    public void restartWithNewCertificates(String machineName, String dockerUrl, EngineOptions engine,
+                                           SshTarget target, MachineCertificates certificates, HostShell shell) {
         var root = "root".equals(target.user());
         var server = tls.server(certificates);
         put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
         put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
         put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
-        restart(shell, root, shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok());
+        var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
+        if (!DaemonConfig.usesHarbormasterCertificates(shell.read("/etc/docker/daemon.json").orElse(null))) {
+            log.info("Machine {}: dockerd was configured elsewhere (docker-machine); configuring it as provisioning "
+                    + "does", machineName);
+            configureDaemon(shell, root, systemd, machineName, URI.create(dockerUrl).getPort(), engine);
+        }
+        restart(shell, root, systemd);
         verify(dockerUrl, certificates);
     }
 
@@ -130,6 +130,29 @@ public class Provisioner {
         }
         log.info("sshd on {} trusts the machine's SSH user CA in {}", target.address(), file);
         return file;
+    }
+
+    /**
+     * Merges Harbormaster's settings into daemon.json, moves docker-machine's daemon options aside, and on systemd
+     * hosts replaces the unit's command line with a plain dockerd.
+     */
+    private void configureDaemon(HostShell shell, boolean root, boolean systemd, String machineName, int enginePort,
+                                 EngineOptions engine) {
+        var existing = shell.read("/etc/docker/daemon.json").orElse(null);
+        var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver(),
+                engine == null ? EngineOptions.none() : engine);
+        put(shell, root, "/etc/docker/daemon.json", merged, 0644, "configure-daemon");
+        require(shell, privileged(root, DockerMachineOptions.MOVE_ASIDE), "configure-daemon",
+                "move docker-machine's daemon options aside");
+        if (systemd) {
+            // Debian's and Ubuntu's units pass -H fd://, which dockerd refuses next to "hosts" in daemon.json
+            var dockerd = require(shell, "command -v dockerd", "configure-daemon", "find dockerd").stdout().strip();
+            put(shell, root, "/etc/systemd/system/docker.service.d/10-harbormaster.conf", """
+                    [Service]
+                    ExecStart=
+                    ExecStart=%s --containerd=/run/containerd/containerd.sock
+                    """.formatted(dockerd), 0644, "configure-daemon");
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.harbormaster.command.reconcile;
 import io.harbormaster.api.machine.CertsRegenerated;
 import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineImported;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * The TLS material each machine uses, as its latest {@link CertsRegenerated} event names it. Each machine's events are
- * read once and then only the ones appended since, so a pass costs one short read per machine and still sees
- * renewals made on another replica.
+ * The TLS material each machine uses, as its latest {@link CertsRegenerated} (or its import) names it. Each
+ * machine's events are read once and then only the ones appended since, so a pass costs one short read per machine
+ * and still sees renewals made on another replica.
  */
 class CertificatesInUse {
 
@@ -33,6 +34,8 @@ class CertificatesInUse {
             next = event.getSequenceNumber() + 1;
             if (event.getPayload() instanceof CertsRegenerated regenerated) {
                 certificates = MachineCertificates.of(regenerated);
+            } else if (event.getPayload() instanceof MachineImported imported) {
+                certificates = imported.certificates();
             }
         }
         known.put(machineId, new Known(next, certificates));

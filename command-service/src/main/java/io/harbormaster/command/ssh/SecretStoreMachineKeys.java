@@ -20,6 +20,11 @@ public class SecretStoreMachineKeys implements MachineKeys {
     }
 
     @Override
+    public void check(String privateKey) {
+        PrivateKeyText.parse(privateKey);
+    }
+
+    @Override
     public void generate(MachineId machineId) {
         keys.generate(machineId);
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The lookups in memory, for aggregate and process tests; the real ones are tested against PostgreSQL. */
-public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory {
+public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory,
+        ManagedMachines {
 
     private final Map<UserId, Username> users = new HashMap<>();
     private final Map<TeamId, String> teams = new HashMap<>();
@@ -132,5 +133,19 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
     @Override
     public Optional<MachineRecord> find(MachineId machineId) {
         return Optional.ofNullable(machines.get(machineId));
+    }
+
+    @Override
+    public Optional<ManagedMachine> atDockerUrl(String dockerUrl) {
+        return machines.values().stream()
+                .filter(machine -> machine.dockerUrl() != null && machine.dockerUrl().equalsIgnoreCase(dockerUrl))
+                .map(machine -> new ManagedMachine(machine.machineId(), machine.teamId(), machine.name()))
+                .findFirst();
+    }
+
+    @Override
+    public boolean nameTaken(TeamId teamId, MachineName name) {
+        return machines.values().stream().anyMatch(m -> m.teamId().equals(teamId)
+                && m.name().value().equalsIgnoreCase(name.value()));
     }
 }

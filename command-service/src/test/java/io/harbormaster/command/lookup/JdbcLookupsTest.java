@@ -185,6 +185,36 @@ class JdbcLookupsTest {
         assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(Claim.NAME_TAKEN);
     }
 
+    @Test
+    void anImportedMachine_isFoundByItsDaemon_andAConcurrentImportOfItWaitsAndThenFindsIt() throws Exception {
+        var team = TeamId.random();
+        var url = "tcp://10.213.0.61:2376";
+        var transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        var asked = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            var found = lookups.atDockerUrl(url);
+            asked.countDown();
+            await(commit);
+            maintainer.on(new io.harbormaster.api.machine.MachineImported(MachineId.random(), team,
+                    MachineName.of("imported-1"), "none", OPTIONS, UserId.random(), null, null, url, null, null));
+            return found;
+        }));
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+        var second = CompletableFuture.supplyAsync(() -> transactions.execute(status ->
+                lookups.atDockerUrl(url.toUpperCase(java.util.Locale.ROOT))));
+        Thread.sleep(300);
+        assertThat(second).as("the second import waits for the first").isNotDone();
+        commit.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
+        var found = second.get(10, TimeUnit.SECONDS).orElseThrow();
+        assertThat(found.name()).isEqualTo(MachineName.of("imported-1"));
+        assertThat(found.teamId()).isEqualTo(team);
+        assertThat(lookups.nameTaken(team, MachineName.of("IMPORTED-1"))).isTrue();
+        assertThat(lookups.nameTaken(TeamId.random(), MachineName.of("imported-1"))).isFalse();
+    }
+
     private static Claim claim(MachineId id, TeamId team, String name) {
         return lookups.claimMachine(id, team, MachineName.of(name), "none");
     }

@@ -142,4 +142,15 @@ class DaemonConfigTest {
         assertThat(os).isEqualTo(new OsRelease("debian", "12", "Debian GNU/Linux 12 (bookworm)"));
         assertThat(OsRelease.parse("ID='alpine'\n").prettyName()).isEqualTo("alpine");
     }
+
+    @Test
+    void onlyAConfigurationThatReadsHarbormastersCertificates_countsAsHarbormasters() {
+        assertThat(DaemonConfig.usesHarbormasterCertificates(DaemonConfig.merge(null, 2376, "web-1", Map.of(), null)))
+                .isTrue();
+        // what docker-machine leaves: its TLS flags elsewhere, daemon.json the host's own (or none)
+        assertThat(DaemonConfig.usesHarbormasterCertificates("{\"iptables\": false, \"bridge\": \"none\"}"))
+                .isFalse();
+        assertThat(DaemonConfig.usesHarbormasterCertificates(null)).isFalse();
+        assertThat(DaemonConfig.usesHarbormasterCertificates("{broken")).isFalse();
+    }
 }

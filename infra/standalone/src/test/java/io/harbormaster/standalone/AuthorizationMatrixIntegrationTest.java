@@ -34,6 +34,10 @@ class AuthorizationMatrixIntegrationTest {
     private static final String PASSWORD = "matrix-password-for-tests";
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
+    /** Where the docker-machine stores of the import rule are written. */
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path stores;
+
     private static RunningPlatform platform;
     private static ApiClient admin;
     private static final Map<Persona, ApiClient> clients = new LinkedHashMap<>();
@@ -121,6 +125,31 @@ class AuthorizationMatrixIntegrationTest {
         return created.text("machineId");
     }
 
+    /** A docker-machine none machine of a store written as docker-machine writes it, as hm import sends it. */
+    private static String importRequest(boolean dryRun) {
+        try {
+            var name = "i-" + UNIQUE.incrementAndGet();
+            var store = io.harbormaster.testing.DockerMachineStoreWriter.create(
+                    java.nio.file.Files.createTempDirectory(stores, "store"), "matrix");
+            store.none(name, "tcp://10.213.0.10:" + (3000 + UNIQUE.get()));
+            var reading = io.harbormaster.workstation.dockermachine.DockerMachineStore.at(store.store()).read(name, null);
+            var machine = ((io.harbormaster.workstation.dockermachine.StoreReading.Readable) reading).machine();
+            var body = new LinkedHashMap<String, Object>();
+            body.put("team", teamA);
+            body.put("name", name);
+            body.put("driver", machine.driverName());
+            body.put("driverSettings", machine.settings().kept());
+            body.put("tls", Map.of("caCert", machine.material().caCert(), "caKey", machine.material().caKey(),
+                    "clientCert", machine.material().clientCert()));
+            body.put("workstation", "matrix");
+            body.put("storePath", store.store().toString());
+            body.put("dryRun", dryRun);
+            return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static int closedPort() {
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
@@ -156,6 +185,10 @@ class AuthorizationMatrixIntegrationTest {
         rules.add(new Rule("POST", "/api/machines", persona -> new Call("/api/machines", """
                 {"team":"%s","name":"c-%d","driver":"none","driverOptions":{"url":"tcp://10.213.0.10:2376"}}"""
                 .formatted(teamA, UNIQUE.incrementAndGet())), 401, 403, 202, 404, 202, 202, 409));
+        // import into team A: the right to create there; the member's is a dry run (200), the holder's and owner's
+        // real ones (201); the admin may, but is no member of team A and so cannot hold it (409)
+        rules.add(new Rule("POST", "/api/machines/import", persona -> new Call("/api/machines/import",
+                importRequest(persona == Persona.MEMBER)), 401, 403, 200, 404, 201, 201, 409));
         // operate: M1 is Running, so start is already done (202); stop leaves it Stopping, and stopping again is
         // already done; the none driver cannot restart or kill (422) once access is granted
         rules.add(new Rule("POST", "/api/machines/{id}/start", at("/api/machines/" + m1 + "/start"),

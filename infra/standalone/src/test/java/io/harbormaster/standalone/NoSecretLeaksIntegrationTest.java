@@ -11,8 +11,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * After a scenario that sets passwords, signs in with right and wrong ones, issues, uses, revokes and guesses API
- * tokens and runs machine commands, no password, token, password hash or token hash appears in the event store, in
- * any other table, or in anything the process printed. The hashes live only in sec_account and sec_api_token.
+ * tokens, runs machine commands and imports a docker-machine machine with its CA, server and SSH keys, no password,
+ * token, password hash, token hash or imported key appears in the event store, in any other table, or in anything the
+ * process printed. The hashes live only in sec_account and sec_api_token, the keys in the sealed secret store.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretLeaksIntegrationTest {
@@ -22,7 +23,8 @@ class NoSecretLeaksIntegrationTest {
     private static final String WRONG_TOKEN = "hm_guessed-token-5b1e0c9d7a2f4e6b8c0d1e2f3a4b5c6d7e8f9a0b";
 
     @Test
-    void passwordsAndHashesStayOutOfEventsTablesAndLogs(CapturedOutput output) {
+    void passwordsAndHashesStayOutOfEventsTablesAndLogs(CapturedOutput output,
+                                                        @org.junit.jupiter.api.io.TempDir java.nio.file.Path store) {
         try (var platform = RunningPlatform.startOnFreshDatabase()) {
             var admin = platform.admin();
             var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
@@ -55,6 +57,9 @@ class NoSecretLeaksIntegrationTest {
             assertThat(tooShort.status()).isEqualTo(400);
             assertThat(tooShort.body()).doesNotContain("short-pw-x");
 
+            var imported = importGenericMachine(asGrace, team, store);
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+
             var hashes = platform.jdbc().sql("SELECT password_hash FROM sec_account WHERE password_hash IS NOT NULL")
                     .query(String.class).list();
             assertThat(hashes).hasSize(2);
@@ -64,6 +69,7 @@ class NoSecretLeaksIntegrationTest {
                     WRONG_TOKEN, token.substring(3, 23)));
             secrets.addAll(hashes);
             secrets.addAll(tokenHashes);
+            secrets.addAll(importedKeys);
 
             var stored = everythingStoredExceptSecretTables(platform);
             var printed = output.getAll();
@@ -71,8 +77,44 @@ class NoSecretLeaksIntegrationTest {
                 assertThat(stored).as("tables").doesNotContain(secret);
                 assertThat(printed).as("log").doesNotContain(secret);
             }
-            assertThat(stored).contains("grace", "leak-1", "leak-check", issued.text("tokenId"));
+            assertThat(stored).contains("grace", "leak-1", "leak-check", issued.text("tokenId"), "leak-import");
         }
+    }
+
+    /** Slices of the keys an import sent: the docker-machine CA's, the server's, the SSH key's, the client's. */
+    private static final List<String> importedKeys = new ArrayList<>();
+
+    /** Grace imports a generic machine of a docker-machine store (nothing is contacted; the keys are what matters). */
+    private static ApiClient.Response importGenericMachine(ApiClient asGrace, String team, java.nio.file.Path directory) {
+        var key = TestHostMachines.newKey(directory, "id_ed25519");
+        var store = io.harbormaster.testing.DockerMachineStoreWriter.create(directory.resolve("machine"), "grace");
+        var written = store.generic("leak-import", "10.213.0.71", "root", 22, key,
+                io.harbormaster.testing.DockerMachineStoreWriter.Engine.defaults());
+        var machine = ((io.harbormaster.workstation.dockermachine.StoreReading.Readable)
+                io.harbormaster.workstation.dockermachine.DockerMachineStore.at(store.store())
+                        .read("leak-import", null)).machine();
+        var material = machine.material();
+        importedKeys.addAll(List.of(TestHostMachines.bodySlice(material.caKey()),
+                TestHostMachines.bodySlice(written.server().keyPem()),
+                TestHostMachines.bodySlice(TestHostMachines.read(key)),
+                TestHostMachines.bodySlice(store.client().keyPem())));
+        var tls = new java.util.LinkedHashMap<String, Object>();
+        tls.put("caCert", material.caCert());
+        tls.put("caKey", material.caKey());
+        tls.put("serverCert", material.serverCert());
+        tls.put("serverKey", material.serverKey());
+        tls.put("clientCert", material.clientCert());
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("team", team);
+        body.put("name", "leak-import");
+        body.put("driver", machine.driverName());
+        body.put("driverSettings", machine.settings().kept());
+        body.put("tls", tls);
+        body.put("sshKey", material.sshKey());
+        body.put("workstation", "grace-laptop");
+        body.put("storePath", store.store().toString());
+        return asGrace.post("/api/machines/import",
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(body));
     }
 
     /** Every row of every table but the two that must hold the hashes, as text, events decoded. */

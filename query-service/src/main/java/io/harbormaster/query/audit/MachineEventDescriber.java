@@ -61,8 +61,7 @@ final class MachineEventDescriber {
         return switch (event) {
             case MachineCreated e -> about(e.machineId(), "created with driver " + e.driver() + ", held by "
                     + names.user(e.holder()));
-            case MachineImported e -> about(e.machineId(), "imported from docker-machine (driver " + e.driver()
-                    + ", state " + e.state() + "), held by " + names.user(e.holder()));
+            case MachineImported e -> about(e.machineId(), imported(e) + ", held by " + names.user(e.holder()));
             case MachineProvisionRequested e -> about(e.machineId(), "provisioning requested");
             case ProvisioningStarted e -> about(e.machineId(), "provisioning started on " + e.os());
             case ProvisioningStepCompleted e -> about(e.machineId(), "provisioning step " + e.stepNumber() + "/"
@@ -148,5 +147,13 @@ final class MachineEventDescriber {
 
     static String lower(Enum<?> value) {
         return value == null ? "unknown" : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "imported from docker-machine on alice-laptop (/home/alice/.docker/machine, driver amazonec2) as none at …". */
+    private static String imported(MachineImported e) {
+        var from = e.importedFrom();
+        var origin = from == null ? "" : " on " + from.workstation() + " (" + from.storePath() + ", driver "
+                + from.driver() + ")";
+        return "imported from docker-machine" + origin + " as " + e.driver() + " at " + e.dockerUrl();
     }
 }

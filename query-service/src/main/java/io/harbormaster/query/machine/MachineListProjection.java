@@ -81,10 +81,13 @@ public class MachineListProjection {
                 MachineState.Creating, seq, at, e.engineOptions());
     }
 
+    /** An imported machine has its daemon and CA from the start; the reconciler's next look records its state. */
     @EventHandler
     void on(MachineImported e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
-                e.state() == null ? MachineState.Unknown : e.state(), seq, at);
+                e.state(), seq, at, e.engineOptions());
+        rows.imported(e.machineId(), seq, e.dockerUrl(),
+                e.certificates() == null ? null : e.certificates().caFingerprint());
     }
 
     @EventHandler

@@ -28,6 +28,12 @@ interface MachineListRows {
         insert(id, team, name, driver, options, holder, state, seq, at, EngineOptions.none());
     }
 
+    /**
+     * The Docker URL and CA an imported machine came with, set on the row its import event just inserted (version
+     * {@code seq}); no provisioning follows an import to report them.
+     */
+    void imported(MachineId id, long seq, String dockerUrl, String caFingerprint);
+
     /** Records that the event happened (version, updatedAt) without changing anything else. */
     boolean touch(MachineId id, long seq, Instant at);
 

@@ -61,6 +61,16 @@ final class MachineRows implements MachineListRows {
                 .update();
     }
 
+    /** What the import that made the row (its version is the import's) knew already: the daemon and the CA. */
+    @Override
+    public void imported(MachineId id, long seq, String dockerUrl, String caFingerprint) {
+        jdbc.sql("UPDATE rm_machine SET docker_url = :url, ca_fingerprint = :fingerprint WHERE id = :id "
+                        + "AND version = :seq")
+                .param("id", uuid(id.value())).param("seq", seq).param("url", dockerUrl)
+                .param("fingerprint", caFingerprint)
+                .update();
+    }
+
     /** Records that the event happened (version, updatedAt) without changing anything else. */
     @Override
     public boolean touch(MachineId id, long seq, Instant at) {

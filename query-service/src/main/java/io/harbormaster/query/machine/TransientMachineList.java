@@ -64,6 +64,15 @@ final class TransientMachineList implements MachineListRows {
     }
 
     @Override
+    public void imported(MachineId id, long seq, String dockerUrl, String caFingerprint) {
+        var row = rows.get(id);
+        if (row != null && row.version == seq) {
+            row.dockerUrl = dockerUrl;
+            row.caFingerprint = caFingerprint;
+        }
+    }
+
+    @Override
     public boolean touch(MachineId id, long seq, Instant at) {
         return advance(id, seq, at, row -> { });
     }

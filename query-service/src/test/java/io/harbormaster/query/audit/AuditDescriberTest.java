@@ -37,7 +37,9 @@ class AuditDescriberTest {
         names.machine(m, team, "web-7");
         List<Object> machineEvents = List.of(
                 new MachineCreated(m, team, MachineName.of("web-7"), "generic", DriverOptions.none(), user),
-                new MachineImported(m, team, MachineName.of("web-7"), "generic", DriverOptions.none(), user, MachineState.Running),
+                new MachineImported(m, team, MachineName.of("web-7"), "generic", DriverOptions.none(), user,
+                        MachineState.Unknown, null, "tcp://h:2376", null, new io.harbormaster.api.machine.ImportedFrom(
+                                "alice-laptop", "/home/alice/.docker/machine", "generic", DriverOptions.none())),
                 new ProvisioningStarted(m, "ubuntu"), new ProvisioningStepCompleted(m, "install", 2, 5),
                 new MachineProvisioned(m, "tcp://h:2376"), new ProvisioningFailed(m, "install", "x"),
                 new MachineStartRequested(m), new MachineStarted(m), new MachineStopRequested(m), new MachineStopped(m),
@@ -79,6 +81,26 @@ class AuditDescriberTest {
                 List.of("10.213.0.0/16", "169.254.169.254/32"), List.of("10.213.9.0/24"))).orElseThrow())
                 .isEqualTo(new Description(null, null, "platform networks", "allowed networks set to "
                         + "[10.213.0.0/16, 169.254.169.254/32], denied [10.213.9.0/24]"));
+    }
+
+    @Test
+    void anImportSaysWhereItCameFrom_theWorkstationTheStoreAndDocker_machinesDriver() {
+        var names = new AuditNames(ReadModelDatabase.fresh());
+        var describer = new AuditDescriber(names);
+        var m = MachineId.random();
+        var team = TeamId.random();
+        var user = UserId.random();
+        names.user(user, "dora");
+        names.machine(m, team, "cloud");
+
+        var imported = new MachineImported(m, team, MachineName.of("cloud"), "none",
+                new DriverOptions(java.util.Map.of("url", "tcp://10.0.0.9:2376")), user, MachineState.Unknown, null,
+                "tcp://10.0.0.9:2376", null, new io.harbormaster.api.machine.ImportedFrom("dora-laptop",
+                        "/home/dora/.docker/machine", "amazonec2", DriverOptions.none()));
+
+        assertThat(describer.describe(imported).orElseThrow().summary()).isEqualTo("imported from docker-machine on "
+                + "dora-laptop (/home/dora/.docker/machine, driver amazonec2) as none at tcp://10.0.0.9:2376, held by "
+                + "dora");
     }
 
     @Test

@@ -140,13 +140,21 @@ class MachineListProjectionTest {
     }
 
     @Test
-    void givenImportedMachine_thenItKeepsTheImportedState() {
+    void givenAnImportedMachine_itIsListedWithItsDaemonAndCa_inTheStateImportedWith() {
         var id = MachineId.random();
-        projection.on(new MachineImported(id, TEAM, MachineName.of("legacy"), "amazonec2", DriverOptions.none(),
-                ALICE, MachineState.Stopped), 0, T0);
+        var certificates = new io.harbormaster.api.machine.MachineCertificates(false, "AB:CD", "01", T0,
+                "machines/" + id + "/tls", 1, "rsa-2048", List.of("10.0.0.9", "localhost"));
+        projection.on(new MachineImported(id, TEAM, MachineName.of("legacy"), "none",
+                new DriverOptions(java.util.Map.of("url", "tcp://10.0.0.9:2376")), ALICE, MachineState.Unknown, null,
+                "tcp://10.0.0.9:2376", certificates, new io.harbormaster.api.machine.ImportedFrom("alice-laptop",
+                        "/home/alice/.docker/machine", "amazonec2", DriverOptions.none())), 0, T0);
 
-        assertThat(detail(id).state()).isEqualTo(MachineState.Stopped);
-        assertThat(detail(id).driver()).isEqualTo("amazonec2");
+        var detail = detail(id);
+        assertThat(detail.state()).isEqualTo(MachineState.Unknown);
+        assertThat(detail.driver()).isEqualTo("none");
+        assertThat(detail.dockerUrl()).isEqualTo("tcp://10.0.0.9:2376");
+        assertThat(detail.caFingerprint()).isEqualTo("AB:CD");
+        assertThat(detail.version()).isZero();
     }
 
     @Test

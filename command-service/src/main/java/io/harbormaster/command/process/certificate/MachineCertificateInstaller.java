@@ -80,7 +80,8 @@ class MachineCertificateInstaller {
         }
         var certificates = MachineCertificates.of(event);
         hosts.withShell(machine, "given its new certificates", (target, shell) -> {
-            provisioner.restartWithNewCertificates(machine.dockerUrl(), target, certificates, shell);
+            provisioner.restartWithNewCertificates(machine.name().value(), machine.dockerUrl(),
+                    machine.engineOptions(), target, certificates, shell);
             trustSshUserCa(id, target, shell);
             return null;
         });

@@ -1,7 +1,6 @@
 package io.harbormaster.command.process.provisioning;
 
 import io.harbormaster.api.machine.MachineCertificates;
-import io.harbormaster.command.machine.RecordHostKeyCommand;
 import io.harbormaster.command.machine.ReportProvisioningCommand;
 import io.harbormaster.command.machine.ReportSshUserCaCommand;
 import io.harbormaster.command.lookup.MachineRecord;
@@ -19,9 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the provisioner for a machine whose driver provisions: opens an SSH session to the host (pinning its key on
- * first contact, which the machine records), has its sshd trust the machine's SSH user CA (made on the first
- * provisioning), and turns the provisioner's progress into the machine's events.
+ * Runs the provisioner for a machine whose driver provisions: opens an SSH session to the host ({@link MachineHosts}
+ * pins its key on first contact, which the machine records), has its sshd trust the machine's SSH user CA (made on the
+ * first provisioning), and turns the provisioner's progress into the machine's events.
  */
 @Component
 public class MachineProvisioning {
@@ -73,10 +72,6 @@ public class MachineProvisioning {
         var id = machine.machineId();
         var userCa = userCas.loadOrGenerate(id);
         return hosts.withShell(machine, "provisioned", (target, shell) -> {
-            if (shell.pinnedNow()) {
-                reporter.report(new RecordHostKeyCommand(id, target.host(), shell.hostKeyType(),
-                        shell.hostKeyFingerprint()));
-            }
             return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
                     certificates, machine.engineOptions(), userCa.publicKey(), shell, new ProvisioningProgress() {
                         @Override
