@@ -92,7 +92,7 @@ class PortalBrowserTest {
             screenshot("portal-machine-page-800.png");
             assertThat(browser.getTitle()).isEqualTo("portal-web-1 · Machines");
 
-            for (var path : java.util.List.of("/teams", "/admin/users", "/no/such/page")) {
+            for (var path : java.util.List.of("/team-settings", "/admin/users", "/no/such/page")) {
                 browser.get(platform.baseUrl() + path);
                 wait.until(d -> !d.findElements(By.id("page-not-found-path")).isEmpty());
                 assertThat(text("page-not-found-path")).contains(path);
@@ -220,6 +220,30 @@ class PortalBrowserTest {
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(portalText).as(format).isEqualTo(fromApi.body()).contains("portal-web-1");
         }
+    }
+
+    @Test
+    void theTeamsPage_letsTheOwnerAddAMember_whoThenAppearsInTheTeamAsTheApiSays() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        admin.post("/api/users", "{\"username\":\"cleo\",\"displayName\":\"Cleo\"}");
+        signIn(wait);
+
+        browser.findElement(By.id("menu-teams")).click();
+        wait.until(d -> text("teams-members").contains("admin"));
+        var pick = browser.findElement(By.cssSelector("#teams-new-member input"));
+        pick.sendKeys("cleo");
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        browser.findElements(By.cssSelector("vaadin-combo-box-item")).getFirst().click();
+        browser.findElement(By.id("teams-add")).click();
+        wait.until(d -> text("teams-members").contains("cleo"));
+        screenshot("portal-teams.png");
+
+        var members = admin.get("/api/teams/" + team).json().path("members");
+        var roles = new java.util.ArrayList<String>();
+        members.forEach(m -> roles.add(m.path("username").asString() + " " + m.path("role").asString()));
+        assertThat(roles).contains("cleo MEMBER");
     }
 
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */

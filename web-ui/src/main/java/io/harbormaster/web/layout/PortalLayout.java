@@ -43,8 +43,9 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
         var machines = menuLink("Machines", "", "menu-machines");
         var fleet = menuLink("Fleet history", "fleet", "menu-fleet");
         var audit = menuLink("Audit log", "audit", "menu-audit");
+        var teams = menuLink("Teams", "teams", "menu-teams");
         var tokens = menuLink("API tokens", "tokens", "menu-tokens");
-        var bar = new HorizontalLayout(product, machines, fleet, audit, tokens, cli, user, logout);
+        var bar = new HorizontalLayout(product, machines, fleet, audit, teams, tokens, cli, user, logout);
         bar.setWidthFull();
         bar.setPadding(true);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);

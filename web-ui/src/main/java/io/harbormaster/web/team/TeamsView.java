@@ -1,0 +1,223 @@
+package io.harbormaster.web.team;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.harbormaster.api.team.TeamDetail;
+import io.harbormaster.api.team.TeamMember;
+import io.harbormaster.api.team.TeamRole;
+import io.harbormaster.api.team.TeamSummary;
+import io.harbormaster.api.user.UserSummary;
+import io.harbormaster.web.layout.PortalLayout;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+
+/**
+ * Teams: everyone sees the members of their teams; a team's owners (and platform admins) add members, change their
+ * roles and remove them; anyone may start a team, which they then own; platform admins also say who else is one.
+ * Controls are shown only to those the write side would let use them, and a refusal says why in its words. Public
+ * because Vaadin instantiates routes reflectively.
+ */
+@Route(value = "teams", layout = PortalLayout.class)
+@PageTitle("Teams")
+@PermitAll
+public class TeamsView extends VerticalLayout {
+
+    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    final ComboBox<TeamSummary> team = new ComboBox<>("Team");
+    final Grid<TeamMember> members = new Grid<>(TeamMember.class, false);
+    final ComboBox<UserSummary> newMember = new ComboBox<>("Add a member");
+    final Select<TeamRole> newRole = new Select<>();
+    final Button add = new Button("Add");
+    final HorizontalLayout adding;
+    final TextField teamName = new TextField("New team");
+    final Button createTeam = new Button("Create team");
+    final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
+
+    private final TeamAdministration administration;
+    private UserSummary me;
+    private TeamDetail shown;
+
+    TeamsView(TeamAdministration administration) {
+        this.administration = administration;
+        setWidthFull();
+        me = administration.me();
+
+        team.setId("teams-team");
+        team.setItemLabelGenerator(TeamSummary::name);
+        team.addValueChangeListener(change -> show(change.getValue()));
+
+        members.setId("teams-members");
+        members.setAllRowsVisible(true);
+        members.addColumn(TeamMember::username).setHeader("User").setAutoWidth(true);
+        members.addColumn(TeamMember::displayName).setHeader("Name").setAutoWidth(true);
+        members.addColumn(new ComponentRenderer<>(this::roleCell)).setHeader("Role").setAutoWidth(true);
+        members.addColumn(m -> m.since() == null ? "" : SINCE.format(m.since())).setHeader("Since").setAutoWidth(true);
+        members.addColumn(new ComponentRenderer<>(this::removeCell)).setHeader("").setAutoWidth(true);
+
+        newMember.setId("teams-new-member");
+        newMember.setItemLabelGenerator(user -> user.username() + " (" + user.displayName() + ")");
+        newRole.setId("teams-new-role");
+        newRole.setLabel("Role");
+        newRole.setItems(TeamRole.values());
+        newRole.setValue(TeamRole.MEMBER);
+        add.setId("teams-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(click -> {
+            if (shown != null && newMember.getValue() != null) {
+                act(() -> administration.addMember(shown.id(), newMember.getValue().id(), newRole.getValue()),
+                        newMember.getValue().username() + " added to " + shown.name() + ".");
+            }
+        });
+        adding = new HorizontalLayout(newMember, newRole, add);
+        adding.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        teamName.setId("teams-new-name");
+        createTeam.setId("teams-create");
+        createTeam.addClickListener(click -> {
+            try {
+                var id = administration.createTeam(teamName.getValue());
+                teamName.clear();
+                reloadTeams();
+                team.getListDataView().getItems().filter(t -> t.id().equals(id)).findFirst().ifPresent(team::setValue);
+                notice("Team created; you own it.");
+            } catch (RuntimeException refused) {
+                refused(refused);
+            }
+        });
+        var creating = new HorizontalLayout(teamName, createTeam);
+        creating.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        add(new H2("Teams"), team, members, adding, new H3("Start a team"), creating);
+        if (me.platformAdmin()) {
+            users.setId("teams-users");
+            users.setAllRowsVisible(true);
+            users.addColumn(UserSummary::username).setHeader("User").setAutoWidth(true);
+            users.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
+            users.addColumn(new ComponentRenderer<>(this::adminCell)).setHeader("Platform admin").setAutoWidth(true);
+            users.setItems(administration.users());
+            add(new H3("Users (platform admins)"), users);
+        }
+        reloadTeams();
+    }
+
+    private void reloadTeams() {
+        var teams = administration.teams().stream().sorted(Comparator.comparing(TeamSummary::name)).toList();
+        team.setItems(teams);
+        if (team.getValue() == null && !teams.isEmpty()) {
+            team.setValue(teams.getFirst());
+        }
+    }
+
+    private void show(TeamSummary summary) {
+        shown = summary == null ? null : administration.team(summary.id()).orElse(null);
+        members.setItems(shown == null ? java.util.List.of() : shown.members());
+        var manages = manages();
+        adding.setVisible(manages);
+        if (manages) {
+            var inTeam = shown.members().stream().map(m -> m.userId()).collect(Collectors.toSet());
+            newMember.setItems(administration.users().stream().filter(u -> !inTeam.contains(u.id()))
+                    .sorted(Comparator.comparing(UserSummary::username)).toList());
+        }
+    }
+
+    /** Whether the write side lets the signed-in user manage the shown team's members. */
+    boolean manages() {
+        return shown != null && (me.platformAdmin() || shown.members().stream()
+                .anyMatch(m -> m.userId().equals(me.id()) && m.role() == TeamRole.OWNER));
+    }
+
+    private Component roleCell(TeamMember member) {
+        if (!manages()) {
+            return new Span(member.role().name());
+        }
+        var role = new Select<TeamRole>();
+        role.setItems(TeamRole.values());
+        role.setValue(member.role());
+        role.setAriaLabel("Role of " + member.username());
+        role.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null && change.getValue() != change.getOldValue()) {
+                act(() -> administration.changeRole(shown.id(), member.userId(), change.getValue()),
+                        member.username() + " is now " + change.getValue().name().toLowerCase() + ".");
+            }
+        });
+        return role;
+    }
+
+    private Component removeCell(TeamMember member) {
+        if (!manages()) {
+            return new Span();
+        }
+        var remove = new Button("Remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        remove.setAriaLabel("Remove " + member.username() + " from the team");
+        remove.addClickListener(click -> {
+            var confirm = new ConfirmDialog("Remove " + member.username() + "?", member.username() + " loses what "
+                    + "the team gives: its machines they do not hold or have shared with them, and new client "
+                    + "certificates for them. Certificates they have keep working until the machines' CAs rotate.",
+                    "Remove", event -> act(() -> administration.removeMember(shown.id(), member.userId()),
+                            member.username() + " removed."));
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        return remove;
+    }
+
+    private Component adminCell(UserSummary user) {
+        var admin = new Checkbox(user.platformAdmin());
+        admin.setAriaLabel(user.username() + " is a platform admin");
+        admin.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                act(() -> administration.setPlatformAdmin(user.id(), change.getValue()), user.username()
+                        + (change.getValue() ? " is now a platform admin." : " is no longer a platform admin."));
+            }
+        });
+        return admin;
+    }
+
+    /** Runs a command; afterwards the team is read again, so the page shows what the write side decided. */
+    private void act(Runnable command, String done) {
+        try {
+            command.run();
+            notice(done);
+        } catch (RuntimeException refused) {
+            refused(refused);
+        }
+        show(team.getValue());
+        if (me.platformAdmin()) {
+            users.setItems(administration.users());
+        }
+    }
+
+    private static void notice(String text) {
+        Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+    }
+
+    private static void refused(RuntimeException refused) {
+        var notification = Notification.show(refused.getMessage() == null ? refused.getClass().getSimpleName()
+                : refused.getMessage(), 8000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
