@@ -69,6 +69,7 @@ class PortalBrowserTest {
         try {
             wait.until(d -> text("machines-grid").contains("portal-web-1"));
             screenshot("portal-machines-800.png");
+            PortalAccessibility.assertNoSeriousViolations(browser, "the machine list");
             assertThat(rowState("portal-web-1")).isEqualTo("Running");
             assertThat(browser.findElements(By.cssSelector("#machines-grid .state-badge[data-tone='serving']")))
                     .extracting(org.openqa.selenium.WebElement::getText).contains("Running");
@@ -90,6 +91,7 @@ class PortalBrowserTest {
             assertThat(text("machine-facts")).contains("tcp://10.213.0.60:2376", "none", "admin");
             wait.until(d -> text("machine-history").contains("Provisioned") || text("machine-history").contains("provisioned"));
             screenshot("portal-machine-page-800.png");
+            PortalAccessibility.assertNoSeriousViolations(browser, "a machine page");
             assertThat(browser.getTitle()).isEqualTo("portal-web-1 · Machines");
 
             for (var path : java.util.List.of("/team-settings", "/admin/users", "/no/such/page")) {
@@ -99,6 +101,7 @@ class PortalBrowserTest {
                 assertThat(browser.findElements(By.id("menu-machines"))).isNotEmpty();
             }
             screenshot("portal-not-found-800.png");
+            PortalAccessibility.assertNoSeriousViolations(browser, "the not-found page");
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
         }
@@ -152,6 +155,7 @@ class PortalBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
         browser.findElements(By.cssSelector("vaadin-combo-box-item")).getFirst().click();
         screenshot("portal-hand-off-dialog.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the hand-off dialog");
         browser.findElement(By.id("hand-off-confirm")).click();
 
         wait.until(d -> text("machine-facts").contains("bea"));
@@ -191,6 +195,7 @@ class PortalBrowserTest {
         assertThat(text("fleet-changes")).contains("added since");
         assertThat(text("fleet-machines")).doesNotContain("portal-fleet-1");
         screenshot("portal-fleet-history.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "fleet history");
     }
 
     @Test
@@ -206,6 +211,7 @@ class PortalBrowserTest {
         action.sendKeys("MachineCreated");
         wait.until(d -> text("audit-entries").contains("portal-web-1") && !text("audit-entries").contains("provisioned"));
         screenshot("portal-audit.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the audit log");
 
         for (var format : java.util.List.of("csv", "json")) {
             var href = browser.findElement(By.id("audit-export-" + format)).getAttribute("href");
@@ -239,6 +245,7 @@ class PortalBrowserTest {
         browser.findElement(By.id("teams-add")).click();
         wait.until(d -> text("teams-members").contains("cleo"));
         screenshot("portal-teams.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the teams page");
 
         var members = admin.get("/api/teams/" + team).json().path("members");
         var roles = new java.util.ArrayList<String>();

@@ -84,6 +84,7 @@ class PortalCreateBrowserTest {
                 TestHostMachines.read(work.resolve("portal_ed25519")));
         browser.findElement(By.cssSelector("#create-labels input")).sendKeys("env=test");
         screenshot("portal-create-wizard.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the create wizard");
 
         var clicked = System.nanoTime();
         browser.findElement(By.id("create-submit")).click();

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,6 +47,7 @@ public class PageNotFound extends VerticalLayout {
 
     /** Unknown paths Vaadin's router reports as not found. */
     @ParentLayout(PortalLayout.class)
+    @PageTitle(HEADING)
     @PermitAll
     public static class NotFound extends PageNotFound implements HasErrorParameter<NotFoundException> {
         @Override
@@ -56,6 +58,7 @@ public class PageNotFound extends VerticalLayout {
 
     /** Unknown paths Vaadin's access control reports as denied. */
     @ParentLayout(PortalLayout.class)
+    @PageTitle(HEADING)
     @PermitAll
     public static class Denied extends PageNotFound implements HasErrorParameter<AccessDeniedException> {
         @Override

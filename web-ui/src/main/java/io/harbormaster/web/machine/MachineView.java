@@ -5,6 +5,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -193,16 +194,16 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
                 new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
     }
 
-    /** Label and value pairs as a definition list; unset values read as an em dash. */
+    /** Label and value pairs as a description list ({@code dl}); unset values read as an em dash. */
     private static Component definitions(Map<String, String> pairs) {
-        var list = new Div();
-        list.getElement().setAttribute("role", "list");
-        list.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1.5em");
+        var list = new DescriptionList();
+        list.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1.5em")
+                .set("margin", "0");
         pairs.forEach((label, value) -> {
-            var term = new Span(label);
+            var term = new DescriptionList.Term(label);
             term.getStyle().set("font-weight", "600");
-            var description = new Span(value == null || value.isBlank() ? "—" : value);
-            description.getStyle().set("overflow-wrap", "anywhere");
+            var description = new DescriptionList.Description(value == null || value.isBlank() ? "—" : value);
+            description.getStyle().set("overflow-wrap", "anywhere").set("margin", "0");
             list.add(term, description);
         });
         return list;

@@ -86,8 +86,15 @@ public class TeamsView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(click -> {
             if (shown != null && newMember.getValue() != null) {
-                act(() -> administration.addMember(shown.id(), newMember.getValue().id(), newRole.getValue()),
-                        newMember.getValue().username() + " added to " + shown.name() + ".");
+                var user = newMember.getValue();
+                var role = newRole.getValue();
+                act(() -> administration.addMember(shown.id(), user.id(), role),
+                        user.username() + " added to " + shown.name() + ".", members -> {
+                            var changed = new java.util.ArrayList<>(members);
+                            changed.add(new TeamMember(user.id(), user.username(), user.displayName(), role,
+                                    java.time.Instant.now()));
+                            return changed;
+                        });
             }
         });
         adding = new HorizontalLayout(newMember, newRole, add);
@@ -133,10 +140,14 @@ public class TeamsView extends VerticalLayout {
     private void show(TeamSummary summary) {
         shown = summary == null ? null : administration.team(summary.id()).orElse(null);
         members.setItems(shown == null ? java.util.List.of() : shown.members());
-        var manages = manages();
-        adding.setVisible(manages);
-        if (manages) {
-            var inTeam = shown.members().stream().map(m -> m.userId()).collect(Collectors.toSet());
+        adding.setVisible(manages());
+        refreshCandidates();
+    }
+
+    /** Whom the owner may add: everyone registered who is not in the team yet. */
+    private void refreshCandidates() {
+        if (manages()) {
+            var inTeam = shown.members().stream().map(TeamMember::userId).collect(Collectors.toSet());
             newMember.setItems(administration.users().stream().filter(u -> !inTeam.contains(u.id()))
                     .sorted(Comparator.comparing(UserSummary::username)).toList());
         }
@@ -159,7 +170,10 @@ public class TeamsView extends VerticalLayout {
         role.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null && change.getValue() != change.getOldValue()) {
                 act(() -> administration.changeRole(shown.id(), member.userId(), change.getValue()),
-                        member.username() + " is now " + change.getValue().name().toLowerCase() + ".");
+                        member.username() + " is now " + change.getValue().name().toLowerCase() + ".",
+                        members -> members.stream().map(m -> m.userId().equals(member.userId())
+                                ? new TeamMember(m.userId(), m.username(), m.displayName(), change.getValue(),
+                                        m.since()) : m).toList());
             }
         });
         return role;
@@ -177,7 +191,8 @@ public class TeamsView extends VerticalLayout {
                     + "the team gives: its machines they do not hold or have shared with them, and new client "
                     + "certificates for them. Certificates they have keep working until the machines' CAs rotate.",
                     "Remove", event -> act(() -> administration.removeMember(shown.id(), member.userId()),
-                            member.username() + " removed."));
+                            member.username() + " removed.", members -> members.stream()
+                                    .filter(m -> !m.userId().equals(member.userId())).toList()));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
@@ -191,23 +206,34 @@ public class TeamsView extends VerticalLayout {
         admin.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 act(() -> administration.setPlatformAdmin(user.id(), change.getValue()), user.username()
-                        + (change.getValue() ? " is now a platform admin." : " is no longer a platform admin."));
+                        + (change.getValue() ? " is now a platform admin." : " is no longer a platform admin."),
+                        members -> members);
             }
         });
         return admin;
     }
 
-    /** Runs a command; afterwards the team is read again, so the page shows what the write side decided. */
-    private void act(Runnable command, String done) {
+    /**
+     * Runs a command. Accepted, its change is shown at once ({@code accepted} applied to the members shown): the
+     * write side has stored it, while the read model the page reads may lag a moment behind. Refused, the team is
+     * read again and the refusal said.
+     */
+    private void act(Runnable command, String done,
+                     java.util.function.UnaryOperator<java.util.List<TeamMember>> accepted) {
         try {
             command.run();
             notice(done);
+            if (shown != null) {
+                shown = new TeamDetail(shown.id(), shown.name(), accepted.apply(shown.members()), shown.createdAt());
+                members.setItems(shown.members());
+                refreshCandidates();
+            }
         } catch (RuntimeException refused) {
             refused(refused);
-        }
-        show(team.getValue());
-        if (me.platformAdmin()) {
-            users.setItems(administration.users());
+            show(team.getValue());
+            if (me.platformAdmin()) {
+                users.setItems(administration.users());
+            }
         }
     }
 

@@ -156,10 +156,10 @@ class MachineViewTest extends SpringBrowserlessTest {
         creation.publicKeys.put(id, "ssh-ed25519 AAAAC3Nza harbormaster\n");
         var view = navigate(MachineView.class, id.value());
 
-        var facts = $(com.vaadin.flow.component.html.Div.class).id("machine-facts").getElement().getTextRecursively();
+        var facts = $(com.vaadin.flow.component.html.DescriptionList.class).id("machine-facts").getElement().getTextRecursively();
         assertThat(facts).contains("Docker URL", "tcp://10.0.0.5:2376", "IP address", "10.0.0.5", "27.3.1", "alice",
                 "AB:CD", "platform");
-        assertThat($(com.vaadin.flow.component.html.Div.class).id("machine-driver-options").getElement()
+        assertThat($(com.vaadin.flow.component.html.DescriptionList.class).id("machine-driver-options").getElement()
                 .getTextRecursively()).contains("address", "10.0.0.5", "sshUser", "root");
         assertThat($(com.vaadin.flow.component.html.Div.class).id("machine-shares").getElement()
                 .getTextRecursively()).isEqualTo("user bob: viewer");
