@@ -32,6 +32,17 @@ class DriverCatalogTest {
     }
 
     @Test
+    void driversWrappedForMetrics_stillDescribeTheirOptions_asThePlatformRunsThem() {
+        var discovered = DriverRegistry.discover();
+        var metered = new DriverCatalog(new DriverRegistry(discovered.names().stream()
+                .map(name -> (io.harbormaster.driver.MachineDriver) new MeteredMachineDriver(discovered.get(name),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())).toList()));
+
+        assertThat(metered.handle(new FindDriversQuery()).drivers()).filteredOn(d -> d.name().equals("generic"))
+                .singleElement().satisfies(generic -> assertThat(generic.options()).hasSize(4));
+    }
+
+    @Test
     void theNoneDriver_takesAUrl_andCannotKill() {
         var none = driver("none");
 

@@ -45,6 +45,11 @@ public abstract class ForwardingMachineDriver implements MachineDriver {
     }
 
     @Override
+    public List<DriverOption> options() {
+        return driver.options();
+    }
+
+    @Override
     public void validate(DriverOptions options) {
         driver.validate(options);
     }

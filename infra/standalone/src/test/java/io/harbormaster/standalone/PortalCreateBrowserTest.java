@@ -66,6 +66,12 @@ class PortalCreateBrowserTest {
         wait.until(d -> !d.findElements(By.id("create-machine")).isEmpty());
 
         browser.findElement(By.id("create-machine")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("option-ip-address"))
+                    .isEmpty());
+        } finally {
+            screenshot("portal-create-opened.png");
+        }
         wait.until(d -> !d.findElements(By.id("option-ip-address")).isEmpty());
         browser.findElement(By.cssSelector("#create-name input")).sendKeys("portal-gen-1");
         browser.findElement(By.cssSelector("#option-ip-address input")).sendKeys(IP);

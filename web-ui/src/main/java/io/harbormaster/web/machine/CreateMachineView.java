@@ -35,7 +35,7 @@ import java.util.Map;
  * Docker Engine's labels and flags. Creating goes to the machine's page, which follows the provisioning live. Public
  * because Vaadin instantiates routes reflectively.
  */
-@Route(value = "machines/new", layout = PortalLayout.class)
+@Route(value = "new-machine", layout = PortalLayout.class)
 @PageTitle("Create a machine")
 @PermitAll
 public class CreateMachineView extends VerticalLayout {
