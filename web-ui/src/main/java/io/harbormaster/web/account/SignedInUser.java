@@ -9,9 +9,7 @@ import io.harbormaster.api.user.FindUsersQuery;
 import io.harbormaster.api.user.UserList;
 import io.harbormaster.api.user.UserSummary;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,11 +65,6 @@ public class SignedInUser {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return QueryAnswers.ask(queries, query, answer, TIMEOUT_SECONDS);
     }
 }

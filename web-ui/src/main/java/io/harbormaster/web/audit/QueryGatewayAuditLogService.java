@@ -1,5 +1,6 @@
 package io.harbormaster.web.audit;
 
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.api.audit.AuditExportFile;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
@@ -13,9 +14,6 @@ import io.harbormaster.api.team.TeamSummary;
 import io.harbormaster.web.account.SignedInUser;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -50,11 +48,6 @@ class QueryGatewayAuditLogService implements AuditLogService {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return QueryAnswers.ask(queries, query, answer, TIMEOUT_SECONDS);
     }
 }

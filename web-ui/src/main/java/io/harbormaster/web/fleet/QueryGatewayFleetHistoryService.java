@@ -1,5 +1,6 @@
 package io.harbormaster.web.fleet;
 
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.api.machine.FindFleetAsOfQuery;
 import io.harbormaster.api.machine.FleetAsOf;
 import io.harbormaster.api.team.FindTeamsQuery;
@@ -10,9 +11,6 @@ import io.harbormaster.web.account.SignedInUser;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -42,11 +40,6 @@ class QueryGatewayFleetHistoryService implements FleetHistoryService {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return QueryAnswers.ask(queries, query, answer, TIMEOUT_SECONDS);
     }
 }

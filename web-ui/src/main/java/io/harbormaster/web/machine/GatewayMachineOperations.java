@@ -21,12 +21,11 @@ import io.harbormaster.api.team.TeamDetail;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.team.TeamMember;
 import io.harbormaster.api.user.UserId;
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.web.account.SignedInUser;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -85,13 +84,8 @@ class GatewayMachineOperations implements MachineOperations {
 
     @Override
     public List<TeamMember> members(TeamId team) {
-        try {
-            var detail = queries.query(new FindTeamQuery(team, user.caller()), ResponseTypes.instanceOf(TeamDetail.class))
-                    .orTimeout(10, TimeUnit.SECONDS).join();
-            return detail == null ? List.of() : detail.members();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        var detail = QueryAnswers.ask(queries, new FindTeamQuery(team, user.caller()), TeamDetail.class, 10);
+        return detail == null ? List.of() : detail.members();
     }
 
     private <T> T send(Object command) {

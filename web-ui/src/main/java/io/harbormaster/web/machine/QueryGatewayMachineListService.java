@@ -1,5 +1,6 @@
 package io.harbormaster.web.machine;
 
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.common.PageRequest;
 import io.harbormaster.api.audit.AuditEntry;
@@ -19,10 +20,7 @@ import io.harbormaster.api.user.FindUsersQuery;
 import io.harbormaster.api.user.UserList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -108,16 +106,6 @@ class QueryGatewayMachineListService implements MachineListService {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queryGateway.query(query, ResponseTypes.instanceOf(answer))
-                    .orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .join();
-        } catch (CompletionException e) {
-            // Rethrow the handler's own exception so Vaadin's error handling and the logs show the real cause.
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return QueryAnswers.ask(queryGateway, query, answer, TIMEOUT_SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.harbormaster.web.team;
 
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.api.team.AddMemberCommand;
 import io.harbormaster.api.team.ChangeMemberRoleCommand;
 import io.harbormaster.api.team.CreateTeamCommand;
@@ -20,10 +21,8 @@ import io.harbormaster.api.user.UserSummary;
 import io.harbormaster.web.account.SignedInUser;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -94,10 +93,6 @@ class GatewayTeamAdministration implements TeamAdministration {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(10, TimeUnit.SECONDS).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return QueryAnswers.ask(queries, query, answer, 10);
     }
 }

@@ -1,5 +1,6 @@
 package io.harbormaster.web.token;
 
+import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.api.user.ApiTokenList;
 import io.harbormaster.api.user.Caller;
 import io.harbormaster.api.user.FindOwnApiTokensQuery;
@@ -9,11 +10,9 @@ import io.harbormaster.api.user.IssuedOwnApiToken;
 import io.harbormaster.api.user.RevokeOwnApiTokenCommand;
 import io.harbormaster.api.user.UserSummary;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -66,10 +65,6 @@ class GatewayApiTokenService implements ApiTokenService {
     }
 
     private <T> T ask(Object query, Class<T> answer) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(answer)).orTimeout(10, TimeUnit.SECONDS).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return QueryAnswers.ask(queries, query, answer, 10);
     }
 }
