@@ -253,6 +253,19 @@ class PortalBrowserTest {
         assertThat(roles).contains("cleo MEMBER");
     }
 
+    @Test
+    void theAccountPage_showsTheUsersTeamsAndTheirOwnSignIns() throws Exception {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn(wait);
+
+        browser.findElement(By.id("signed-in-user")).click();
+        wait.until(d -> text("account-who").contains("admin"));
+        wait.until(d -> text("account-teams").contains("default"));
+        wait.until(d -> text("account-sign-ins").contains("signed in"));
+        screenshot("portal-account.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the account page");
+    }
+
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */
     private static String rowState(String name) {
         var lines = text("machines-grid").split("\n");

@@ -3,6 +3,7 @@ package io.harbormaster.query.audit;
 import io.harbormaster.api.audit.AuditEntry;
 import io.harbormaster.api.audit.AuditFilter;
 import io.harbormaster.api.audit.AuditPage;
+import io.harbormaster.api.audit.FindOwnSignInsQuery;
 import io.harbormaster.api.audit.FindPlatformAuditLogQuery;
 import io.harbormaster.api.audit.FindTeamAuditLogQuery;
 import io.harbormaster.api.common.PageRequest;
@@ -58,6 +59,18 @@ class AuditQueries {
     }
 
     /** Everything, team or not: accounts, sign-ins and failed sign-ins included. Platform admins only. */
+    /** Sign-in entries name the account as their subject; the caller's username comes from the user list. */
+    @QueryHandler
+    AuditPage handle(FindOwnSignInsQuery query) {
+        if (query.caller() == null) {
+            var page = query.page() == null ? PageRequest.first() : query.page();
+            return new AuditPage(java.util.List.of(), page.page(), page.size(), 0);
+        }
+        return page(" WHERE action IN ('UserSignedIn', 'SignInFailed')"
+                        + " AND subject = (SELECT username FROM rm_user WHERE id = :me)",
+                Map.of("me", java.util.UUID.fromString(query.caller().userId().value())), query.page());
+    }
+
     @QueryHandler
     AuditPage handle(FindPlatformAuditLogQuery query) {
         if (query.caller() == null || !query.caller().platformAdmin()) {

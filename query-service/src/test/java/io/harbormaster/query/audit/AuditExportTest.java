@@ -180,6 +180,39 @@ class AuditExportTest {
     }
 
     @Test
+    void aUsersOwnSignIns_areTheirsOnly_newestFirst_refusalsIncluded() {
+        var jdbc = ReadModelDatabase.fresh();
+        var trail = new AuditTrailProjection(jdbc);
+        var mine = new AuditQueries(jdbc);
+        for (var user : List.of(alice, bob)) {
+            jdbc.sql("INSERT INTO rm_user (id, username, display_name, admin, registered_at) VALUES (?, ?, ?, false, ?)")
+                    .params(UUID.fromString(user.value()), user == alice ? "alice" : "bob", "x",
+                            T0.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        }
+        var events = List.of(
+                new io.harbormaster.api.user.UserSignedIn(alice, Username.of("alice"),
+                        io.harbormaster.api.user.SignInMethod.PASSWORD),
+                new io.harbormaster.api.user.SignInFailed(alice, Username.of("alice"),
+                        io.harbormaster.api.user.SignInMethod.PASSWORD,
+                        io.harbormaster.api.user.SignInFailure.BAD_CREDENTIALS),
+                new io.harbormaster.api.user.UserSignedIn(bob, Username.of("bob"),
+                        io.harbormaster.api.user.SignInMethod.PASSWORD));
+        for (int i = 0; i < events.size(); i++) {
+            var payload = events.get(i);
+            trail.on(payload, aliceCli.event(UUID.randomUUID().toString(), "user-" + i, 0, T0.plusSeconds(i), payload));
+        }
+
+        var page = mine.handle(new io.harbormaster.api.audit.FindOwnSignInsQuery(
+                new io.harbormaster.api.user.Caller(alice, false), PageRequest.first()));
+
+        assertThat(page.items()).extracting(AuditEntry::action).containsExactly("SignInFailed", "UserSignedIn");
+        assertThat(page.items()).allSatisfy(entry -> assertThat(entry.subject()).isEqualTo("alice"));
+        assertThat(mine.handle(new io.harbormaster.api.audit.FindOwnSignInsQuery(null, PageRequest.first())).items())
+                .isEmpty();
+    }
+
+    @Test
     void anExportMatchingNothing_isTheHeaderOrAnEmptyArray() throws IOException {
         var export = new AuditExport(queries, json, 3, AuditExport.MAX_ROWS);
         var nothing = new AuditFilter(null, null, "NoSuchEvent", null, null);

@@ -34,8 +34,8 @@ public class PortalLayout extends VerticalLayout implements RouterLayout {
 
         var product = new Span("Harbormaster");
         product.getStyle().set("font-weight", "bold");
-        var user = new Span(authentication.getPrincipalName().orElse(""));
-        user.setId("signed-in-user");
+        var user = menuLink(authentication.getPrincipalName().orElse(""), "account", "signed-in-user");
+        user.getElement().setAttribute("title", "Your account");
         // Served by the platform outside the portal (no Vaadin route): the hm CLI and its installer.
         var cli = new Anchor("/downloads", "Get the hm CLI");
         cli.setId("get-hm");
