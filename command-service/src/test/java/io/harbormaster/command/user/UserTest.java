@@ -37,7 +37,7 @@ class UserTest {
         lookups = new InMemoryLookups();
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(lookups);
-        fixture.registerAnnotatedCommandHandler(new UserRegistrationHandler(fixture.getRepository(), lookups));
+        fixture.registerAnnotatedCommandHandler(new UserRegistrationHandler(fixture.getRepository(), lookups, lookups));
     }
 
     private static final UserId ALICE = UserId.of("8d3f5e40-0000-4000-8000-00000000a11c");
@@ -95,6 +95,28 @@ class UserTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUserCommand(BOB, BOB_NAME, "  Bob Builder ", false))
                 .expectResultMessagePayload(BOB)
+                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void aUserWhoIsNoPlatformAdmin_mayNotRegisterUsers_anAdminMay() {
+        lookups.withUser(ALICE);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand(BOB, BOB_NAME, "Bob Builder", false), as(ALICE))
+                .expectNoEvents()
+                .expectException(ForbiddenException.class)
+                .expectExceptionMessage("Only a platform admin may register users.");
+
+        lookups.withPlatformAdmin(ALICE);
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand(BOB, BOB_NAME, "Bob Builder", false), as(ALICE))
+                .expectEvents(REGISTERED);
+    }
+
+    @Test
+    void someoneSigningUpAsThemselves_registers_asOidcsFirstSignInDoes() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUserCommand(BOB, BOB_NAME, "Bob Builder", false), as(BOB))
                 .expectEvents(REGISTERED);
     }
 

@@ -251,6 +251,15 @@ class PortalBrowserTest {
         var roles = new java.util.ArrayList<String>();
         members.forEach(m -> roles.add(m.path("username").asString() + " " + m.path("role").asString()));
         assertThat(roles).contains("cleo MEMBER");
+
+        // a platform admin registers a user who then signs in with the password given
+        browser.findElement(By.cssSelector("#teams-new-username input")).sendKeys("dana");
+        browser.findElement(By.cssSelector("#teams-new-display-name input")).sendKeys("Dana");
+        browser.findElement(By.cssSelector("#teams-new-password input")).sendKeys("dana-password-for-tests");
+        browser.findElement(By.id("teams-register")).click();
+        wait.until(d -> text("teams-users").contains("dana"));
+        assertThat(platform.as("dana", "dana-password-for-tests").get("/api/me").status()).isEqualTo(200);
+        assertThat(browser.getPageSource()).doesNotContain("dana-password-for-tests");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The built-in accounts: their table, how passwords are hashed, and how the table follows the user events. */
 @Configuration(proxyBeanMethods = false)
-@Import({AccountStore.class, PasswordController.class})
+@Import({AccountStore.class, PasswordController.class, PortalPasswords.class})
 public class AccountConfiguration {
 
     /** Delegating encoder: bcrypt today, upgradeable later without invalidating stored hashes. */

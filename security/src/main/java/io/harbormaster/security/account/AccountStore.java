@@ -66,6 +66,12 @@ public class AccountStore implements UserDetailsService {
                 .param("id", UUID.fromString(userId.value())).query(Long.class).single() > 0;
     }
 
+    /** Whether the account is a platform admin's; false for an unknown one. */
+    public boolean isPlatformAdmin(UserId userId) {
+        return jdbc.sql("SELECT count(*) FROM sec_account WHERE user_id = :id AND platform_admin")
+                .param("id", UUID.fromString(userId.value())).query(Long.class).single() > 0;
+    }
+
     public boolean anyAdmin() {
         return jdbc.sql("SELECT count(*) FROM sec_account WHERE platform_admin").query(Long.class).single() > 0;
     }

@@ -15,6 +15,9 @@ import io.harbormaster.api.team.TeamRole;
 import io.harbormaster.api.team.TeamSummary;
 import io.harbormaster.api.user.ChangePlatformAdminCommand;
 import io.harbormaster.api.user.FindUsersQuery;
+import io.harbormaster.api.user.RegisterUserCommand;
+import io.harbormaster.api.user.SetUserPasswordCommand;
+import io.harbormaster.api.user.Username;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.api.user.UserList;
 import io.harbormaster.api.user.UserSummary;
@@ -86,6 +89,14 @@ class GatewayTeamAdministration implements TeamAdministration {
     @Override
     public void setPlatformAdmin(UserId member, boolean admin) {
         send(new ChangePlatformAdminCommand(member, admin));
+    }
+
+    @Override
+    public UserId registerUser(String username, String displayName, String password, boolean admin) {
+        var id = UserId.random();
+        send(new RegisterUserCommand(id, Username.of(username), displayName, admin));
+        send(new SetUserPasswordCommand(id, password));
+        return id;
     }
 
     private void send(Object command) {

@@ -36,4 +36,7 @@ public interface TeamAdministration {
     TeamId createTeam(String name);
 
     void setPlatformAdmin(UserId user, boolean admin);
+
+    /** Registers a user who signs in with {@code password} (platform admins); answers their id. */
+    UserId registerUser(String username, String displayName, String password, boolean admin);
 }

@@ -54,6 +54,12 @@ public class TeamsView extends VerticalLayout {
     final TextField teamName = new TextField("New team");
     final Button createTeam = new Button("Create team");
     final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
+    final TextField newUsername = new TextField("Username");
+    final TextField newDisplayName = new TextField("Name");
+    final com.vaadin.flow.component.textfield.PasswordField newPassword =
+            new com.vaadin.flow.component.textfield.PasswordField("Password");
+    final Checkbox newAdmin = new Checkbox("Platform admin");
+    final Button register = new Button("Register user");
 
     private final TeamAdministration administration;
     private UserSummary me;
@@ -124,7 +130,31 @@ public class TeamsView extends VerticalLayout {
             users.addColumn(UserSummary::displayName).setHeader("Name").setAutoWidth(true);
             users.addColumn(new ComponentRenderer<>(this::adminCell)).setHeader("Platform admin").setAutoWidth(true);
             users.setItems(administration.users());
-            add(new H3("Users (platform admins)"), users);
+            newUsername.setId("teams-new-username");
+            newDisplayName.setId("teams-new-display-name");
+            newPassword.setId("teams-new-password");
+            newPassword.setHelperText("12 to 128 characters; tell it to them, they sign in with it");
+            newAdmin.setId("teams-new-admin");
+            register.setId("teams-register");
+            register.addClickListener(click -> {
+                try {
+                    administration.registerUser(newUsername.getValue().strip(), newDisplayName.getValue().strip(),
+                            newPassword.getValue(), newAdmin.getValue());
+                    notice(newUsername.getValue().strip() + " registered; they can sign in now.");
+                    newUsername.clear();
+                    newDisplayName.clear();
+                    newPassword.clear();
+                    newAdmin.clear();
+                    users.setItems(administration.users());
+                    refreshCandidates();
+                } catch (RuntimeException refused) {
+                    refused(refused);
+                }
+            });
+            var registering = new HorizontalLayout(newUsername, newDisplayName, newPassword, newAdmin, register);
+            registering.setAlignItems(FlexComponent.Alignment.BASELINE);
+            registering.getStyle().set("flex-wrap", "wrap");
+            add(new H3("Users (platform admins)"), users, registering);
         }
         reloadTeams();
     }

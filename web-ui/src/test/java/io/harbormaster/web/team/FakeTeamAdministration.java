@@ -79,6 +79,12 @@ class FakeTeamAdministration implements TeamAdministration {
     }
 
     @Override
+    public UserId registerUser(String username, String displayName, String password, boolean admin) {
+        sent.add("REGISTER " + username + " " + displayName + " admin=" + admin + " password=" + password.length());
+        return UserId.random();
+    }
+
+    @Override
     public void setPlatformAdmin(UserId user, boolean admin) {
         sent.add("ADMIN " + user.value() + " " + admin);
     }

@@ -87,5 +87,12 @@ class TeamsViewTest extends SpringBrowserlessTest {
         assertThat(view.users.isAttached()).isTrue();
         assertThat(test(view.users).size()).isEqualTo(3);
         assertThat(view.adding.isVisible()).isTrue();
+
+        test(view.newUsername).setValue("dana");
+        test(view.newDisplayName).setValue("Dana");
+        test(view.newPassword).setValue("a-long-enough-password");
+        test(view.register).click();
+        assertThat(administration.sent).containsExactly("REGISTER dana Dana admin=false password=22");
+        assertThat(view.newPassword.getValue()).isEmpty();
     }
 }
