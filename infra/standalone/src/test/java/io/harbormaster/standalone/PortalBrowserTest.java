@@ -152,8 +152,7 @@ class PortalBrowserTest {
         wait.until(d -> !d.findElements(By.id("hand-off-to")).isEmpty());
         var to = browser.findElement(By.cssSelector("#hand-off-to input"));
         to.sendKeys("bea");
-        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        browser.findElements(By.cssSelector("vaadin-combo-box-item")).getFirst().click();
+        pickVisibleItem(browser, wait, "bea");
         screenshot("portal-hand-off-dialog.png");
         PortalAccessibility.assertNoSeriousViolations(browser, "the hand-off dialog");
         browser.findElement(By.id("hand-off-confirm")).click();
@@ -240,8 +239,7 @@ class PortalBrowserTest {
         wait.until(d -> text("teams-members").contains("admin"));
         var pick = browser.findElement(By.cssSelector("#teams-new-member input"));
         pick.sendKeys("cleo");
-        wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-        browser.findElements(By.cssSelector("vaadin-combo-box-item")).getFirst().click();
+        pickVisibleItem(browser, wait, "cleo");
         browser.findElement(By.id("teams-add")).click();
         wait.until(d -> text("teams-members").contains("cleo"));
         screenshot("portal-teams.png");
@@ -298,6 +296,15 @@ class PortalBrowserTest {
         browser.findElement(By.cssSelector("input[name='password']")).sendKeys(RunningPlatform.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
         wait.until(d -> !d.findElements(By.id("machines-grid")).isEmpty());
+    }
+
+    /** Clicks the shown item of an open combo box that starts with {@code text} (closed overlays keep theirs). */
+    static void pickVisibleItem(WebDriver who, WebDriverWait wait, String text) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                        .anyMatch(item -> item.isDisplayed() && item.getText().startsWith(text)));
+        who.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().startsWith(text)).findFirst().orElseThrow().click();
     }
 
     private static String text(String id) {

@@ -28,8 +28,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PortalCreateBrowserTest {
 
     private static final String IP = "10.213.0.64";
+    private static final String BEA_PASSWORD = "bea-password-for-portal-tests";
     private static RunningPlatform platform;
     private static WebDriver browser;
+    private static WebDriver beasBrowser;
     private static Path work;
     private static final List<TestHost> hosts = new ArrayList<>();
 
@@ -41,7 +43,14 @@ class PortalCreateBrowserTest {
         var key = TestHostMachines.newKey(work, "portal_ed25519");
         hosts.add(TestHosts.up("portal-gen1", IP, TestHostMachines.publicKey(key)));
         platform = RunningPlatform.startOnFreshDatabase();
+        var admin = platform.admin();
+        var bea = admin.post("/api/users", "{\"username\":\"bea\",\"displayName\":\"Bea\"}").text("userId");
+        assertThat(admin.put("/api/users/" + bea + "/password", "{\"password\":\"" + BEA_PASSWORD + "\"}").status())
+                .isEqualTo(204);
+        assertThat(admin.post("/api/teams/" + MachineLifecycleIntegrationTest.defaultTeamId(admin) + "/members",
+                "{\"userId\":\"" + bea + "\",\"role\":\"MEMBER\"}").status()).isEqualTo(200);
         browser = HeadlessChromium.start();
+        beasBrowser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -50,19 +59,27 @@ class PortalCreateBrowserTest {
             if (browser != null) {
                 browser.quit();
             }
+            if (beasBrowser != null) {
+                beasBrowser.quit();
+            }
         } finally {
             TestHostMachines.stopAll(platform, hosts);
         }
     }
 
+    /**
+     * The whole story of the issue: Admin creates a generic machine in the wizard and watches it reach Running; Bea,
+     * in a second browser, sees it appear in her open list; Admin hands it off to her; her page shows her as the
+     * holder; the env line her page shows, run in her shell with her hm, gives a docker client that works; the audit
+     * log shows the hand-off; and the fleet as it was just before the hand-off has Admin as the holder.
+     */
     @Test
-    void aGenericMachineMadeInTheWizard_showsItsProvisioningLive_untilRunning() throws Exception {
+    void aGenericMachineMadeInTheWizard_showsItsProvisioningLive_andIsHandedOffToASecondUserWhoseDockerWorks()
+            throws Exception {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        browser.get(platform.baseUrl() + "/");
-        wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
-        browser.findElement(By.cssSelector("input[name='username']")).sendKeys("admin");
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys(RunningPlatform.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        var beaWaits = new WebDriverWait(beasBrowser, Duration.ofSeconds(120));
+        signIn(browser, wait, "admin", RunningPlatform.ADMIN_PASSWORD);
+        signIn(beasBrowser, beaWaits, "bea", BEA_PASSWORD);
         wait.until(d -> !d.findElements(By.id("create-machine")).isEmpty());
 
         browser.findElement(By.id("create-machine")).click();
@@ -108,6 +125,64 @@ class PortalCreateBrowserTest {
         assertThat(text("machine-env")).contains("hm env portal-gen-1");
         assertThat(browser.getPageSource()).doesNotContain(TestHostMachines.bodySlice(
                 TestHostMachines.read(work.resolve("portal_ed25519"))));
+
+        // Bea's list, open all along, has the machine without a reload
+        beaWaits.until(d -> text(beasBrowser, "machines-grid").contains("portal-gen-1"));
+        screenshot(beasBrowser, "portal-second-user-sees-it.png");
+
+        var machineUrl = browser.getCurrentUrl();
+        var beforeHandOff = java.time.Instant.now();
+        Thread.sleep(50);
+        browser.findElement(By.id("action-hand-off")).click();
+        wait.until(d -> !d.findElements(By.id("hand-off-to")).isEmpty());
+        browser.findElement(By.cssSelector("#hand-off-to input")).sendKeys("bea");
+        PortalBrowserTest.pickVisibleItem(browser, wait, "bea");
+        browser.findElement(By.id("hand-off-confirm")).click();
+        wait.until(d -> text("machine-facts").contains("bea"));
+
+        beasBrowser.get(machineUrl);
+        beaWaits.until(d -> text(beasBrowser, "machine-facts").contains("bea"));
+        var envLine = text(beasBrowser, "machine-env").lines().findFirst().orElseThrow();
+        var bashPart = envLine.substring(0, envLine.indexOf('#')).strip();
+        assertThat(bashPart).isEqualTo("eval \"$(hm env portal-gen-1)\"");
+        screenshot(beasBrowser, "portal-second-user-holds-it.png");
+        var beasLaptop = new HmWorkstation(Files.createDirectories(work.resolve("bea-laptop")));
+        var login = beasLaptop.hmWithInput(BEA_PASSWORD + "\n", "login", platform.baseUrl(), "-u", "bea",
+                "--password-stdin");
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        var docker = beasLaptop.shell("bash", bashPart + " && docker version --format '{{.Server.Version}}'");
+        assertThat(docker.exitCode()).as(docker.err()).isZero();
+        assertThat(docker.out()).isNotBlank();
+
+        browser.findElement(By.id("menu-audit")).click();
+        wait.until(d -> text("audit-entries").contains("handed off") || text("audit-entries").contains("bea"));
+        var admin = platform.admin();
+        var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
+        var before = admin.get("/api/teams/" + team + "/fleet?at=" + beforeHandOff).json().path("machines");
+        var holders = new java.util.ArrayList<String>();
+        before.forEach(m -> holders.add(m.path("name").asString() + " " + m.path("holderName").asString()));
+        assertThat(holders).containsExactly("portal-gen-1 admin");
+    }
+
+    private static void signIn(WebDriver who, WebDriverWait wait, String username, String password) {
+        who.get(platform.baseUrl() + "/");
+        wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+        who.findElement(By.cssSelector("input[name='username']")).sendKeys(username);
+        who.findElement(By.cssSelector("input[name='password']")).sendKeys(password);
+        who.findElement(By.cssSelector("vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        wait.until(d -> !d.findElements(By.id("machines-grid")).isEmpty());
+    }
+
+    private static String text(WebDriver who, String id) {
+        return String.valueOf(((JavascriptExecutor) who).executeScript(
+                "const e = document.getElementById('" + id + "'); return e ? e.innerText : ''"));
+    }
+
+    private static void screenshot(WebDriver who, String name) throws Exception {
+        var png = ((TakesScreenshot) who).getScreenshotAs(OutputType.BYTES);
+        var target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), png);
     }
 
     private static String text(String id) {
