@@ -109,8 +109,8 @@ public class AuditView extends VerticalLayout {
         actor.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
         channel.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
         action.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
-        from.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
-        to.addValueChangeListener(e -> entries.getDataProvider().refreshAll());
+        from.addValueChangeListener(e -> timeRangeChanged());
+        to.addValueChangeListener(e -> timeRangeChanged());
 
         var filters = new FlexLayout(team, actor, channel, action, from, to);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -121,10 +121,25 @@ public class AuditView extends VerticalLayout {
         setFlexGrow(1, entries);
     }
 
-    /** What the filter fields ask for, as the API's audit filter. */
+    /** What the filter fields ask for, as the API's audit filter; an end not after the start is left out. */
     AuditFilter filter() {
+        var start = instant(from.getValue());
+        var end = instant(to.getValue());
+        if (start != null && end != null && !start.isBefore(end)) {
+            end = null;
+        }
         return new AuditFilter(blankToNull(actor.getValue()), channel.getValue(), blankToNull(action.getValue()),
-                instant(from.getValue()), instant(to.getValue()));
+                start, end);
+    }
+
+    /** Says at the field when the range is empty (the list then ignores its end) and reads the log again. */
+    private void timeRangeChanged() {
+        var start = instant(from.getValue());
+        var end = instant(to.getValue());
+        var empty = start != null && end != null && !start.isBefore(end);
+        to.setInvalid(empty);
+        to.setErrorMessage(empty ? "To must be after From; the list ignores it until it is." : null);
+        entries.getDataProvider().refreshAll();
     }
 
     private DownloadHandler download(String format) {

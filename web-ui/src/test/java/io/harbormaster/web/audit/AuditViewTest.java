@@ -52,4 +52,20 @@ class AuditViewTest extends SpringBrowserlessTest {
         assertThat(view.csv.getHref()).isNotBlank();
         assertThat(view.json.getHref()).isNotBlank();
     }
+
+    @Test
+    void aTimeRangeThatEndsBeforeItStarts_isMarkedAtItsEnd_andTheListStillAnswers() {
+        log.teams = List.of(new TeamSummary(OPS, "ops", 2, T0));
+        log.entries = List.of();
+        var view = navigate(AuditView.class);
+
+        view.from.setValue(LocalDateTime.parse("2026-11-29T00:00:00"));
+        view.to.setValue(LocalDateTime.parse("2026-11-28T00:00:00"));
+
+        assertThat(view.to.isInvalid()).isTrue();
+        assertThat(view.to.getErrorMessage()).contains("after From");
+        assertThat(test(view.entries).size()).isZero();
+        assertThat(log.filters.getLast().to()).isNull();
+        assertThat(log.filters.getLast().from()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
+    }
 }
