@@ -10,12 +10,22 @@ import java.util.List;
  *
  * @param reason why: {@code created}, {@code requested}, {@code handed-off}, {@code ip-changed}
  * @param keyAlgorithm of the CA and its certificates: {@code ecdsa-p256}, {@code rsa-2048}, {@code rsa-4096}
+ * @param serverFingerprint the SHA-256 fingerprint of the server certificate, in the CA fingerprint's format; null
+ *                          in events stored before it was recorded
  */
 public record CertsRegenerated(MachineId machineId, String reason, boolean caRotated, String caFingerprint,
                                String serverSerial, Instant notAfter, String secretPath, long secretVersion,
-                               String keyAlgorithm, List<String> serverNames) {
+                               String keyAlgorithm, List<String> serverNames, String serverFingerprint) {
 
     public CertsRegenerated {
         serverNames = serverNames == null ? List.of() : List.copyOf(serverNames);
+    }
+
+    /** Without the server certificate's fingerprint, as events stored before it was recorded. */
+    public CertsRegenerated(MachineId machineId, String reason, boolean caRotated, String caFingerprint,
+                            String serverSerial, Instant notAfter, String secretPath, long secretVersion,
+                            String keyAlgorithm, List<String> serverNames) {
+        this(machineId, reason, caRotated, caFingerprint, serverSerial, notAfter, secretPath, secretVersion,
+                keyAlgorithm, serverNames, null);
     }
 }

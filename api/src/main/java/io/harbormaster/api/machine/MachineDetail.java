@@ -22,6 +22,10 @@ import java.util.List;
  *                      rotation); null while the machine has no certificates
  * @param engineOptions the engine options the machine was created with (docker-machine's {@code --engine-opt},
  *                      {@code --engine-label}, {@code --engine-install-url}, {@code --tls-san}); never null
+ * @param os the host's operating system as the last provisioning found it ({@code PRETTY_NAME} of its
+ *           {@code /etc/os-release}); null until a provisioning started, and for drivers that do not provision
+ * @param serverCertificate the certificate the daemon presents: fingerprint, serial, expiry and names; null while the
+ *                          machine has no certificates
  */
 public record MachineDetail(
         MachineId id,
@@ -42,10 +46,23 @@ public record MachineDetail(
         String dockerVersion,
         String ipAddress,
         String caFingerprint,
-        EngineOptions engineOptions) {
+        EngineOptions engineOptions,
+        String os,
+        ServerCertificate serverCertificate) {
 
     public MachineDetail {
         shares = List.copyOf(shares);
         engineOptions = engineOptions == null ? EngineOptions.none() : engineOptions;
+    }
+
+    /** A machine whose operating system and server certificate are not known. */
+    public MachineDetail(MachineId id, TeamId teamId, String teamName, String name, String driver,
+                         DriverOptions driverOptions, MachineState state, UserId holder, String holderName,
+                         String dockerUrl, String lastError, List<MachineShare> shares, Instant createdAt,
+                         Instant updatedAt, long version, String dockerVersion, String ipAddress,
+                         String caFingerprint, EngineOptions engineOptions) {
+        this(id, teamId, teamName, name, driver, driverOptions, state, holder, holderName, dockerUrl, lastError,
+                shares, createdAt, updatedAt, version, dockerVersion, ipAddress, caFingerprint, engineOptions, null,
+                null);
     }
 }

@@ -58,7 +58,8 @@ public class ImportedMachineTls implements ImportedCertificates {
         return new MachineCertificates(false, checked.ca().fingerprint(),
                 server == null ? null : CertificateFacts.serial(server),
                 server == null ? checked.ca().notAfter() : server.getNotAfter().toInstant(), path.value(),
-                version.number(), checked.ca().algorithm().text(), server == null ? List.of() : names(server));
+                version.number(), checked.ca().algorithm().text(), server == null ? List.of() : names(server),
+                server == null ? null : CertificateFacts.fingerprint(server));
     }
 
     @Override

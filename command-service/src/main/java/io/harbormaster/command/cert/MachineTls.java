@@ -86,7 +86,8 @@ public class MachineTls {
         names.add(machineName);
         extra.stream().filter(name -> !names.contains(name)).forEach(names::add);
         return new MachineCertificates(rotated, ca.fingerprint(), server.serial(), server.notAfter(),
-                SecretPath.machineTls(machineId).value(), version.number(), ca.algorithm().text(), List.copyOf(names));
+                SecretPath.machineTls(machineId).value(), version.number(), ca.algorithm().text(), List.copyOf(names),
+                server.fingerprint());
     }
 
     /** A fresh client certificate for the user, signed by the CA of {@code current}, valid for the policy's time. */

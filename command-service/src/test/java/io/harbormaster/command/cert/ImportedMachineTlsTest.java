@@ -59,6 +59,10 @@ class ImportedMachineTlsTest {
         assertThat(certificates.serverNames()).containsExactly(IP, "localhost");
         assertThat(openssl.output("x509", "-in", "ca.pem", "-noout", "-fingerprint", "-sha256"))
                 .isEqualTo("sha256 Fingerprint=" + certificates.caFingerprint() + "\n");
+        openssl.write("server.pem", secret.value("server.pem"));
+        assertThat(openssl.output("x509", "-in", "server.pem", "-noout", "-fingerprint", "-sha256"))
+                .as("the server certificate's fingerprint, as the machine page shows it")
+                .isEqualTo("sha256 Fingerprint=" + certificates.serverFingerprint() + "\n");
     }
 
     @Test
@@ -70,6 +74,9 @@ class ImportedMachineTlsTest {
         var renewed = machineTls.regenerate(MACHINE, "web", "tcp://" + IP + ":2376", certificates, false, null);
         openssl.write("cert.pem", client.certPem());
         openssl.write("server.pem", machineTls.server(renewed).certPem());
+        assertThat(openssl.output("x509", "-in", "server.pem", "-noout", "-fingerprint", "-sha256"))
+                .as("a renewal records its new server certificate's fingerprint")
+                .isEqualTo("sha256 Fingerprint=" + renewed.serverFingerprint() + "\n");
 
         assertThat(openssl.output("verify", "-CAfile", "ca.pem", "-purpose", "sslclient", "cert.pem"))
                 .isEqualTo("cert.pem: OK\n");

@@ -15,6 +15,7 @@ import io.harbormaster.api.machine.EngineUpgradeRequested;
 import io.harbormaster.api.machine.EngineUpgraded;
 import io.harbormaster.api.machine.IpChanged;
 import io.harbormaster.api.machine.LifecycleOperationFailed;
+import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineHandedOff;
 import io.harbormaster.api.machine.MachineImported;
@@ -86,8 +87,7 @@ public class MachineListProjection {
     void on(MachineImported e, @SequenceNumber long seq, @Timestamp Instant at) {
         rows.insert(e.machineId(), e.teamId(), e.name().value(), e.driver(), e.driverOptions(), e.holder(),
                 e.state(), seq, at, e.engineOptions());
-        rows.imported(e.machineId(), seq, e.dockerUrl(),
-                e.certificates() == null ? null : e.certificates().caFingerprint());
+        rows.imported(e.machineId(), seq, e.dockerUrl(), e.certificates());
     }
 
     @EventHandler
@@ -97,7 +97,7 @@ public class MachineListProjection {
 
     @EventHandler
     void on(ProvisioningStarted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        rows.state(e.machineId(), seq, at, MachineState.Provisioning);
+        rows.provisioningStarted(e.machineId(), seq, at, e.os());
     }
 
     @EventHandler
@@ -181,7 +181,7 @@ public class MachineListProjection {
     @EventHandler
     void on(CertsRegenerated e, @SequenceNumber long seq, @Timestamp Instant at) {
         // the same CA is recorded again when only the server certificate was renewed
-        rows.caFingerprint(e.machineId(), seq, at, e.caFingerprint());
+        rows.certificates(e.machineId(), seq, at, MachineCertificates.of(e));
     }
 
     @EventHandler

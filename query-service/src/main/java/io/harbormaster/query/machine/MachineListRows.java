@@ -3,6 +3,7 @@ package io.harbormaster.query.machine;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;
@@ -32,7 +33,7 @@ interface MachineListRows {
      * The Docker URL and CA an imported machine came with, set on the row its import event just inserted (version
      * {@code seq}); no provisioning follows an import to report them.
      */
-    void imported(MachineId id, long seq, String dockerUrl, String caFingerprint);
+    void imported(MachineId id, long seq, String dockerUrl, MachineCertificates certificates);
 
     /** Records that the event happened (version, updatedAt) without changing anything else. */
     boolean touch(MachineId id, long seq, Instant at);
@@ -49,7 +50,11 @@ interface MachineListRows {
 
     boolean dockerVersion(MachineId id, long seq, Instant at, String dockerVersion);
 
-    boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint);
+    /** New TLS material: the CA's fingerprint and the server certificate's facts (the same CA again on a renewal). */
+    boolean certificates(MachineId id, long seq, Instant at, MachineCertificates certificates);
+
+    /** A provisioning began on a host running {@code os}. */
+    boolean provisioningStarted(MachineId id, long seq, Instant at, String os);
 
     boolean dockerUrl(MachineId id, long seq, Instant at, String dockerUrl);
 

@@ -11,6 +11,7 @@ import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineShare;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.MachineSummary;
+import io.harbormaster.api.machine.ServerCertificate;
 import io.harbormaster.api.machine.ShareRole;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
@@ -71,7 +72,28 @@ final class MachineRowMapper {
                 rs.getString("docker_version"),
                 DockerUrls.ipAddress(dockerUrl, driver, options.values()),
                 rs.getString("ca_fingerprint"),
-                engineOptions(rs.getString("engine_options")));
+                engineOptions(rs.getString("engine_options")),
+                rs.getString("os"),
+                serverCertificate(rs));
+    }
+
+    /** Null while the machine has no certificates (no CertsRegenerated or import recorded any). */
+    private static ServerCertificate serverCertificate(ResultSet rs) throws SQLException {
+        var serial = rs.getString("server_serial");
+        var notAfter = instant(rs, "server_not_after");
+        if (serial == null && notAfter == null) {
+            return null;
+        }
+        return new ServerCertificate(rs.getString("server_fingerprint"), serial, notAfter,
+                names(rs.getString("server_names")), rs.getString("key_algorithm"));
+    }
+
+    private static List<String> names(String json) throws SQLException {
+        try {
+            return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("server_names is not a JSON array of strings", e);
+        }
     }
 
     static MachineShare share(ResultSet rs, int rowNum) throws SQLException {

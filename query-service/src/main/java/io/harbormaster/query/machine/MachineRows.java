@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
+import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;
@@ -63,11 +64,14 @@ final class MachineRows implements MachineListRows {
 
     /** What the import that made the row (its version is the import's) knew already: the daemon and the CA. */
     @Override
-    public void imported(MachineId id, long seq, String dockerUrl, String caFingerprint) {
-        jdbc.sql("UPDATE rm_machine SET docker_url = :url, ca_fingerprint = :fingerprint WHERE id = :id "
+    public void imported(MachineId id, long seq, String dockerUrl, MachineCertificates certificates) {
+        var params = certificateParams(certificates);
+        params.put("id", uuid(id.value()));
+        params.put("seq", seq);
+        params.put("url", dockerUrl);
+        jdbc.sql("UPDATE rm_machine SET docker_url = :url, " + CERTIFICATE_COLUMNS + " WHERE id = :id "
                         + "AND version = :seq")
-                .param("id", uuid(id.value())).param("seq", seq).param("url", dockerUrl)
-                .param("fingerprint", caFingerprint)
+                .params(params)
                 .update();
     }
 
@@ -111,10 +115,40 @@ final class MachineRows implements MachineListRows {
     }
 
     @Override
-    public boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint) {
+    public boolean certificates(MachineId id, long seq, Instant at, MachineCertificates certificates) {
+        return advance(id, seq, at, CERTIFICATE_COLUMNS, certificateParams(certificates));
+    }
+
+    @Override
+    public boolean provisioningStarted(MachineId id, long seq, Instant at, String os) {
         var params = new HashMap<String, Object>();
-        params.put("fingerprint", caFingerprint);
-        return advance(id, seq, at, "ca_fingerprint = :fingerprint", params);
+        params.put("os", os);
+        return advance(id, seq, at, "state = 'Provisioning', os = :os", params);
+    }
+
+    private static final String CERTIFICATE_COLUMNS = "ca_fingerprint = :fingerprint, "
+            + "server_fingerprint = :serverFingerprint, server_serial = :serverSerial, "
+            + "server_not_after = :serverNotAfter, server_names = CAST(:serverNames AS jsonb), "
+            + "key_algorithm = :keyAlgorithm";
+
+    private static Map<String, Object> certificateParams(MachineCertificates certificates) {
+        var params = new HashMap<String, Object>();
+        params.put("fingerprint", certificates == null ? null : certificates.caFingerprint());
+        params.put("serverFingerprint", certificates == null ? null : certificates.serverFingerprint());
+        params.put("serverSerial", certificates == null ? null : certificates.serverSerial());
+        params.put("serverNotAfter", certificates == null || certificates.notAfter() == null ? null
+                : timestamp(certificates.notAfter()));
+        params.put("serverNames", certificates == null ? null : names(certificates.serverNames()));
+        params.put("keyAlgorithm", certificates == null ? null : certificates.keyAlgorithm());
+        return params;
+    }
+
+    private static String names(java.util.List<String> names) {
+        try {
+            return JSON.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("certificate names could not be written as JSON", e);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.EngineOptions;
 import io.harbormaster.api.machine.Grantee;
 import io.harbormaster.api.machine.MachineAsOf;
+import io.harbormaster.api.machine.MachineCertificates;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.machine.ShareRole;
@@ -64,11 +65,11 @@ final class TransientMachineList implements MachineListRows {
     }
 
     @Override
-    public void imported(MachineId id, long seq, String dockerUrl, String caFingerprint) {
+    public void imported(MachineId id, long seq, String dockerUrl, MachineCertificates certificates) {
         var row = rows.get(id);
         if (row != null && row.version == seq) {
             row.dockerUrl = dockerUrl;
-            row.caFingerprint = caFingerprint;
+            row.caFingerprint = certificates == null ? null : certificates.caFingerprint();
         }
     }
 
@@ -106,8 +107,14 @@ final class TransientMachineList implements MachineListRows {
     }
 
     @Override
-    public boolean caFingerprint(MachineId id, long seq, Instant at, String caFingerprint) {
-        return advance(id, seq, at, row -> row.caFingerprint = caFingerprint);
+    public boolean certificates(MachineId id, long seq, Instant at, MachineCertificates certificates) {
+        return advance(id, seq, at, row -> row.caFingerprint = certificates.caFingerprint());
+    }
+
+    /** The as-of view lists no operating system: only the state changes. */
+    @Override
+    public boolean provisioningStarted(MachineId id, long seq, Instant at, String os) {
+        return state(id, seq, at, MachineState.Provisioning);
     }
 
     @Override

@@ -356,6 +356,36 @@ class MachineListProjectionTest {
     }
 
     @Test
+    void theDetailShowsTheHostsOs_andTheServerCertificateOfTheLatestMaterial() {
+        var id = MachineId.random();
+        projection.on(new MachineCreated(id, TEAM, MachineName.of("cert-facts"), "generic",
+                new DriverOptions(Map.of("ip-address", "10.0.0.9")), ALICE), 0, T0);
+        assertThat(detail(id).os()).isNull();
+        assertThat(detail(id).serverCertificate()).as("no certificates yet").isNull();
+
+        projection.on(new io.harbormaster.api.machine.ProvisioningStarted(id, "Debian GNU/Linux 12 (bookworm)"), 1,
+                T0.plusSeconds(1));
+        var ca = "AB:CD:" + "00:".repeat(29) + "01";
+        var server = "12:34:" + "00:".repeat(29) + "FF";
+        var expiry = T0.plus(java.time.Duration.ofDays(365));
+        projection.on(new CertsRegenerated(id, "created", true, ca, "0a1b", expiry, "machines/x/tls", 1, "ecdsa-p256",
+                List.of("10.0.0.9", "cert-facts"), server), 2, T0.plusSeconds(2));
+
+        var detail = detail(id);
+        assertThat(detail.os()).isEqualTo("Debian GNU/Linux 12 (bookworm)");
+        assertThat(detail.state()).isEqualTo(MachineState.Provisioning);
+        assertThat(detail.serverCertificate()).isEqualTo(new io.harbormaster.api.machine.ServerCertificate(server,
+                "0a1b", expiry, List.of("10.0.0.9", "cert-facts"), "ecdsa-p256"));
+
+        projection.on(new CertsRegenerated(id, "requested", false, ca, "0c2d", expiry.plusSeconds(60),
+                "machines/x/tls", 2, "ecdsa-p256", List.of("10.0.0.9")), 3, T0.plusSeconds(3));
+        assertThat(detail(id).serverCertificate())
+                .as("a renewal recorded before fingerprints were: the new serial, no stale fingerprint")
+                .isEqualTo(new io.harbormaster.api.machine.ServerCertificate(null, "0c2d", expiry.plusSeconds(60),
+                        List.of("10.0.0.9"), "ecdsa-p256"));
+    }
+
+    @Test
     void byName_findsTheVisibleMachineIgnoringCase_inOneTeamOrAll() {
         var other = TeamId.of("22222222-2222-2222-2222-222222222222");
         projection.on(new TeamCreated(other, TeamName.of("beta"), ALICE));

@@ -23,6 +23,12 @@ import io.harbormaster.api.team.TeamMember;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.web.account.QueryAnswers;
 import io.harbormaster.web.account.SignedInUser;
+import io.harbormaster.api.machine.IssueClientCertCommand;
+import io.harbormaster.api.machine.IssuedClientCertificate;
+import io.harbormaster.workstation.ClientBundle;
+import io.harbormaster.workstation.DockerContextExport;
+import io.harbormaster.workstation.TlsMaterial;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,10 +45,13 @@ class GatewayMachineOperations implements MachineOperations {
     private final QueryGateway queries;
     private final SignedInUser user;
 
+    private final Clock clock;
+
     GatewayMachineOperations(CommandGateway commands, QueryGateway queries, SignedInUser user) {
         this.commands = commands;
         this.queries = queries;
         this.user = user;
+        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -80,6 +89,33 @@ class GatewayMachineOperations implements MachineOperations {
     @Override
     public void unshare(MachineId machine, Grantee grantee) {
         send(new UnshareMachineCommand(machine, grantee));
+    }
+
+    @Override
+    public MachineDownload clientBundle(MachineId machine, boolean zip) {
+        var issued = issue(machine);
+        var bundle = ClientBundle.flat(material(issued), clock.instant());
+        var name = issued.endpoint().machineName() + "-client." + (zip ? "zip" : "tar");
+        return zip ? new MachineDownload(name, "application/zip", bundle.zip())
+                : new MachineDownload(name, "application/x-tar", bundle.tar());
+    }
+
+    @Override
+    public MachineDownload dockerContext(MachineId machine) {
+        var issued = issue(machine);
+        var name = issued.endpoint().machineName();
+        var export = new DockerContextExport(name, "Harbormaster machine " + name, issued.endpoint().dockerUrl(),
+                material(issued), clock.instant());
+        return new MachineDownload(name + ".dockercontext", "application/x-tar", export.toBytes());
+    }
+
+    private IssuedClientCertificate issue(MachineId machine) {
+        return send(new IssueClientCertCommand(machine));
+    }
+
+    private static TlsMaterial material(IssuedClientCertificate issued) {
+        var m = issued.material();
+        return new TlsMaterial(m.caPem(), m.certPem(), m.keyPem());
     }
 
     @Override

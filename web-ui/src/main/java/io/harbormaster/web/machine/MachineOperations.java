@@ -27,6 +27,15 @@ public interface MachineOperations {
 
     void unshare(MachineId machine, Grantee grantee);
 
+    /**
+     * A fresh client certificate for the user as ca.pem, cert.pem and key.pem in a tar or zip, as
+     * {@code POST /api/machines/{id}/client-bundle} gives it; refused as the API refuses it (viewers, no certificates).
+     */
+    MachineDownload clientBundle(MachineId machine, boolean zip);
+
+    /** A fresh client certificate as the tar {@code docker context import} reads, as the API's docker-context. */
+    MachineDownload dockerContext(MachineId machine);
+
     /** The members of a team the user may see: whom a machine can be handed off or shared to. */
     List<TeamMember> members(TeamId team);
 }

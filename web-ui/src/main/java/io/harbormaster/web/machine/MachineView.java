@@ -3,7 +3,7 @@ package io.harbormaster.web.machine;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.DescriptionList;
 import com.vaadin.flow.component.html.Div;
@@ -48,7 +48,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
 
     private final MachineListService machines;
     private String title = "Machine";
-    final Grid<AuditEntry> history = new Grid<>(AuditEntry.class, false);
+    final TreeGrid<AuditEntry> history = new TreeGrid<>();
 
     private final MachineListUpdates updates;
     private final MachineOperations operations;
@@ -134,11 +134,11 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         var shown = new java.util.LinkedHashMap<String, String>();
         shown.put("Team", machine.teamName());
         shown.put("Driver", machine.driver());
+        shown.put("Operating system", machine.os());
         shown.put("Docker URL", machine.dockerUrl());
         shown.put("IP address", machine.ipAddress());
         shown.put("Docker version", machine.dockerVersion());
         shown.put("Holder", machine.holderName());
-        shown.put("CA fingerprint (SHA-256)", machine.caFingerprint());
         shown.put("Last error", machine.lastError());
         shown.put("Created", machine.createdAt() == null ? null : WHEN.format(machine.createdAt()));
         shown.put("Updated", machine.updatedAt() == null ? null : WHEN.format(machine.updatedAt()));
@@ -180,18 +180,90 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         history.setId("machine-history");
         history.setAllRowsVisible(true);
         history.removeAllColumns();
-        history.addColumn(entry -> entry.occurredAt() == null ? "" : WHEN.format(entry.occurredAt()))
+        history.addHierarchyColumn(entry -> entry.occurredAt() == null ? "" : WHEN.format(entry.occurredAt()))
                 .setHeader("When").setAutoWidth(true);
         history.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(1);
         history.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
         history.addColumn(AuditEntry::channel).setHeader("Via").setAutoWidth(true);
         history.addColumn(AuditEntry::clientAddress).setHeader("From").setAutoWidth(true);
-        history.setItems(machines.history(machine.id(), HISTORY_ENTRIES));
+        var entries = machines.history(machine.id(), HISTORY_ENTRIES);
+        var timeline = MachineTimeline.of(entries);
+        history.setTreeData(timeline.tree());
+        history.expand(timeline.expanded());
 
-        add(heading, actions, details, new H3("Driver options"), options);
+        var use = allowed.allows(MachineActions.Action.USE);
+        add(heading, actions);
+        ProvisioningAttempt.latest(entries)
+                .filter(attempt -> attempt.outcome() != ProvisioningAttempt.Outcome.SUCCEEDED
+                        || attempt.endedAt() != null && attempt.endedAt().isAfter(
+                                java.time.Instant.now().minus(ProvisioningPanel.SUCCESS_SHOWN)))
+                .ifPresent(attempt -> add(new ProvisioningPanel(attempt, machine, allowed, operations)));
+        add(details, new H3("Driver options"), options);
+        add(new H3("Certificates"), certificates(machine));
         sshKeySection(machine);
-        add(new H3("Shares"), shares, new H3("Use it with docker"), env, copyEnv,
-                new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
+        add(new H3("Shares"), shares, new H3("Use it with docker"), env, copyEnv);
+        if (use) {
+            add(downloads(machine));
+        }
+        add(new H3("From a workstation"), commands, new H3("History (latest " + HISTORY_ENTRIES + ")"), history);
+    }
+
+    /** The CA and the certificate the daemon presents: what a client checks, never a key. */
+    private static Component certificates(MachineDetail machine) {
+        var facts = new java.util.LinkedHashMap<String, String>();
+        facts.put("CA fingerprint (SHA-256)", machine.caFingerprint());
+        var server = machine.serverCertificate();
+        if (server != null) {
+            facts.put("Server fingerprint (SHA-256)", server.fingerprint() != null ? server.fingerprint()
+                    : "not recorded for this certificate; regenerating the certificates records it");
+            facts.put("Server serial", server.serial());
+            facts.put("Server certificate expires", server.notAfter() == null ? null
+                    : WHEN.format(server.notAfter()) + " (" + daysLeft(server.notAfter()) + ")");
+            facts.put("Names (SANs)", String.join(", ", server.names()));
+            facts.put("Key algorithm", server.keyAlgorithm());
+        }
+        var list = definitions(facts);
+        list.setId("machine-certificates");
+        return list;
+    }
+
+    private static String daysLeft(java.time.Instant notAfter) {
+        var days = java.time.Duration.between(java.time.Instant.now(), notAfter).toDays();
+        return days < 0 ? "expired" : days == 0 ? "today" : "in " + days + (days == 1 ? " day" : " days");
+    }
+
+    /**
+     * Files with a fresh client certificate for the user, made when the link is followed: the same bundle and docker
+     * context the API's {@code client-bundle} and {@code docker-context} give.
+     */
+    private Component downloads(MachineDetail machine) {
+        var tar = download("Client bundle (.tar)", () -> operations.clientBundle(machine.id(), false));
+        tar.setId("machine-download-bundle-tar");
+        var zip = download("Client bundle (.zip)", () -> operations.clientBundle(machine.id(), true));
+        zip.setId("machine-download-bundle-zip");
+        var context = download("docker context", () -> operations.dockerContext(machine.id()));
+        context.setId("machine-download-context");
+        var links = new HorizontalLayout(tar, zip, context);
+        links.setId("machine-downloads");
+        var hint = new Paragraph("Each download holds a new client certificate for you (ca.pem, cert.pem, key.pem). "
+                + "Import the context with: docker context import " + machine.name() + " " + machine.name()
+                + ".dockercontext");
+        hint.setId("machine-downloads-hint");
+        return new Div(links, hint);
+    }
+
+    private static Anchor download(String label, java.util.function.Supplier<MachineDownload> make) {
+        var anchor = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.fromInputStream(event -> {
+            try {
+                var file = make.get();
+                var bytes = file.bytes();
+                return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                        file.fileName(), file.contentType(), bytes.length);
+            } catch (RuntimeException refused) {
+                return com.vaadin.flow.server.streams.DownloadResponse.error(409, refused.getMessage());
+            }
+        }), com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, label);
+        return anchor;
     }
 
     /** Label and value pairs as a description list ({@code dl}); unset values read as an em dash. */
@@ -236,7 +308,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
     }
 
     /** A button that puts {@code text} on the clipboard, in the browser. */
-    private static com.vaadin.flow.component.button.Button copyButton(String label, String text) {
+    static com.vaadin.flow.component.button.Button copyButton(String label, String text) {
         var button = new com.vaadin.flow.component.button.Button(label);
         button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
         button.addClickListener(click -> button.getElement().executeJs("navigator.clipboard.writeText($0)", text));

@@ -57,6 +57,20 @@ class FakeMachineOperations implements MachineOperations {
     }
 
     @Override
+    public MachineDownload clientBundle(MachineId machine, boolean zip) {
+        record("CLIENT_BUNDLE " + machine.value() + (zip ? " zip" : " tar"));
+        return new MachineDownload("bundle." + (zip ? "zip" : "tar"), "application/octet-stream",
+                ("bundle of " + machine.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public MachineDownload dockerContext(MachineId machine) {
+        record("DOCKER_CONTEXT " + machine.value());
+        return new MachineDownload("m.dockercontext", "application/x-tar",
+                ("context of " + machine.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
     public List<TeamMember> members(TeamId team) {
         return members;
     }

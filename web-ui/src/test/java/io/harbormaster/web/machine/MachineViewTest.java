@@ -158,7 +158,9 @@ class MachineViewTest extends SpringBrowserlessTest {
 
         var facts = $(com.vaadin.flow.component.html.DescriptionList.class).id("machine-facts").getElement().getTextRecursively();
         assertThat(facts).contains("Docker URL", "tcp://10.0.0.5:2376", "IP address", "10.0.0.5", "27.3.1", "alice",
-                "AB:CD", "platform");
+                "platform");
+        assertThat($(com.vaadin.flow.component.html.DescriptionList.class).id("machine-certificates").getElement()
+                .getTextRecursively()).contains("AB:CD");
         assertThat($(com.vaadin.flow.component.html.DescriptionList.class).id("machine-driver-options").getElement()
                 .getTextRecursively()).contains("address", "10.0.0.5", "sshUser", "root");
         assertThat($(com.vaadin.flow.component.html.Div.class).id("machine-shares").getElement()
@@ -172,6 +174,92 @@ class MachineViewTest extends SpringBrowserlessTest {
         assertThat(history.getCellText(0, 1)).isEqualTo("Provisioned: Docker Engine 27.3.1");
         assertThat(history.getCellText(0, 3)).isEqualTo("cli");
         assertThat(view.getPageTitle()).isEqualTo("web-1 · Machines");
+    }
+
+    @Test
+    void theCertificatesSection_showsTheCaAndServerFingerprints_expiry_andNames_andTheFactsTheOs() {
+        var id = MachineId.random();
+        var expiry = java.time.Instant.now().plus(java.time.Duration.ofDays(400));
+        var detail = new MachineDetail(id, Machines.TEAM, "platform", "web-1", "generic", DriverOptions.none(),
+                MachineState.Running, Machines.ALICE, "alice", "tcp://10.0.0.5:2376", null, List.of(),
+                Machines.UPDATED, Machines.UPDATED, 7, "27.3.1", "10.0.0.5", "AB:CD", EngineOptions.none(),
+                "Debian GNU/Linux 12 (bookworm)", new io.harbormaster.api.machine.ServerCertificate("12:34", "0a1b",
+                expiry, List.of("10.0.0.5", "web-1"), "ecdsa-p256"));
+        machines.detail(detail, List.of());
+
+        navigate(MachineView.class, id.value());
+
+        assertThat($(com.vaadin.flow.component.html.DescriptionList.class).id("machine-facts").getElement()
+                .getTextRecursively()).contains("Operating system", "Debian GNU/Linux 12 (bookworm)");
+        assertThat($(com.vaadin.flow.component.html.DescriptionList.class).id("machine-certificates").getElement()
+                .getTextRecursively()).contains("CA fingerprint (SHA-256)", "AB:CD", "Server fingerprint (SHA-256)",
+                "12:34", "0a1b", "in 399 days", "10.0.0.5, web-1", "ecdsa-p256");
+    }
+
+    @Test
+    void theDownloads_areOfferedToThoseWhoMayUseTheMachine_only() {
+        var machine = running("web-1", List.of());
+        navigate(MachineView.class, machine.id().value());
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).withId("machine-download-bundle-tar").exists())
+                .as("a viewer gets no client certificate").isFalse();
+
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.USE);
+        navigate(MachineView.class, machine.id().value());
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("machine-download-bundle-zip").getText())
+                .isEqualTo("Client bundle (.zip)");
+        assertThat($(com.vaadin.flow.component.html.Anchor.class).id("machine-download-context").getText())
+                .isEqualTo("docker context");
+        assertThat($(Paragraph.class).id("machine-downloads-hint").getText())
+                .contains("docker context import web-1 web-1.dockercontext");
+    }
+
+    @Test
+    void aFailedProvisioning_saysWhereAndWhy_andProvisionAgainSendsTheCommand() {
+        operations.allowed = java.util.EnumSet.of(MachineActions.Action.PROVISION);
+        var id = MachineId.random();
+        var detail = new MachineDetail(id, Machines.TEAM, "platform", "web-1", "generic", DriverOptions.none(),
+                MachineState.Error, Machines.ALICE, "alice", null, "no answer", List.of(), Machines.UPDATED,
+                Machines.UPDATED, 4, null, "10.0.0.5", null, EngineOptions.none());
+        machines.detail(detail, List.of(
+                history(id, "e3", 3, "ProvisioningFailed", "provisioning failed at verify: the daemon did not answer"),
+                history(id, "e2", 2, "ProvisioningStepCompleted", "provisioning step 1/6 done: detect-os"),
+                history(id, "e1", 1, "ProvisioningStarted", "provisioning started on Debian")));
+
+        var view = navigate(MachineView.class, id.value());
+
+        assertThat($(com.vaadin.flow.component.html.UnorderedList.class).id("machine-provisioning-steps").getElement()
+                .getTextRecursively()).contains("✓ detect-os", "✗ verify");
+        assertThat($(Paragraph.class).id("machine-provisioning-reason").getText())
+                .isEqualTo("the daemon did not answer");
+        var grouped = test(view.history);
+        assertThat(grouped.size()).as("one line for the attempt, open, with its three entries").isEqualTo(4);
+        assertThat(grouped.getCellText(0, 1)).isEqualTo("provisioning on Debian: failed at verify, 1/6 steps done");
+
+        test($(com.vaadin.flow.component.button.Button.class).id("machine-provisioning-retry")).click();
+        assertThat(operations.sent).containsExactly("PROVISION " + id.value());
+    }
+
+    @Test
+    void aRunningProvisioning_showsTheStepsDoneAndTheOneRunning() {
+        var id = MachineId.random();
+        var detail = new MachineDetail(id, Machines.TEAM, "platform", "web-1", "generic", DriverOptions.none(),
+                MachineState.Provisioning, Machines.ALICE, "alice", null, null, List.of(), Machines.UPDATED,
+                Machines.UPDATED, 3, null, "10.0.0.5", null, EngineOptions.none());
+        machines.detail(detail, List.of(
+                history(id, "e2", 2, "ProvisioningStepCompleted", "provisioning step 1/6 done: detect-os"),
+                history(id, "e1", 1, "ProvisioningStarted", "provisioning started on Debian")));
+
+        navigate(MachineView.class, id.value());
+
+        assertThat($(com.vaadin.flow.component.html.UnorderedList.class).id("machine-provisioning-steps").getElement()
+                .getTextRecursively()).contains("✓ detect-os", "… step 2 of 6 running");
+        assertThat($(com.vaadin.flow.component.button.Button.class).withId("machine-provisioning-retry").exists())
+                .isFalse();
+    }
+
+    private static AuditEntry history(MachineId id, String eventId, int second, String action, String summary) {
+        return new AuditEntry(eventId, Machines.UPDATED.plusSeconds(second), Machines.TEAM, id, "web-1", action,
+                summary, Machines.ALICE.value(), "alice", "ui", "10.0.0.1", "c");
     }
 
     @Test
