@@ -18,6 +18,9 @@ record MachineTimeline(TreeData<AuditEntry> tree, List<AuditEntry> expanded) {
         var groups = new ArrayList<AuditEntry>();
         var expanded = new ArrayList<AuditEntry>();
         for (var attempt : ProvisioningAttempt.in(newestFirst)) {
+            if (attempt.entries().size() < 2) {
+                continue;   // a lone end whose start is out of the window, or a failure before the host: as it is
+            }
             var first = attempt.entries().getFirst();
             var group = new AuditEntry("provisioning-" + first.eventId(), first.occurredAt(), first.teamId(),
                     first.machineId(), first.subject(), "ProvisioningAttempt", attempt.summary(), first.actorId(),
