@@ -145,10 +145,10 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         if (machine.driverOptions() != null) {
             facts.putAll(machine.driverOptions().values());
         }
-        var details = definitions(shown);
+        var details = io.harbormaster.web.layout.FactList.of(shown);
         details.setId("machine-facts");
 
-        var options = definitions(facts);
+        var options = io.harbormaster.web.layout.FactList.of(facts);
         options.setId("machine-driver-options");
 
         var allowed = allowedActions(machine);
@@ -222,7 +222,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             facts.put("Names (SANs)", String.join(", ", server.names()));
             facts.put("Key algorithm", server.keyAlgorithm());
         }
-        var list = definitions(facts);
+        var list = io.harbormaster.web.layout.FactList.of(facts);
         list.setId("machine-certificates");
         return list;
     }
@@ -264,21 +264,6 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             }
         }), com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, label);
         return anchor;
-    }
-
-    /** Label and value pairs as a description list ({@code dl}); unset values read as an em dash. */
-    private static Component definitions(Map<String, String> pairs) {
-        var list = new DescriptionList();
-        list.getStyle().set("display", "grid").set("grid-template-columns", "max-content 1fr").set("gap", "0.25em 1.5em")
-                .set("margin", "0");
-        pairs.forEach((label, value) -> {
-            var term = new DescriptionList.Term(label);
-            term.getStyle().set("font-weight", "600");
-            var description = new DescriptionList.Description(value == null || value.isBlank() ? "—" : value);
-            description.getStyle().set("overflow-wrap", "anywhere").set("margin", "0");
-            list.add(term, description);
-        });
-        return list;
     }
 
     /**

@@ -55,6 +55,15 @@ class GatewayTeamAdministration implements TeamAdministration {
     }
 
     @Override
+    public long machineCount(TeamId team) {
+        var page = ask(new io.harbormaster.api.machine.FindMachinesQuery(
+                new io.harbormaster.api.machine.MachineFilter(team, null, null, null, null),
+                new io.harbormaster.api.common.PageRequest(0, 1), user.caller()),
+                io.harbormaster.api.machine.MachinePage.class);
+        return page == null ? 0 : page.total();
+    }
+
+    @Override
     public Optional<TeamDetail> team(TeamId team) {
         return Optional.ofNullable(ask(new FindTeamQuery(team, user.caller()), TeamDetail.class));
     }

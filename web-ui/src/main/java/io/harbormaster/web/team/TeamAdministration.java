@@ -23,6 +23,9 @@ public interface TeamAdministration {
 
     Optional<TeamDetail> team(TeamId team);
 
+    /** How many machines the team has (those the user may see: all of them for members and admins). */
+    long machineCount(TeamId team);
+
     /** Everyone registered, to pick a new member from. */
     List<UserSummary> users();
 

@@ -51,6 +51,7 @@ public class TeamsView extends VerticalLayout {
     final Select<TeamRole> newRole = new Select<>();
     final Button add = new Button("Add");
     final HorizontalLayout adding;
+    final com.vaadin.flow.component.html.Div settings = new com.vaadin.flow.component.html.Div();
     final TextField teamName = new TextField("New team");
     final Button createTeam = new Button("Create team");
     final Grid<UserSummary> users = new Grid<>(UserSummary.class, false);
@@ -122,7 +123,9 @@ public class TeamsView extends VerticalLayout {
         var creating = new HorizontalLayout(teamName, createTeam);
         creating.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        add(new H2("Teams"), team, members, adding, new H3("Start a team"), creating);
+        settings.setId("teams-settings");
+        add(new H2("Teams"), team, new H3("Settings"), settings, new H3("Members"), members, adding,
+                new H3("Start a team"), creating);
         if (me.platformAdmin()) {
             users.setId("teams-users");
             users.setAllRowsVisible(true);
@@ -170,8 +173,38 @@ public class TeamsView extends VerticalLayout {
     private void show(TeamSummary summary) {
         shown = summary == null ? null : administration.team(summary.id()).orElse(null);
         members.setItems(shown == null ? java.util.List.of() : shown.members());
+        showSettings();
         adding.setVisible(manages());
         refreshCandidates();
+    }
+
+    /**
+     * What the team is: its name and id (the API and {@code hm --team} take either), when it began, its owners, the
+     * user's own role and how many machines it has.
+     */
+    private void showSettings() {
+        settings.removeAll();
+        if (shown == null) {
+            return;
+        }
+        var facts = new java.util.LinkedHashMap<String, String>();
+        facts.put("Name", shown.name());
+        facts.put("Id", shown.id().value());
+        facts.put("Created", shown.createdAt() == null ? "—" : SINCE.format(shown.createdAt()));
+        facts.put("Owners", shown.members().stream().filter(m -> m.role() == TeamRole.OWNER)
+                .map(TeamMember::username).sorted().collect(Collectors.joining(", ")));
+        facts.put("Your role", shown.members().stream().filter(m -> m.userId().equals(me.id())).findFirst()
+                .map(m -> m.role().name().toLowerCase(java.util.Locale.ROOT))
+                .orElse(me.platformAdmin() ? "none (you see it as a platform admin)" : "none"));
+        long machines;
+        try {
+            machines = administration.machineCount(shown.id());
+        } catch (RuntimeException unavailable) {
+            machines = -1;
+        }
+        facts.put("Machines", machines < 0 ? "unknown right now" : Long.toString(machines));
+        var list = io.harbormaster.web.layout.FactList.of(facts);
+        settings.add(list);
     }
 
     /** Whom the owner may add: everyone registered who is not in the team yet. */

@@ -39,6 +39,13 @@ class FakeTeamAdministration implements TeamAdministration {
         return teams.values().stream().map(t -> new TeamSummary(t.id(), t.name(), t.members().size(), T0)).toList();
     }
 
+    final Map<TeamId, Long> machineCounts = new ConcurrentHashMap<>();
+
+    @Override
+    public long machineCount(TeamId team) {
+        return machineCounts.getOrDefault(team, 0L);
+    }
+
     @Override
     public Optional<TeamDetail> team(TeamId team) {
         return Optional.ofNullable(teams.get(team));

@@ -32,6 +32,7 @@ class TeamsViewTest extends SpringBrowserlessTest {
     @BeforeEach
     void opsWithAdaAndBob() {
         administration.teams.clear();
+        administration.machineCounts.clear();
         administration.sent.clear();
         administration.users = List.of(ada, bob, cy);
         administration.teams.put(ops, new TeamDetail(ops, "ops", List.of(
@@ -64,6 +65,16 @@ class TeamsViewTest extends SpringBrowserlessTest {
         assertThat(view.adding.isVisible()).isFalse();
         assertThat(test(view.members).getCellText(0, 2)).isEqualTo("OWNER");
         assertThat(view.users.isAttached()).isFalse();
+    }
+
+    @Test
+    void theTeamsSettings_sayItsIdOwnersTheUsersRoleAndHowManyMachinesItHas() {
+        administration.me = bob;
+        administration.machineCounts.put(ops, 12L);
+        var view = navigate(TeamsView.class);
+
+        assertThat(view.settings.getElement().getTextRecursively()).contains("Name", "ops", "Id", ops.value(),
+                "Owners", "ada", "Your role", "member", "Machines", "12");
     }
 
     @Test
