@@ -113,15 +113,26 @@ class PortalCreateBrowserTest {
         browser.findElement(By.id("create-submit")).click();
         wait.until(d -> !d.findElements(By.id("machine-heading")).isEmpty());
         assertThat(browser.getCurrentUrl()).contains("/machines/");
-        wait.until(d -> text("machine-history").toLowerCase().contains("push-certs")
-                || text("machine-history").toLowerCase().contains("certificates"));
+        // the page follows the provisioner: finished steps appear as they complete, without a reload
+        wait.until(d -> text("machine-provisioning-steps").contains("✓ detect-os"));
         screenshot("portal-create-provisioning.png");
+        assertThat(text("machine-provisioning")).contains("Debian");
         wait.until(d -> text("machine-heading").contains("Running"));
         System.out.printf("portal: the wizard's generic machine was Running %d ms after Create%n",
                 (System.nanoTime() - clicked) / 1_000_000);
-        wait.until(d -> text("machine-history").toLowerCase().contains("provisioned"));
+        wait.until(d -> text("machine-provisioning-ready").contains("Ready"));
         screenshot("portal-create-running.png");
-        assertThat(text("machine-facts")).contains("tcp://" + IP + ":2376");
+        assertThat(text("machine-provisioning-steps")).contains("✓ detect-os", "✓ push-certs", "✓ verify");
+        assertThat(text("machine-provisioning-ready")).contains("eval \"$(hm env portal-gen-1)\"");
+        assertThat(text("machine-facts")).contains("tcp://" + IP + ":2376", "Debian");
+        assertThat(text("machine-certificates")).contains("Server fingerprint (SHA-256)", IP, "portal-gen-1")
+                .doesNotContain("not recorded");
+        script("document.getElementById('machine-certificates').scrollIntoView()");
+        screenshot("portal-machine-certificates.png");
+        script("document.getElementById('machine-history').scrollIntoView()");
+        screenshot("portal-machine-timeline.png");
+        assertThat(text("machine-history")).as("the provisioning is one line of the timeline")
+                .containsPattern("provisioning on Debian[^\\n]*: succeeded, 6/6 steps in");
         assertThat(text("machine-env")).contains("hm env portal-gen-1");
         assertThat(browser.getPageSource()).doesNotContain(TestHostMachines.bodySlice(
                 TestHostMachines.read(work.resolve("portal_ed25519"))));
@@ -154,6 +165,20 @@ class PortalCreateBrowserTest {
         assertThat(docker.exitCode()).as(docker.err()).isZero();
         assertThat(docker.out()).isNotBlank();
 
+        // the docker context her page offers, imported into her docker as it is, works too
+        var context = beasLaptop.home().resolve("portal-gen-1.dockercontext");
+        Files.write(context, download(beasBrowser, "machine-download-context"));
+        var imported = beasLaptop.shell("bash", "docker context import from-portal " + context
+                + " && docker --context from-portal version --format '{{.Server.Version}}'");
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains(docker.out().strip());
+        var bundle = download(beasBrowser, "machine-download-bundle-tar");
+        assertThat(new String(bundle, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("ca.pem", "cert.pem",
+                "key.pem");
+        ((JavascriptExecutor) beasBrowser).executeScript(
+                "document.getElementById('machine-downloads').scrollIntoView()");
+        screenshot(beasBrowser, "portal-machine-downloads.png");
+
         browser.findElement(By.id("menu-audit")).click();
         wait.until(d -> text("audit-entries").contains("handed off") || text("audit-entries").contains("bea"));
         var admin = platform.admin();
@@ -162,6 +187,34 @@ class PortalCreateBrowserTest {
         var holders = new java.util.ArrayList<String>();
         before.forEach(m -> holders.add(m.path("name").asString() + " " + m.path("holderName").asString()));
         assertThat(holders).containsExactly("portal-gen-1 admin");
+    }
+
+    /**
+     * What following the page's download link gives, fetched in that browser with its session. Each download issues
+     * a certificate, an event that redraws the page with new links, so a link read just before the redraw is gone:
+     * read it again, as a user clicking the new one would.
+     */
+    private static byte[] download(WebDriver who, String anchorId) throws InterruptedException {
+        String base64 = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            base64 = fetch(who, anchorId);
+            if (!base64.startsWith("error: Error: HTTP 404")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(base64).as("the download of " + anchorId).doesNotStartWith("error:");
+        return java.util.Base64.getDecoder().decode(base64);
+    }
+
+    private static String fetch(WebDriver who, String anchorId) {
+        return (String) ((JavascriptExecutor) who).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById(arguments[0]).href)"
+                        + ".then(r => { if (!r.ok) throw new Error('HTTP ' + r.status); return r.arrayBuffer(); })"
+                        + ".then(b => { let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c));"
+                        + " done(btoa(s)); })"
+                        + ".catch(e => done('error: ' + e));", anchorId);
     }
 
     private static void signIn(WebDriver who, WebDriverWait wait, String username, String password) {

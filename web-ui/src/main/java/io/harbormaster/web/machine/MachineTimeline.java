@@ -15,7 +15,7 @@ record MachineTimeline(TreeData<AuditEntry> tree, List<AuditEntry> expanded) {
 
     static MachineTimeline of(List<AuditEntry> newestFirst) {
         var parentOf = new IdentityHashMap<AuditEntry, AuditEntry>();
-        var groups = new ArrayList<AuditEntry>();
+        var firstOf = new IdentityHashMap<AuditEntry, AuditEntry>();
         var expanded = new ArrayList<AuditEntry>();
         for (var attempt : ProvisioningAttempt.in(newestFirst)) {
             if (attempt.entries().size() < 2) {
@@ -26,22 +26,21 @@ record MachineTimeline(TreeData<AuditEntry> tree, List<AuditEntry> expanded) {
                     first.machineId(), first.subject(), "ProvisioningAttempt", attempt.summary(), first.actorId(),
                     first.actorName(), first.channel(), first.clientAddress(), first.correlationId());
             attempt.entries().forEach(entry -> parentOf.put(entry, group));
-            groups.add(group);
+            firstOf.put(group, first);
             if (attempt.outcome() != ProvisioningAttempt.Outcome.SUCCEEDED) {
                 expanded.add(group);
             }
         }
         var tree = new TreeData<AuditEntry>();
-        var added = java.util.Collections.newSetFromMap(new IdentityHashMap<AuditEntry, Boolean>());
         for (var entry : newestFirst) {
             var group = parentOf.get(entry);
             if (group == null) {
                 tree.addItem(null, entry);
                 continue;
             }
-            if (added.add(group)) {
+            // the attempt's line stands where it began, with its time; its children read oldest first
+            if (entry == firstOf.get(group)) {
                 tree.addItem(null, group);
-                // the children read oldest first, in the order the provisioner did them
                 var children = new ArrayList<AuditEntry>();
                 newestFirst.stream().filter(e -> parentOf.get(e) == group).forEach(children::addFirst);
                 tree.addItems(group, children);

@@ -182,7 +182,8 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         history.removeAllColumns();
         history.addHierarchyColumn(entry -> entry.occurredAt() == null ? "" : WHEN.format(entry.occurredAt()))
                 .setHeader("When").setAutoWidth(true);
-        history.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(1);
+        history.addColumn(AuditEntry::summary).setHeader("What").setFlexGrow(4);
+        history.getElement().getThemeList().add("wrap-cell-content");
         history.addColumn(AuditEntry::actorName).setHeader("Who").setAutoWidth(true);
         history.addColumn(AuditEntry::channel).setHeader("Via").setAutoWidth(true);
         history.addColumn(AuditEntry::clientAddress).setHeader("From").setAutoWidth(true);

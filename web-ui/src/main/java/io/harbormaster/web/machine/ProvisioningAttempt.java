@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * it ended. The history's entries carry the audit trail's words, so the step names and the failure are taken from
  * them ({@code provisioning step 2/6 done: install-docker}, {@code provisioning failed at push-certs: why}).
  *
- * @param entries the attempt's own history entries, oldest first: its start, its steps and its end
+ * @param entries the attempt's own history entries, oldest first: its start, its steps, what it recorded between them
+ *                (host key pinned, certificates made and installed) and its end
  */
 record ProvisioningAttempt(Instant startedAt, String os, List<String> doneSteps, int totalSteps, Outcome outcome,
                            String failedStep, String reason, Instant endedAt, List<AuditEntry> entries) {
@@ -35,13 +36,9 @@ record ProvisioningAttempt(Instant startedAt, String os, List<String> doneSteps,
         entries = List.copyOf(entries);
     }
 
-    /** Whether {@code entry} belongs to a provisioning attempt (its start, a step or its end). */
-    static boolean isPart(AuditEntry entry) {
-        return switch (entry.action() == null ? "" : entry.action()) {
-            case STARTED, STEP, SUCCEEDED, FAILED -> true;
-            default -> false;
-        };
-    }
+    /** What the provisioner records besides its steps while it runs: they belong to the attempt they happen in. */
+    private static final java.util.Set<String> DURING = java.util.Set.of("SshHostKeyPinned", "SshUserCaInstalled",
+            "SshUserCaInstallFailed", "CertsRegenerated", "CertsInstalled", "CertsInstallFailed");
 
     /**
      * The attempts in {@code history} (newest first, as the machine page reads it), oldest first. A failure or success
@@ -74,6 +71,9 @@ record ProvisioningAttempt(Instant startedAt, String os, List<String> doneSteps,
                     current = null;
                 }
                 default -> {
+                    if (current != null && DURING.contains(entry.action())) {
+                        current.entries.add(entry);
+                    }
                 }
             }
         }

@@ -68,22 +68,24 @@ class ProvisioningAttemptTest {
     }
 
     @Test
-    void theTimeline_groupsEachAttemptUnderOneLine_oldestStepFirst_andOpensOnlyTheOnesNotSucceeded() {
+    void theTimeline_groupsEachAttemptUnderOneLineAtItsStart_oldestFirst_andOpensOnlyTheOnesNotSucceeded() {
         var created = entry("MachineCreated", "created");
         var started = entry("ProvisioningStarted", "provisioning started on Debian");
+        var pinned = entry("SshHostKeyPinned", "SSH host key pinned");
         var step = entry("ProvisioningStepCompleted", "provisioning step 1/2 done: detect-os");
         var failed = entry("ProvisioningFailed", "provisioning failed at verify: no answer");
         var handedOff = entry("MachineHandedOff", "handed off");
         var restarted = entry("ProvisioningStarted", "provisioning started on Debian");
         var done = entry("MachineProvisioned", "provisioned");
 
-        var timeline = MachineTimeline.of(newestFirst(created, started, step, failed, handedOff, restarted, done));
+        var timeline = MachineTimeline.of(newestFirst(created, started, pinned, step, failed, handedOff, restarted, done));
 
         var roots = timeline.tree().getRootItems();
         assertThat(roots).extracting(AuditEntry::summary).containsExactly(
                 "provisioning on Debian: succeeded, 0 steps in 1.0 s", "handed off",
                 "provisioning on Debian: failed at verify, 1/2 steps done", "created");
-        assertThat(timeline.tree().getChildren(roots.get(2))).containsExactly(started, step, failed);
+        assertThat(timeline.tree().getChildren(roots.get(2))).as("what the provisioner recorded while it ran is in it")
+                .containsExactly(started, pinned, step, failed);
         assertThat(timeline.tree().getChildren(roots.get(0))).containsExactly(restarted, done);
         assertThat(timeline.expanded()).containsExactly(roots.get(2));
     }
