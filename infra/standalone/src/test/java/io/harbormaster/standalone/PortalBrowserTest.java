@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -274,6 +276,74 @@ class PortalBrowserTest {
     }
 
     /** The state badge's text in the row of the machine named {@code name}, as the grid shows it. */
+    /**
+     * Signing in, opening a machine from the list and opening (and leaving) a dialog on its page, with the keyboard
+     * alone: Tab to move, Enter to act, Escape to close, as someone who uses no mouse would.
+     */
+    @Test
+    void signingIn_openingAMachine_andItsDialogs_workFromTheKeyboardAlone() throws Exception {
+        var keys = HeadlessChromium.start();
+        try {
+            var wait = new WebDriverWait(keys, Duration.ofSeconds(90));
+            keys.get(platform.baseUrl() + "/");
+            wait.until(d -> !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+            tabUntil(keys, "document.activeElement && document.activeElement.name === 'username'");
+            new Actions(keys).sendKeys("admin").sendKeys(Keys.TAB).sendKeys(RunningPlatform.ADMIN_PASSWORD)
+                    .sendKeys(Keys.ENTER).perform();
+            wait.until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "const g = document.getElementById('machines-grid'); return g ? g.innerText : ''"))
+                    .contains("portal-web-1"));
+
+            // Tab reaches the grid's header, Tab again its first row; Enter enters the name cell, Enter follows it
+            tabUntil(keys, "document.activeElement && document.activeElement.id === 'machines-grid'");
+            new Actions(keys).sendKeys(Keys.TAB).perform();
+            if (!Boolean.TRUE.equals(js(keys, "return document.activeElement && document.activeElement.id "
+                    + "=== 'machines-grid'"))) {
+                tabUntil(keys, "document.activeElement && document.activeElement.id === 'machines-grid'");
+            }
+            new Actions(keys).sendKeys(Keys.ENTER).perform();
+            wait.until(d -> "A".equals(js(d, "return document.activeElement && document.activeElement.tagName")));
+            var name = String.valueOf(js(keys, "return document.activeElement.innerText")).strip();
+            screenshot(keys, "portal-keyboard-list.png");
+            new Actions(keys).sendKeys(Keys.ENTER).perform();
+            wait.until(d -> !d.findElements(By.id("machine-heading")).isEmpty());
+            assertThat(String.valueOf(js(keys, "return document.getElementById('machine-heading').innerText")))
+                    .contains(name);
+
+            tabUntil(keys, "document.activeElement && document.activeElement.id === 'action-hand-off'");
+            screenshot(keys, "portal-keyboard-action.png");
+            new Actions(keys).sendKeys(Keys.ENTER).perform();
+            wait.until(d -> !d.findElements(By.id("hand-off-to")).isEmpty());
+            screenshot(keys, "portal-keyboard-dialog.png");
+            new Actions(keys).sendKeys(Keys.ESCAPE).perform();
+            wait.until(d -> d.findElements(By.id("hand-off-to")).isEmpty());
+        } finally {
+            keys.quit();
+        }
+    }
+
+    /** Presses Tab until {@code condition} (a script expression) holds; fails after 80 presses. */
+    private static void tabUntil(WebDriver who, String condition) {
+        for (int i = 0; i < 80; i++) {
+            if (Boolean.TRUE.equals(js(who, "return !!(" + condition + ")"))) {
+                return;
+            }
+            new Actions(who).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached: " + condition);
+    }
+
+    private static Object js(WebDriver who, String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) who).executeScript(script);
+    }
+
+    private static void screenshot(WebDriver who, String name) throws Exception {
+        var png = ((TakesScreenshot) who).getScreenshotAs(OutputType.BYTES);
+        var target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), png);
+    }
+
     private static String rowState(String name) {
         var lines = text("machines-grid").split("\n");
         for (int i = 0; i < lines.length - 1; i++) {

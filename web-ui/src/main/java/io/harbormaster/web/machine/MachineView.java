@@ -196,7 +196,7 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
         add(heading, actions);
         ProvisioningAttempt.latest(entries)
                 .filter(attempt -> attempt.outcome() != ProvisioningAttempt.Outcome.SUCCEEDED
-                        || attempt.endedAt() != null && attempt.endedAt().isAfter(
+                        || attempt.startedAt() != null && attempt.endedAt() != null && attempt.endedAt().isAfter(
                                 java.time.Instant.now().minus(ProvisioningPanel.SUCCESS_SHOWN)))
                 .ifPresent(attempt -> add(new ProvisioningPanel(attempt, machine, allowed, operations)));
         add(details, new H3("Driver options"), options);
@@ -282,9 +282,10 @@ public class MachineView extends VerticalLayout implements HasUrlParameter<Strin
             return;
         }
         var user = machine.driverOptions() == null ? null : machine.driverOptions().values().get("ssh-user");
-        var text = new Paragraph("If the platform made this machine's SSH key, add this line to ~"
-                + (user == null || user.equals("root") ? "root" : user) + "/.ssh/authorized_keys on the host, "
-                + "then provision the machine again:");
+        var account = user == null || user.equals("root") ? "root" : user;
+        var text = new Paragraph("The platform reaches the host as " + account + " with this key. If you gave it "
+                + "your own key, the host has it already. If the platform made the key, add this line to ~" + account
+                + "/.ssh/authorized_keys on the host, then provision the machine again:");
         var line = new Pre(key.get().strip());
         line.setId("machine-ssh-public-key");
         line.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");

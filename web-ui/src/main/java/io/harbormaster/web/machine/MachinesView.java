@@ -101,7 +101,9 @@ public class MachinesView extends VerticalLayout {
         grid.setId("machines-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(EMPTY_TEXT);
-        grid.addColumn(MachineSummary::name).setHeader("Name").setKey("name").setAutoWidth(true).setFrozen(true);
+        // a link, so the page opens from the keyboard too (Enter on the cell, then Enter on the link) and in a new tab
+        grid.addColumn(new ComponentRenderer<>(m -> new com.vaadin.flow.router.RouterLink(m.name(), MachineView.class,
+                        m.id().value()))).setHeader("Name").setKey("name").setAutoWidth(true).setFrozen(true);
         grid.addColumn(new ComponentRenderer<>(m -> StateBadge.of(m.state()))).setHeader("State").setKey("state")
                 .setAutoWidth(true);
         grid.addColumn(MachineSummary::driver).setHeader("Driver").setKey("driver").setAutoWidth(true);
