@@ -11,6 +11,7 @@ import io.harbormaster.api.credential.CloudCredentialName;
 import io.harbormaster.api.credential.CloudCredentialRemoved;
 import io.harbormaster.api.credential.CloudCredentialRotated;
 import io.harbormaster.api.credential.CloudCredentialType;
+import io.harbormaster.api.credential.RemoveCloudCredentialCommand;
 import io.harbormaster.api.credential.RotateCloudCredentialCommand;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.command.lookup.CloudCredentialUsers;
@@ -43,21 +44,19 @@ class CloudCredential {
     private boolean removed;
 
     CloudCredential() {
-        // for Axon, which rebuilds the credential from its events
-    }
-
-    /** A credential that never existed: {@link CloudCredentialHandler} has checked the team and the caller. */
-    CloudCredential(AddCloudCredentialCommand command, CloudCredentialSecrets secrets) {
-        record(command, secrets);
+        // for Axon, which rebuilds the credential from its events; blank, it is one that never existed
     }
 
     static String id(TeamId team, CloudCredentialName name) {
         return team.value() + "/" + name.value();
     }
 
-    /** Adds the credential again under a name a removed one had; a live one of that name is a conflict. */
-    void addAgain(AddCloudCredentialCommand command, CloudCredentialSecrets secrets, String teamName) {
-        if (!removed) {
+    /**
+     * Adds the credential: a new one, or again under the name a removed one had; a live one of that name is a
+     * conflict. {@link CloudCredentialHandler} has checked the team and the caller.
+     */
+    void add(AddCloudCredentialCommand command, CloudCredentialSecrets secrets, String teamName) {
+        if (live()) {
             throw new ConflictException("credential-exists", "Team '" + teamName + "' already has a cloud credential "
                     + "named '" + name + "'. Rotate it to replace its keys, or choose another name.");
         }
@@ -80,7 +79,7 @@ class CloudCredential {
     /** New keys as a new version; a role or region given replaces the current one, none keeps it. */
     CloudCredentialRotated rotate(RotateCloudCredentialCommand command, CloudCredentialSecrets secrets,
                                   String teamName) {
-        requireLive(teamName);
+        requireLive(command.name(), teamName);
         var rotated = settings.with(command.settings());
         var version = secrets.write(teamId, name, fields(type, command.keys(), rotated));
         var event = new CloudCredentialRotated(teamId, name, type, command.keys().accessKeyIdLast4(),
@@ -90,8 +89,9 @@ class CloudCredential {
     }
 
     /** Refused while a machine of the team names the credential; otherwise its keys are destroyed, then recorded. */
-    void remove(CloudCredentialUsers users, CloudCredentialSecrets secrets, String teamName) {
-        requireLive(teamName);
+    void remove(RemoveCloudCredentialCommand command, CloudCredentialUsers users, CloudCredentialSecrets secrets,
+                String teamName) {
+        requireLive(command.name(), teamName);
         var machines = users.machinesUsing(teamId, name);
         if (!machines.isEmpty()) {
             throw new CloudCredentialInUseException(name.value(), teamName, machines);
@@ -103,13 +103,17 @@ class CloudCredential {
         apply(new CloudCredentialRemoved(teamId, name, type, secretVersion));
     }
 
-    private void requireLive(String teamName) {
-        if (removed) {
-            throw notFound(name, teamName);
+    private boolean live() {
+        return id != null && !removed;
+    }
+
+    private void requireLive(CloudCredentialName asked, String teamName) {
+        if (!live()) {
+            throw notFound(asked, teamName);
         }
     }
 
-    static NotFoundException notFound(CloudCredentialName name, String teamName) {
+    private static NotFoundException notFound(CloudCredentialName name, String teamName) {
         return new NotFoundException("credential-not-found", "Team '" + teamName + "' has no cloud credential named '"
                 + name + "'. List the team's credentials (hm credentials) to see their names.");
     }

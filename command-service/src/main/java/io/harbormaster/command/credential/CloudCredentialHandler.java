@@ -16,11 +16,9 @@ import io.harbormaster.command.lookup.CloudCredentialUsers;
 import io.harbormaster.command.lookup.TeamDirectory;
 import io.harbormaster.command.refusal.ForbiddenException;
 import io.harbormaster.command.refusal.NotVisibleException;
-import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -56,41 +54,35 @@ class CloudCredentialHandler {
         requirePresent(command.type(), "type");
         requirePresent(command.keys(), "keys");
         var teamName = requireOwner(team, actorId, "add cloud credentials");
-        var existing = find(CloudCredential.id(team, name));
-        if (existing.isPresent()) {
-            existing.get().execute(credential -> credential.addAgain(command, secrets, teamName));
-            return existing.get().invoke(CloudCredential::added);
-        }
-        return credentials.newInstance(() -> new CloudCredential(command, secrets)).invoke(CloudCredential::added);
+        var credential = find(CloudCredential.id(team, name));
+        credential.execute(c -> c.add(command, secrets, teamName));
+        return credential.invoke(CloudCredential::added);
     }
 
     @CommandHandler
-    CloudCredentialRotated handle(RotateCloudCredentialCommand command, @MetaDataValue(ACTOR_ID) String actorId) {
+    CloudCredentialRotated handle(RotateCloudCredentialCommand command, @MetaDataValue(ACTOR_ID) String actorId)
+            throws Exception {
         var team = requirePresent(command.teamId(), "teamId");
         var name = requirePresent(command.name(), "name");
         requirePresent(command.keys(), "keys");
         var teamName = requireOwner(team, actorId, "rotate cloud credentials");
-        var credential = find(CloudCredential.id(team, name))
-                .orElseThrow(() -> CloudCredential.notFound(name, teamName));
-        return credential.invoke(c -> c.rotate(command, secrets, teamName));
+        return find(CloudCredential.id(team, name)).invoke(c -> c.rotate(command, secrets, teamName));
     }
 
     @CommandHandler
-    void handle(RemoveCloudCredentialCommand command, @MetaDataValue(ACTOR_ID) String actorId) {
+    void handle(RemoveCloudCredentialCommand command, @MetaDataValue(ACTOR_ID) String actorId) throws Exception {
         var team = requirePresent(command.teamId(), "teamId");
         var name = requirePresent(command.name(), "name");
         var teamName = requireOwner(team, actorId, "remove cloud credentials");
-        var credential = find(CloudCredential.id(team, name))
-                .orElseThrow(() -> CloudCredential.notFound(name, teamName));
-        credential.execute(c -> c.remove(users, secrets, teamName));
+        find(CloudCredential.id(team, name)).execute(c -> c.remove(command, users, secrets, teamName));
     }
 
-    private Optional<Aggregate<CloudCredential>> find(String id) {
-        try {
-            return Optional.of(credentials.load(id));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+    /**
+     * The credential of that id, or a blank one that never existed (it records nothing unless it is added). Loading
+     * one that does not exist would make Axon log a warning for every first addition.
+     */
+    private Aggregate<CloudCredential> find(String id) throws Exception {
+        return credentials.loadOrCreate(id, CloudCredential::new);
     }
 
     /** The team's name, once the actor is known to be its owner, a platform admin or the platform itself. */
