@@ -72,6 +72,7 @@ public class HmCommand implements Runnable {
             // the team's verbs, API tokens and shell completion
             HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,
             AuditCommand.class, TeamsCommand.class, MembersCommand.class, TokensCommand.class,
+            io.harbormaster.cli.credential.CredentialsCommand.class,
             CompletionCommand.class, CompleteCommand.class,
             HelpCommand.class);
 

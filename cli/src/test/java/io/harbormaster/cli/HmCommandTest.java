@@ -45,7 +45,8 @@ class HmCommandTest {
                     .containsExactlyElementsOf(HmCommand.VERBS.keySet());
         }
         assertThat(HmCommand.VERBS).containsKeys("login", "logout", "whoami", "ls", "env", "config", "create",
-                "ssh", "scp", "inspect", "handoff", "audit", "tokens", "completion", "version", "help", "import");
+                "ssh", "scp", "inspect", "handoff", "audit", "tokens", "credentials", "completion", "version", "help",
+                "import");
     }
 
     @Test

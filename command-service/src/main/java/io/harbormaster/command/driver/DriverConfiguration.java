@@ -5,6 +5,7 @@ import io.harbormaster.command.network.GuardedDriver;
 import io.harbormaster.command.secret.SecretStore;
 import io.harbormaster.command.ssh.HostShells;
 import io.harbormaster.command.ssh.MachineSshKeys;
+import io.harbormaster.driver.DriverContext;
 import io.harbormaster.driver.MachineDriver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,17 +25,22 @@ class DriverConfiguration {
      * Actuator), each call that reaches a driver is timed by driver, operation and outcome.
      */
     @Bean
-    DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
-                                  ObjectProvider<SecretStore> secrets, AddressCheck addresses,
+    DriverRegistry driverRegistry(DriverContext context, AddressCheck addresses,
                                   ObjectProvider<MeterRegistry> meters) {
         var registry = DriverRegistry.discover();
-        var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
         registry.names().forEach(name -> registry.get(name).initialize(context));
         var meterRegistry = meters.getIfAvailable();
         return new DriverRegistry(registry.names().stream()
                 .map(name -> meterRegistry == null ? registry.get(name)
                         : (MachineDriver) new MeteredMachineDriver(registry.get(name), meterRegistry))
                 .map(driver -> new GuardedDriver(driver, addresses)).toList());
+    }
+
+    /** What every driver is lent; a bean so that tests can see exactly what a driver would read. */
+    @Bean
+    DriverContext driverContext(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
+                                ObjectProvider<SecretStore> secrets) {
+        return new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,7 @@
 package io.harbormaster.command.lookup;
 
+import io.harbormaster.api.credential.CloudCredentialFields;
+import io.harbormaster.api.credential.CloudCredentialName;
 import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineName;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory,
-        ManagedMachines {
+        ManagedMachines, CloudCredentialUsers {
 
     private final JdbcClient jdbc;
     private final DriverOptionsSource options;
@@ -156,6 +158,22 @@ public class JdbcLookups implements NameClaims, TeamDirectory, UserDirectory, Ma
                 .param(uuid(machineId.value()))
                 .query(this::machineRecord)
                 .optional();
+    }
+
+    /**
+     * Reads the options of every machine of the team: they are in the creation events (V13), kept in memory once
+     * read, and a removal of a credential is rare, so no copy of them is kept in a table for this.
+     */
+    @Override
+    public List<String> machinesUsing(TeamId teamId, CloudCredentialName credential) {
+        return jdbc.sql("SELECT machine_id, name FROM cmd_machines WHERE team_id = ? ORDER BY name")
+                .param(uuid(teamId.value()))
+                .query((rs, row) -> Map.entry(MachineId.of(rs.getString("machine_id")), rs.getString("name")))
+                .list().stream()
+                .filter(machine -> credential.value().equals(options.of(machine.getKey())
+                        .get(CloudCredentialFields.MACHINE_OPTION)))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private MachineRecord machineRecord(ResultSet rs, int row) throws SQLException {

@@ -20,6 +20,11 @@ public abstract class CommandRefusedException extends RuntimeException {
         return code;
     }
 
+    /** Further members of the problem detail, such as the machines that block a removal; none by default. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Map.of();
+    }
+
     /** A short human title derived from the code: {@code machine-name-taken} becomes "Machine name taken". */
     public String title() {
         var words = code.replace('-', ' ');

@@ -62,6 +62,7 @@ class CommandProblems {
             default -> HttpStatus.BAD_REQUEST;
         };
         var problem = Problems.of(status, e.code(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
         switch (e) {
             case InvalidCommandException invalid -> Problems.withErrors(problem, List.of(
                     Problems.error(invalid.field(), invalid.getMessage())));

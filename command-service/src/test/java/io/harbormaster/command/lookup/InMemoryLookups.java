@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** The lookups in memory, for aggregate and process tests; the real ones are tested against PostgreSQL. */
 public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory, MachineRecords, AccessDirectory,
-        ManagedMachines {
+        ManagedMachines, CloudCredentialUsers {
 
     private final Map<UserId, Username> users = new HashMap<>();
     private final Map<TeamId, String> teams = new HashMap<>();
@@ -53,6 +53,15 @@ public class InMemoryLookups implements NameClaims, TeamDirectory, UserDirectory
             }
         });
         return teamsOfUser;
+    }
+
+    @Override
+    public java.util.List<String> machinesUsing(TeamId teamId,
+                                                io.harbormaster.api.credential.CloudCredentialName credential) {
+        return machines.values().stream()
+                .filter(m -> m.teamId().equals(teamId) && credential.value().equals(m.options()
+                        .get(io.harbormaster.api.credential.CloudCredentialFields.MACHINE_OPTION)))
+                .map(m -> m.name().value()).sorted().toList();
     }
 
     public InMemoryLookups withUser(UserId user) {

@@ -241,4 +241,28 @@ class JdbcLookupsTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(team), lookups.teamsOf(plain));
         org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), lookups.teamsOf(adminUser));
     }
+
+    @Test
+    void theMachinesUsingACredentialAreTheTeamsMachinesThatAreNotRemovedWhoseOptionNamesIt() {
+        var team = TeamId.random();
+        var credential = io.harbormaster.api.credential.CloudCredentialName.of("aws-prod");
+        var named = new DriverOptions(Map.of("url", "tcp://10.0.0.5:2376", "amazonec2-credential", "aws-prod"));
+        var other = new DriverOptions(Map.of("url", "tcp://10.0.0.5:2376", "amazonec2-credential", "aws-dev"));
+        var web = machine(team, "web-1", named);
+        machine(team, "db-1", other);
+        machine(TeamId.random(), "elsewhere", named);
+        var gone = machine(team, "old-1", named);
+        maintainer.on(new MachineRemoved(gone, team, MachineName.of("old-1")));
+
+        assertThat(lookups.machinesUsing(team, credential)).containsExactly("web-1");
+        maintainer.on(new MachineRemoved(web, team, MachineName.of("web-1")));
+        assertThat(lookups.machinesUsing(team, credential)).isEmpty();
+    }
+
+    private static MachineId machine(TeamId team, String name, DriverOptions options) {
+        var id = MachineId.random();
+        RECORDED_OPTIONS.put(id, options);
+        maintainer.on(new MachineCreated(id, team, MachineName.of(name), "none", options, UserId.random()));
+        return id;
+    }
 }

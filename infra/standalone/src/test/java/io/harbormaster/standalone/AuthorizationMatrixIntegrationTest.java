@@ -84,6 +84,20 @@ class AuthorizationMatrixIntegrationTest {
         m1 = createRunning(Persona.HOLDER, teamA);
         m2 = createRunning(Persona.OUTSIDER, teamB);
         m3 = createWithSshKey(Persona.HOLDER, teamA);
+        addCredential("matrix-aws");
+        await(() -> admin.get("/api/teams/" + teamA + "/credentials/matrix-aws"), r -> r.status() == 200);
+    }
+
+    /** A credential of team A, added by its owner. */
+    private static String addCredential(String name) {
+        var added = clients.get(Persona.OWNER).post("/api/teams/" + teamA + "/credentials", credential(name));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return name;
+    }
+
+    private static String credential(String name) {
+        return "{\"name\":\"" + name + "\",\"type\":\"aws\",\"accessKeyId\":\"AKIAIOSFODNN7EXAMPLE\","
+                + "\"secretAccessKey\":\"matrix-secret-key\"}";
     }
 
     @AfterAll
@@ -272,6 +286,19 @@ class AuthorizationMatrixIntegrationTest {
             addMember(teamA, dave, "VIEWER");
             return new Call("/api/teams/" + teamA + "/members/" + dave, null);
         }, 401, 403, 403, 404, 403, 204, 204));
+        // cloud credentials: anyone in the team may list them (to pick one for a machine), owners manage them
+        rules.add(new Rule("GET", "/api/teams/{id}/credentials", at("/api/teams/" + teamA + "/credentials"),
+                401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("GET", "/api/teams/{id}/credentials/{name}",
+                at("/api/teams/" + teamA + "/credentials/matrix-aws"), 401, 200, 200, 404, 200, 200, 200));
+        rules.add(new Rule("POST", "/api/teams/{id}/credentials", persona -> new Call("/api/teams/" + teamA
+                + "/credentials", credential("c-" + UNIQUE.incrementAndGet())), 401, 403, 403, 404, 403, 201, 201));
+        rules.add(new Rule("POST", "/api/teams/{id}/credentials/{name}/rotate", at("/api/teams/" + teamA
+                + "/credentials/matrix-aws/rotate", "{\"accessKeyId\":\"AKIAI44QH8DHBEXAMPL2\","
+                + "\"secretAccessKey\":\"matrix-secret-key-2\"}"), 401, 403, 403, 404, 403, 200, 200));
+        rules.add(new Rule("DELETE", "/api/teams/{id}/credentials/{name}", persona -> new Call("/api/teams/" + teamA
+                + "/credentials/" + addCredential("r-" + UNIQUE.incrementAndGet()), null),
+                401, 403, 403, 404, 403, 204, 204));
         // users
         rules.add(new Rule("GET", "/api/users", at("/api/users"), 401, 200, 200, 200, 200, 200, 200));
         rules.add(new Rule("GET", "/api/me", at("/api/me"), 401, 200, 200, 200, 200, 200, 200));

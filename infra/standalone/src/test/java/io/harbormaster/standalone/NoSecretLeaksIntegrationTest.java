@@ -118,7 +118,7 @@ class NoSecretLeaksIntegrationTest {
     }
 
     /** Every row of every table but the two that must hold the hashes, as text, events decoded. */
-    private static String everythingStoredExceptSecretTables(RunningPlatform platform) {
+    static String everythingStoredExceptSecretTables(RunningPlatform platform) {
         var jdbc = platform.jdbc();
         var text = new StringBuilder();
         jdbc.sql("SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry")

@@ -1,5 +1,8 @@
 package io.harbormaster.query.audit;
 
+import io.harbormaster.api.credential.CloudCredentialAdded;
+import io.harbormaster.api.credential.CloudCredentialRemoved;
+import io.harbormaster.api.credential.CloudCredentialRotated;
 import io.harbormaster.api.network.NetworksChanged;
 import io.harbormaster.api.team.MemberAdded;
 import io.harbormaster.api.team.MemberRemoved;
@@ -44,6 +47,12 @@ final class AuditDescriber {
             case MemberRoleChanged e -> team(e.teamId(), names.user(e.userId()) + "'s role changed from "
                     + MachineEventDescriber.lower(e.previousRole()) + " to " + MachineEventDescriber.lower(e.role()));
             case MemberRemoved e -> team(e.teamId(), names.user(e.userId()) + " removed from the team");
+            case CloudCredentialAdded e -> team(e.teamId(), "cloud credential '" + e.name() + "' added ("
+                    + e.type().wireName() + ", access key …" + e.accessKeyIdLast4() + settings(e.roleArn(), e.region())
+                    + ")");
+            case CloudCredentialRotated e -> team(e.teamId(), "cloud credential '" + e.name() + "' rotated (access key …"
+                    + e.accessKeyIdLast4() + settings(e.roleArn(), e.region()) + ", version " + e.secretVersion() + ")");
+            case CloudCredentialRemoved e -> team(e.teamId(), "cloud credential '" + e.name() + "' removed");
             case UserRegistered e -> new Description(null, null, e.username().value(),
                     "registered" + (e.displayName() == null ? "" : " as " + e.displayName())
                             + (e.platformAdmin() ? ", platform admin" : ""));
@@ -68,6 +77,10 @@ final class AuditDescriber {
 
     private Description user(UserId user, String summary) {
         return new Description(null, null, names.user(user), summary);
+    }
+
+    private static String settings(String roleArn, String region) {
+        return (roleArn == null ? "" : ", role " + roleArn) + (region == null ? "" : ", region " + region);
     }
 
     private static String method(SignInMethod method) {

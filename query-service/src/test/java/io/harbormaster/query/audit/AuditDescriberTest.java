@@ -72,6 +72,17 @@ class AuditDescriberTest {
                 .summary()).isEqualTo("dora's role changed from member to owner");
         assertThat(describer.describe(new MemberRemoved(team, user)).orElseThrow().summary())
                 .isEqualTo("dora removed from the team");
+        var credential = io.harbormaster.api.credential.CloudCredentialName.of("aws-prod");
+        var aws = io.harbormaster.api.credential.CloudCredentialType.AWS;
+        assertThat(describer.describe(new io.harbormaster.api.credential.CloudCredentialAdded(team, credential, aws,
+                "MPLE", null, "eu-central-1", 1)).orElseThrow()).isEqualTo(new Description(team, null, "ops",
+                "cloud credential 'aws-prod' added (aws, access key …MPLE, region eu-central-1)"));
+        assertThat(describer.describe(new io.harbormaster.api.credential.CloudCredentialRotated(team, credential, aws,
+                "NEW2", "arn:aws:iam::123456789012:role/hm", null, 2)).orElseThrow().summary()).isEqualTo(
+                "cloud credential 'aws-prod' rotated (access key …NEW2, role arn:aws:iam::123456789012:role/hm, "
+                        + "version 2)");
+        assertThat(describer.describe(new io.harbormaster.api.credential.CloudCredentialRemoved(team, credential, aws,
+                2)).orElseThrow()).isEqualTo(new Description(team, null, "ops", "cloud credential 'aws-prod' removed"));
         assertThat(describer.describe(new UserRegistered(user, Username.of("dora"), "Dora", true)).orElseThrow())
                 .isEqualTo(new Description(null, null, "dora", "registered as Dora, platform admin"));
         assertThat(describer.describe(new ApiTokenIssued(user, "t1", "laptop", AT)).orElseThrow().summary())
