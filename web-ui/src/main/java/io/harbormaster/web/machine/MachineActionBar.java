@@ -101,8 +101,6 @@ final class MachineActionBar extends FlexLayout {
 
     /** The write side's refusal, in its own words, for a few seconds. */
     static void refused(RuntimeException refused) {
-        var message = refused.getMessage() == null ? refused.getClass().getSimpleName() : refused.getMessage();
-        var notification = Notification.show(message, 8000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        io.harbormaster.web.layout.Notices.refused(refused);
     }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -63,11 +64,14 @@ public class TeamsView extends VerticalLayout {
     final Button register = new Button("Register user");
 
     private final TeamAdministration administration;
+    private final TeamCloudCredentials credentials;
+    final Div credentialsArea = new Div();
     private UserSummary me;
     private TeamDetail shown;
 
-    TeamsView(TeamAdministration administration) {
+    TeamsView(TeamAdministration administration, TeamCloudCredentials credentials) {
         this.administration = administration;
+        this.credentials = credentials;
         setWidthFull();
         me = administration.me();
 
@@ -124,8 +128,9 @@ public class TeamsView extends VerticalLayout {
         creating.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         settings.setId("teams-settings");
+        credentialsArea.setWidthFull();
         add(new H2("Teams"), team, new H3("Settings"), settings, new H3("Members"), members, adding,
-                new H3("Start a team"), creating);
+                new H3("Cloud credentials"), credentialsArea, new H3("Start a team"), creating);
         if (me.platformAdmin()) {
             users.setId("teams-users");
             users.setAllRowsVisible(true);
@@ -174,6 +179,10 @@ public class TeamsView extends VerticalLayout {
         shown = summary == null ? null : administration.team(summary.id()).orElse(null);
         members.setItems(shown == null ? java.util.List.of() : shown.members());
         showSettings();
+        credentialsArea.removeAll();
+        if (shown != null) {
+            credentialsArea.add(new CloudCredentialsSection(credentials, shown.id(), manages()));
+        }
         adding.setVisible(manages());
         refreshCandidates();
     }
@@ -301,12 +310,10 @@ public class TeamsView extends VerticalLayout {
     }
 
     private static void notice(String text) {
-        Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+        io.harbormaster.web.layout.Notices.done(text);
     }
 
     private static void refused(RuntimeException refused) {
-        var notification = Notification.show(refused.getMessage() == null ? refused.getClass().getSimpleName()
-                : refused.getMessage(), 8000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        io.harbormaster.web.layout.Notices.refused(refused);
     }
 }

@@ -29,10 +29,14 @@ class TeamsViewTest extends SpringBrowserlessTest {
     @Autowired
     FakeTeamAdministration administration;
 
+    @Autowired
+    FakeTeamCloudCredentials credentials;
+
     @BeforeEach
     void opsWithAdaAndBob() {
         administration.teams.clear();
         administration.machineCounts.clear();
+        credentials.reset();
         administration.sent.clear();
         administration.users = List.of(ada, bob, cy);
         administration.teams.put(ops, new TeamDetail(ops, "ops", List.of(
@@ -75,6 +79,60 @@ class TeamsViewTest extends SpringBrowserlessTest {
 
         assertThat(view.settings.getElement().getTextRecursively()).contains("Name", "ops", "Id", ops.value(),
                 "Owners", "ada", "Your role", "member", "Machines", "12");
+    }
+
+    @Test
+    void anOwner_addsACloudCredential_whichIsListedWithoutItsSecret_andTheSecretFieldIsEmptiedAfterwards() {
+        administration.me = ada;
+        var view = navigate(TeamsView.class);
+        var section = $(CloudCredentialsSection.class).single();
+
+        test(section.name).setValue("aws-prod");
+        test(section.accessKeyId).setValue("AKIAIOSFODNN7EXAMPLE");
+        test(section.secret).setValue("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        test(section.region).setValue("eu-west-1");
+        test(section.add).click();
+
+        assertThat(credentials.sent).containsExactly("ADD aws-prod ...MPLE");
+        assertThat(credentials.secretsSeen).containsExactly("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        assertThat(section.secret.getValue()).as("no secret stays in the page").isEmpty();
+        var grid = test(section.grid);
+        assertThat(grid.size()).isEqualTo(1);
+        assertThat(grid.getCellText(0, 0)).isEqualTo("aws-prod");
+        assertThat(grid.getCellText(0, 2)).isEqualTo("…MPLE");
+        assertThat(grid.getCellText(0, 3)).isEqualTo("eu-west-1");
+        assertThat(view.getElement().getOuterHTML()).doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void aBadAccessKeyId_isRefusedInWordsThatDoNotQuoteTheSecret_andNothingIsAdded() {
+        administration.me = ada;
+        navigate(TeamsView.class);
+        var section = $(CloudCredentialsSection.class).single();
+
+        test(section.name).setValue("aws-prod");
+        test(section.accessKeyId).setValue("not-a-key");
+        test(section.secret).setValue("some-secret-value");
+        test(section.add).click();
+
+        assertThat(credentials.sent).isEmpty();
+        var message = $(com.vaadin.flow.component.notification.Notification.class).last().getElement().getProperty("text");
+        assertThat(message).contains("access key id").doesNotContain("some-secret-value");
+        assertThat(section.secret.getValue()).isEmpty();
+    }
+
+    @Test
+    void aMember_seesTheTeamsCredentials_butCannotAddRotateOrRemoveThem() {
+        administration.me = bob;
+        credentials.credentials.put(ops, List.of(new io.harbormaster.api.credential.CloudCredentialView("aws-prod",
+                io.harbormaster.api.credential.CloudCredentialType.of("aws"), "MPLE", null, "eu-west-1",
+                FakeTeamAdministration.T0, null, 1, List.of("web-1"))));
+        navigate(TeamsView.class);
+        var section = $(CloudCredentialsSection.class).single();
+
+        assertThat(test(section.grid).getCellText(0, 7)).isEqualTo("web-1");
+        assertThat(section.add.isAttached()).isFalse();
+        assertThat($(com.vaadin.flow.component.button.Button.class).withText("Remove").exists()).isFalse();
     }
 
     @Test
