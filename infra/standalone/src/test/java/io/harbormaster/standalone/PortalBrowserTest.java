@@ -260,6 +260,26 @@ class PortalBrowserTest {
         wait.until(d -> text("teams-users").contains("dana"));
         assertThat(platform.as("dana", "dana-password-for-tests").get("/api/me").status()).isEqualTo(200);
         assertThat(browser.getPageSource()).doesNotContain("dana-password-for-tests");
+
+        // the owner adds a cloud credential: listed as the API lists it, its secret nowhere in the page
+        var secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYPORTALKEY";
+        browser.findElement(By.cssSelector("#credential-name input")).sendKeys("aws-portal");
+        browser.findElement(By.cssSelector("#credential-access-key-id input")).sendKeys("AKIAPORTALTEST0001");
+        browser.findElement(By.cssSelector("#credential-secret input")).sendKeys(secret);
+        browser.findElement(By.cssSelector("#credential-region input")).sendKeys("eu-west-1");
+        browser.findElement(By.id("credential-add")).click();
+        try {
+            wait.until(d -> text("teams-credentials-grid").contains("aws-portal"));
+        } finally {
+            screenshot("portal-team-credentials-added.png");
+        }
+        script("document.getElementById('teams-credentials').scrollIntoView()");
+        screenshot("portal-team-credentials.png");
+        PortalAccessibility.assertNoSeriousViolations(browser, "the teams page with credentials");
+        assertThat(text("teams-credentials-grid")).contains("…0001", "eu-west-1");
+        var listed = admin.get("/api/teams/" + team + "/credentials").json().path("credentials");
+        assertThat(listed.get(0).path("name").asString()).isEqualTo("aws-portal");
+        assertThat(browser.getPageSource()).doesNotContain(secret).doesNotContain("AKIAPORTALTEST0001");
     }
 
     @Test

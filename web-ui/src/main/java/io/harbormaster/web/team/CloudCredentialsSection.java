@@ -39,6 +39,7 @@ final class CloudCredentialsSection extends Div {
 
     private final TeamCloudCredentials credentials;
     private final TeamId team;
+    private java.util.List<CloudCredentialView> shown = java.util.List.of();
 
     CloudCredentialsSection(TeamCloudCredentials credentials, TeamId team, boolean owns) {
         this.credentials = credentials;
@@ -50,7 +51,7 @@ final class CloudCredentialsSection extends Div {
         grid.setEmptyStateText("No cloud credentials yet." + (owns ? " Add one below to create amazonec2 machines."
                 : " An owner of the team can add one."));
         grid.addColumn(CloudCredentialView::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(c -> c.type().value()).setHeader("Type").setAutoWidth(true);
+        grid.addColumn(c -> c.type().wireName()).setHeader("Type").setAutoWidth(true);
         grid.addColumn(c -> "…" + c.accessKeyIdLast4()).setHeader("Access key").setAutoWidth(true);
         grid.addColumn(c -> c.region() == null ? "" : c.region()).setHeader("Region").setAutoWidth(true);
         grid.addColumn(c -> c.roleArn() == null ? "" : c.roleArn()).setHeader("Role").setAutoWidth(true);
@@ -72,11 +73,27 @@ final class CloudCredentialsSection extends Div {
 
     private void reload() {
         try {
-            grid.setItems(credentials.list(team));
+            shown = credentials.list(team);
         } catch (RuntimeException unavailable) {
-            grid.setItems();
+            shown = java.util.List.of();
             Notices.refused(unavailable);
         }
+        grid.setItems(shown);
+    }
+
+    /**
+     * Shows a change the write side accepted at once: the list is a projection that catches up a moment later, and
+     * the next visit reads it from there.
+     */
+    private void accepted(java.util.function.Consumer<java.util.List<CloudCredentialView>> change) {
+        var list = new java.util.ArrayList<>(shown);
+        change.accept(list);
+        shown = java.util.List.copyOf(list);
+        grid.setItems(shown);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Div addForm() {
@@ -93,13 +110,20 @@ final class CloudCredentialsSection extends Div {
             try {
                 credentials.add(team, name.getValue().strip(), accessKeyId.getValue(), secret.getValue(),
                         sessionToken.getValue(), roleArn.getValue(), region.getValue());
+                var id = accessKeyId.getValue().strip();
+                accepted(list -> {
+                    list.add(new CloudCredentialView(name.getValue().strip(),
+                            io.harbormaster.api.credential.CloudCredentialType.AWS,
+                            id.substring(Math.max(0, id.length() - 4)), blankToNull(roleArn.getValue()),
+                            blankToNull(region.getValue()), java.time.Instant.now(), null, 1, java.util.List.of()));
+                    list.sort(java.util.Comparator.comparing(CloudCredentialView::name));
+                });
                 Notices.done("Credential " + name.getValue().strip() + " added; machines name it with "
                         + "--amazonec2-credential " + name.getValue().strip() + ".");
                 name.clear();
                 accessKeyId.clear();
                 roleArn.clear();
                 region.clear();
-                reload();
             } catch (RuntimeException refused) {
                 Notices.refused(refused);
             } finally {
@@ -126,7 +150,7 @@ final class CloudCredentialsSection extends Div {
                         try {
                             credentials.remove(team, credential.name());
                             Notices.done("Credential " + credential.name() + " removed.");
-                            reload();
+                            accepted(list -> list.removeIf(c -> c.name().equals(credential.name())));
                         } catch (RuntimeException refused) {
                             Notices.refused(refused);
                         }
@@ -155,7 +179,11 @@ final class CloudCredentialsSection extends Div {
                 Notices.done("Credential " + credential.name() + " rotated: the next operation of its machines uses "
                         + "the new keys.");
                 dialog.close();
-                reload();
+                var id = newId.getValue().strip();
+                accepted(list -> list.replaceAll(c -> !c.name().equals(credential.name()) ? c
+                        : new CloudCredentialView(c.name(), c.type(), id.substring(Math.max(0, id.length() - 4)),
+                                c.roleArn(), c.region(), c.createdAt(), java.time.Instant.now(), c.version() + 1,
+                                c.machines())));
             } catch (RuntimeException refused) {
                 Notices.refused(refused);
             } finally {
