@@ -13,22 +13,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The driver beans: the registry of installed drivers and the bounded executor their calls run on. */
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
     /**
-     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock), and never
+     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock, the
+     * {@code harbormaster.drivers.*} settings), and never
      * called for a machine whose address the platform may not connect to; with a meter registry (the launcher's
      * Actuator), each call that reaches a driver is timed by driver, operation and outcome.
      */
     @Bean
     DriverRegistry driverRegistry(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
                                   ObjectProvider<SecretStore> secrets, AddressCheck addresses,
-                                  ObjectProvider<MeterRegistry> meters) {
+                                  ObjectProvider<MeterRegistry> meters, Environment environment) {
         var registry = DriverRegistry.discover();
-        var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
+        var context = new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC(), environment);
         registry.names().forEach(name -> registry.get(name).initialize(context));
         var meterRegistry = meters.getIfAvailable();
         return new DriverRegistry(registry.names().stream()

@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
 
 /**
  * A {@link DriverContext} for driver tests: shells from a function the test gives (a recorder or scripted host),
- * public keys and cloud credentials from maps, a clock of the test's choosing. Records where shells were opened.
+ * public keys, cloud credentials and platform settings from maps, a clock of the test's choosing. Records where shells were opened.
  */
 public final class StubDriverContext implements DriverContext {
 
@@ -26,6 +26,7 @@ public final class StubDriverContext implements DriverContext {
     private final Map<MachineId, String> publicKeys = new ConcurrentHashMap<>();
     private final Map<String, CloudCredential> credentials = new ConcurrentHashMap<>();
     private final List<SshTarget> opened = new CopyOnWriteArrayList<>();
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
 
     public StubDriverContext(BiFunction<MachineId, SshTarget, HostShell> shells, Clock clock) {
         this.shells = shells;
@@ -46,6 +47,18 @@ public final class StubDriverContext implements DriverContext {
 
     public StubDriverContext withCredential(TeamId team, CloudCredential credential) {
         credentials.put(team.value() + "/" + credential.name(), credential);
+        return this;
+    }
+
+    /** Sets the platform setting {@code key} (without {@code harbormaster.drivers.}), as an operator would. */
+    public StubDriverContext withSetting(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** Removes a credential, as a team owner would. */
+    public StubDriverContext withoutCredential(TeamId team, String name) {
+        credentials.remove(team.value() + "/" + name);
         return this;
     }
 
@@ -73,5 +86,10 @@ public final class StubDriverContext implements DriverContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
     }
 }
