@@ -20,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -39,7 +39,7 @@ final class Ec2Clients implements AutoCloseable {
     private static final int KEPT = 32;
 
     private final DriverContext context;
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+    private final SdkHttpClient http = Apache5HttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build();
     private final Map<String, Held> clients = new LinkedHashMap<>(16, 0.75f, true);
 

@@ -68,6 +68,10 @@ final class InstanceLaunch {
             clock.step("instance running");
             return running;
         } catch (DriverException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the platform is stopping: it resumes this create on its next start, which finds what was made
+                throw e;
+            }
             throw new DriverException(e.getMessage() + " " + cleanUp(target, spec, made), e);
         }
     }
