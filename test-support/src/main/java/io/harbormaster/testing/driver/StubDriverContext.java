@@ -27,6 +27,7 @@ public final class StubDriverContext implements DriverContext {
     private final Map<String, CloudCredential> credentials = new ConcurrentHashMap<>();
     private final List<SshTarget> opened = new CopyOnWriteArrayList<>();
     private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private volatile String defaultPublicKey;
 
     public StubDriverContext(BiFunction<MachineId, SshTarget, HostShell> shells, Clock clock) {
         this.shells = shells;
@@ -38,6 +39,12 @@ public final class StubDriverContext implements DriverContext {
         return new StubDriverContext((machine, target) -> {
             throw new DriverException("No SSH in this test.");
         }, Clock.systemUTC());
+    }
+
+    /** The public key of every machine without one of its own, for drivers that import it (such as amazonec2). */
+    public StubDriverContext withDefaultPublicKey(String authorizedKeysLine) {
+        defaultPublicKey = authorizedKeysLine;
+        return this;
     }
 
     public StubDriverContext withPublicKey(MachineId machine, String authorizedKeysLine) {
@@ -75,7 +82,7 @@ public final class StubDriverContext implements DriverContext {
 
     @Override
     public Optional<String> sshPublicKey(MachineId machine) {
-        return Optional.ofNullable(publicKeys.get(machine));
+        return Optional.ofNullable(publicKeys.getOrDefault(machine, defaultPublicKey));
     }
 
     @Override

@@ -113,8 +113,21 @@ public final class Ec2StandIn implements AutoCloseable {
 
     /** The next {@code times} requests of {@code action} fail with {@code code} and {@code message}. */
     public Ec2StandIn failNext(String action, String code, String message, int times) {
+        return failLater(action, 0, code, message, times);
+    }
+
+    /** After {@code skip} more requests of {@code action} succeed, the next {@code times} fail with {@code code}. */
+    public Ec2StandIn failLater(String action, int skip, String code, String message, int times) {
         synchronized (failures) {
-            failures.add(new Ec2Failure(action, code, message, times));
+            failures.add(new Ec2Failure(action, code, message, times, skip));
+        }
+        return this;
+    }
+
+    /** Forgets the injected failures that have not happened yet. */
+    public Ec2StandIn clearFailures() {
+        synchronized (failures) {
+            failures.clear();
         }
         return this;
     }
@@ -194,9 +207,8 @@ public final class Ec2StandIn implements AutoCloseable {
         return List.copyOf(instances.hostFailures);
     }
 
-    /** Terminates every instance still alive (their hosts go down) and stops answering. */
-    @Override
-    public void close() {
+    /** Terminates every instance still alive, as if from the console, and returns once their hosts are down. */
+    public void terminateAll() {
         for (var instance : state.instances.values()) {
             synchronized (instance) {
                 if (!instance.terminated() && !instance.state().equals("shutting-down")) {
@@ -205,6 +217,12 @@ public final class Ec2StandIn implements AutoCloseable {
             }
         }
         hosts.awaitAll();
+    }
+
+    /** Terminates every instance still alive (their hosts go down) and stops answering. */
+    @Override
+    public void close() {
+        terminateAll();
         server.stop(0);
         state.hostWork.close();
     }
@@ -268,13 +286,26 @@ public final class Ec2StandIn implements AutoCloseable {
             var failure = failures.stream().filter(f -> f.action().equals(action)).findFirst();
             if (failure.isPresent()) {
                 var f = failure.get();
+                var at = new java.util.ArrayList<>(failures).indexOf(f);
                 failures.remove(f);
+                if (f.skip() > 0) {
+                    putBack(at, new Ec2Failure(f.action(), f.code(), f.message(), f.times(), f.skip() - 1));
+                    return;
+                }
                 if (f.times() > 1) {
-                    failures.addFirst(new Ec2Failure(f.action(), f.code(), f.message(), f.times() - 1));
+                    putBack(at, new Ec2Failure(f.action(), f.code(), f.message(), f.times() - 1, 0));
                 }
                 throw new Ec2Error(f.code(), f.message());
             }
         }
+    }
+
+    /** Puts a failure back where it was in line, so failures of one action keep their order. */
+    private void putBack(int at, Ec2Failure failure) {
+        var all = new java.util.ArrayList<>(failures);
+        all.add(Math.min(at, all.size()), failure);
+        failures.clear();
+        failures.addAll(all);
     }
 
     private String ec2(String action, QueryParams params, String requestId) {

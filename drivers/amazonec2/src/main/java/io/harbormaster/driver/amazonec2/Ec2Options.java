@@ -222,8 +222,8 @@ record Ec2Options(String credential, String region, String zone, String ami, Str
                 var key = parts[i].strip();
                 if (key.isEmpty() || key.length() > 128 || key.startsWith("aws:") || key.startsWith("harbormaster-")
                         || key.equals("Name")) {
-                    throw new InvalidDriverOptionsException(name("tags"), "Tag key '" + shorten(key) + "' is not "
-                            + "allowed: keys are 1 to 128 characters, and 'aws:…', 'harbormaster-…' and 'Name' are "
+                    throw new InvalidDriverOptionsException(name("tags"), "Tag key '" + shorten(key) + "' in '"
+                            + name("tags") + "' is not allowed: keys are 1 to 128 characters, and 'aws:…', 'harbormaster-…' and 'Name' are "
                             + "set by AWS and Harbormaster.");
                 }
                 tags.put(key, parts[i + 1].strip());
