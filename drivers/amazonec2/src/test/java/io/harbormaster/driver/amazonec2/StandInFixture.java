@@ -34,13 +34,19 @@ final class StandInFixture implements AutoCloseable {
     final Path keyDir;
 
     StandInFixture(List<String> addresses) {
-        ec2 = new Ec2StandIn("us-east-1", addresses).addAccessKey(KEY_ID, SECRET);
-        context.withSetting("amazonec2.endpoint", ec2.endpoint().toString())
-                .withSetting("amazonec2.sts-endpoint", ec2.endpoint().toString())
-                .withSetting("amazonec2.poll-interval", "100ms")
-                .withSetting("amazonec2.wait-timeout", "60s")
-                .withCredential(team, credential("aws", KEY_ID, SECRET, Map.of()));
-        driver.initialize(context);
+        this(new Ec2StandIn("us-east-1", addresses).addAccessKey(KEY_ID, SECRET));
+    }
+
+    /** Only the machine's SSH key, for the live suite (no stand-in). */
+    static StandInFixture keysOnly() {
+        return new StandInFixture((Ec2StandIn) null);
+    }
+
+    private StandInFixture(Ec2StandIn ec2) {
+        this.ec2 = ec2;
+        if (ec2 != null) {
+            configure();
+        }
         try {
             keyDir = Files.createTempDirectory("ec2-driver-test");
             run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "machine", "-f",
@@ -48,6 +54,15 @@ final class StandInFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void configure() {
+        context.withSetting("amazonec2.endpoint", ec2.endpoint().toString())
+                .withSetting("amazonec2.sts-endpoint", ec2.endpoint().toString())
+                .withSetting("amazonec2.poll-interval", "100ms")
+                .withSetting("amazonec2.wait-timeout", "60s")
+                .withCredential(team, credential("aws", KEY_ID, SECRET, Map.of()));
+        driver.initialize(context);
     }
 
     static CloudCredential credential(String name, String keyId, String secret, Map<String, String> more) {
@@ -80,9 +95,13 @@ final class StandInFixture implements AutoCloseable {
 
     /** Runs {@code command} on the host over real SSH with the machine's key; answers its output. */
     String ssh(String address, String command) {
+        return sshAs("root", address, command);
+    }
+
+    String sshAs(String user, String address, String command) {
         return run("ssh", "-i", keyDir.resolve("id").toString(), "-o", "StrictHostKeyChecking=no", "-o",
                 "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5", "-o",
-                "LogLevel=ERROR", "root@" + address, command).strip();
+                "LogLevel=ERROR",  user + "@" + address, command).strip();
     }
 
     static String run(String... command) {
@@ -104,6 +123,8 @@ final class StandInFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        ec2.close();
+        if (ec2 != null) {
+            ec2.close();
+        }
     }
 }
