@@ -98,6 +98,16 @@ public final class TestHost implements AutoCloseable {
         return Long.parseLong(fields[fields.length - 1]);
     }
 
+    /**
+     * Boots a host that was turned off at another address, as a cloud instance without a fixed address comes back
+     * from a stop; returns the boot's PID 1 once sshd answers there.
+     */
+    public long powerOn(String newIp) {
+        var fields = script.runOrThrow("up", name, newIp).strip().split(" ");
+        ip = newIp;
+        return Long.parseLong(fields[fields.length - 1]);
+    }
+
     /** Moves the host to {@code newIp} without stopping anything inside it, as a cloud provider's IP change would. */
     public void setIp(String newIp) {
         script.runOrThrow("set-ip", name, newIp);

@@ -1,6 +1,8 @@
 package io.harbormaster.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -44,11 +46,24 @@ public final class TestHosts {
      * @param authorizedKey a public key file that root's {@code authorized_keys} will hold, or {@code null}
      */
     public static TestHost up(String name, String ip, Path authorizedKey) {
+        return up(name, ip, authorizedKey, false);
+    }
+
+    /**
+     * Like {@link #up(String, String, Path)}; with {@code withDocker} the host's Docker Engine (without TLS, on its
+     * Unix socket) is started too, as on a cloud image that ships Docker, and answers when this returns.
+     */
+    public static TestHost up(String name, String ip, Path authorizedKey, boolean withDocker) {
         var script = script();
         script.runOrThrow("down", name, "--purge");
-        var output = authorizedKey == null
-                ? script.runOrThrow("up", name, ip)
-                : script.runOrThrow("up", name, ip, "--authorized-key", authorizedKey.toString());
+        var arguments = new ArrayList<>(List.of("up", name, ip));
+        if (authorizedKey != null) {
+            arguments.addAll(List.of("--authorized-key", authorizedKey.toString()));
+        }
+        if (withDocker) {
+            arguments.add("--with-docker");
+        }
+        var output = script.runOrThrow(arguments.toArray(String[]::new));
         var line = UP_LINE.matcher(output);
         if (!line.find()) {
             throw new IllegalStateException("testhosts up printed no 'host <name> <ip> pid <pid>' line for " + name);

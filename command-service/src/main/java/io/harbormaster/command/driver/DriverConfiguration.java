@@ -14,13 +14,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The driver beans: the registry of installed drivers and the bounded executor their calls run on. */
 @Configuration(proxyBeanMethods = false)
 class DriverConfiguration {
 
     /**
-     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock), and never
+     * Every installed driver, initialized with the platform's context (SSH, keys, credentials, clock, the
+     * {@code harbormaster.drivers.*} settings), and never
      * called for a machine whose address the platform may not connect to; with a meter registry (the launcher's
      * Actuator), each call that reaches a driver is timed by driver, operation and outcome.
      */
@@ -39,8 +41,8 @@ class DriverConfiguration {
     /** What every driver is lent; a bean so that tests can see exactly what a driver would read. */
     @Bean
     DriverContext driverContext(ObjectProvider<HostShells> shells, ObjectProvider<MachineSshKeys> keys,
-                                ObjectProvider<SecretStore> secrets) {
-        return new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC());
+                                ObjectProvider<SecretStore> secrets, Environment environment) {
+        return new PlatformDriverContext(shells, keys, secrets, Clock.systemUTC(), environment);
     }
 
     @Bean(destroyMethod = "close")

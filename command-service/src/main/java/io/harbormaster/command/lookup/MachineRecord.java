@@ -26,6 +26,6 @@ public record MachineRecord(MachineId machineId, TeamId teamId, MachineName name
 
     /** The machine as its driver addresses it. */
     public MachineRef toRef() {
-        return new MachineRef(machineId, name, options, dockerUrl);
+        return new MachineRef(machineId, name, options, dockerUrl, teamId);
     }
 }

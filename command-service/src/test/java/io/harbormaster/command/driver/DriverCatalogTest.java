@@ -43,6 +43,21 @@ class DriverCatalogTest {
     }
 
     @Test
+    void theAmazonEc2Driver_provisions_takesDockerMachinesOptions_andRefusesAwsKeys() {
+        var ec2 = driver("amazonec2");
+
+        assertThat(ec2.provisions()).isTrue();
+        assertThat(ec2.operations()).contains(LifecycleOperation.values());
+        assertThat(ec2.options()).extracting(DriverList.Option::name).contains("amazonec2-credential",
+                "amazonec2-region", "amazonec2-instance-type", "amazonec2-ami", "amazonec2-http-tokens");
+        var keys = catalog.handle(new CheckDriverOptionsQuery("amazonec2",
+                new DriverOptions(Map.of("amazonec2-secret-key", "wJalrXUtnFEMI"))));
+        assertThat(keys.valid()).isFalse();
+        assertThat(keys.option()).isEqualTo("amazonec2-secret-key");
+        assertThat(keys.problem()).contains("--amazonec2-credential NAME").doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
     void theNoneDriver_takesAUrl_andCannotKill() {
         var none = driver("none");
 

@@ -19,6 +19,11 @@ class DriverRegistryTest {
     }
 
     @Test
+    void thePlatformInstallsTheThreeDrivers() {
+        assertThat(DriverRegistry.discover().names()).contains("none", "generic", "amazonec2");
+    }
+
+    @Test
     void anUnknownDriverIsRefusedListingTheKnownOnesInOrder() {
         var registry = new DriverRegistry(List.of(new NoneDriver(), new FakeDriver()));
         assertThatThrownBy(() -> registry.get("virtualbox"))

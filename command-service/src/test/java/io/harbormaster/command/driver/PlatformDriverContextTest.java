@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.env.MockEnvironment;
 
 /** The platform's driver context against the sealed secret store on real PostgreSQL. */
 class PlatformDriverContextTest {
@@ -91,6 +92,25 @@ class PlatformDriverContextTest {
         assertThat(context(true).sshPublicKey(machine)).contains(key.publicKey());
         assertThat(context(true).sshPublicKey(MachineId.random())).isEmpty();
         secrets.destroy(SecretPath.machineSsh(machine));
+    }
+
+    @Test
+    void aDriverSettingIsReadFromTheDriversNamespaceOfTheConfiguration() {
+        var environment = new MockEnvironment()
+                .withProperty("harbormaster.drivers.amazonec2.endpoint", " http://127.0.0.1:4566 ")
+                .withProperty("harbormaster.drivers.amazonec2.use-platform-identity", "")
+                .withProperty("spring.datasource.password", "s3cr3t");
+        var beans = new StaticListableBeanFactory();
+        var context = new PlatformDriverContext(beans.getBeanProvider(HostShells.class),
+                beans.getBeanProvider(MachineSshKeys.class), beans.getBeanProvider(SecretStore.class), CLOCK,
+                environment);
+
+        assertThat(context.setting("amazonec2.endpoint")).contains("http://127.0.0.1:4566");
+        assertThat(context.setting("amazonec2.use-platform-identity")).as("blank is unset").isEmpty();
+        assertThat(context.setting("amazonec2.region")).isEmpty();
+        assertThatThrownBy(() -> context.setting("../spring.datasource.password"))
+                .isInstanceOf(DriverException.class).hasMessageContaining("lower-case");
+        assertThat(context(true).setting("amazonec2.endpoint")).as("no configuration, no settings").isEmpty();
     }
 
     @Test

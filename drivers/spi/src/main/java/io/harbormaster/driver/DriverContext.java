@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What the platform lends a driver, and all it lends: SSH to its hosts, machines' public keys, its team's named cloud
- * credentials and a clock. Given once to {@link MachineDriver#initialize}; safe to use from many threads. Failures are
+ * credentials, a clock and the operator's settings for drivers. Given once to {@link MachineDriver#initialize}; safe to use from many threads. Failures are
  * {@link DriverException}s whose messages hold no secret.
  */
 public interface DriverContext {
@@ -23,4 +23,13 @@ public interface DriverContext {
 
     /** The platform's clock, for waits and timestamps that tests can control. */
     Clock clock();
+
+    /**
+     * A platform-wide setting for drivers, {@code harbormaster.drivers.<key>} in the platform's configuration (e.g.
+     * {@code amazonec2.endpoint}), or empty when it is not set. Settings are the operator's, never a machine's: what
+     * a user may choose is a driver option. Never a secret.
+     */
+    default Optional<String> setting(String key) {
+        return Optional.empty();
+    }
 }

@@ -6,7 +6,9 @@ import java.util.Objects;
  * One option a driver takes, described for people: forms are made from these (the portal's create wizard), so a new
  * driver needs no new screen. Never a secret: options are recorded in events.
  *
- * @param name the option's key in {@code driverOptions}, docker-machine's flag without the driver prefix
+ * @param name the option's key in {@code driverOptions}: docker-machine's flag without its dashes, and for
+ *             {@code generic} and {@code none} also without the driver prefix ({@code amazonec2} keeps
+ *             {@code amazonec2-}, as the team credentials find machines by {@code amazonec2-credential})
  * @param label a short label for a form field
  * @param description what it is and what it defaults to, one sentence or two
  * @param required whether a machine cannot be created without it

@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
 
 /**
  * A {@link DriverContext} for driver tests: shells from a function the test gives (a recorder or scripted host),
- * public keys and cloud credentials from maps, a clock of the test's choosing. Records where shells were opened.
+ * public keys, cloud credentials and platform settings from maps, a clock of the test's choosing. Records where shells were opened.
  */
 public final class StubDriverContext implements DriverContext {
 
@@ -26,6 +26,8 @@ public final class StubDriverContext implements DriverContext {
     private final Map<MachineId, String> publicKeys = new ConcurrentHashMap<>();
     private final Map<String, CloudCredential> credentials = new ConcurrentHashMap<>();
     private final List<SshTarget> opened = new CopyOnWriteArrayList<>();
+    private final Map<String, String> settings = new ConcurrentHashMap<>();
+    private volatile String defaultPublicKey;
 
     public StubDriverContext(BiFunction<MachineId, SshTarget, HostShell> shells, Clock clock) {
         this.shells = shells;
@@ -39,6 +41,12 @@ public final class StubDriverContext implements DriverContext {
         }, Clock.systemUTC());
     }
 
+    /** The public key of every machine without one of its own, for drivers that import it (such as amazonec2). */
+    public StubDriverContext withDefaultPublicKey(String authorizedKeysLine) {
+        defaultPublicKey = authorizedKeysLine;
+        return this;
+    }
+
     public StubDriverContext withPublicKey(MachineId machine, String authorizedKeysLine) {
         publicKeys.put(machine, authorizedKeysLine);
         return this;
@@ -46,6 +54,18 @@ public final class StubDriverContext implements DriverContext {
 
     public StubDriverContext withCredential(TeamId team, CloudCredential credential) {
         credentials.put(team.value() + "/" + credential.name(), credential);
+        return this;
+    }
+
+    /** Sets the platform setting {@code key} (without {@code harbormaster.drivers.}), as an operator would. */
+    public StubDriverContext withSetting(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** Removes a credential, as a team owner would. */
+    public StubDriverContext withoutCredential(TeamId team, String name) {
+        credentials.remove(team.value() + "/" + name);
         return this;
     }
 
@@ -62,7 +82,7 @@ public final class StubDriverContext implements DriverContext {
 
     @Override
     public Optional<String> sshPublicKey(MachineId machine) {
-        return Optional.ofNullable(publicKeys.get(machine));
+        return Optional.ofNullable(publicKeys.getOrDefault(machine, defaultPublicKey));
     }
 
     @Override
@@ -73,5 +93,10 @@ public final class StubDriverContext implements DriverContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
     }
 }

@@ -1,0 +1,98 @@
+package io.harbormaster.driver.amazonec2;
+
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.driver.DriverException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/**
+ * Finds a machine's instance by its tag {@value #MACHINE_TAG} (the driver keeps no instance ids: after a crash, a
+ * second create or any later call finds the same instance) and waits for it to reach a state, polling EC2.
+ */
+final class MachineInstances {
+
+    static final String MACHINE_TAG = "harbormaster-machine-id";
+    private static final Set<InstanceStateName> LIVE = Set.of(InstanceStateName.PENDING, InstanceStateName.RUNNING,
+            InstanceStateName.STOPPING, InstanceStateName.STOPPED, InstanceStateName.SHUTTING_DOWN);
+
+    private MachineInstances() {
+    }
+
+    /** The machine's instance that is not terminated, the latest launched if there were ever several. */
+    static Optional<Instance> find(Ec2Target target, MachineId machine) {
+        var response = AwsErrors.call(target, "look up the machine's instance", () -> target.client()
+                .describeInstances(r -> r.filters(
+                        Filter.builder().name("tag:" + MACHINE_TAG).values(machine.value()).build(),
+                        Filter.builder().name("instance-state-name").values(LIVE.stream()
+                                .map(InstanceStateName::toString).toList()).build())));
+        return response.reservations().stream().map(Reservation::instances).flatMap(java.util.List::stream)
+                .filter(i -> LIVE.contains(i.state().name()))
+                .max(Comparator.comparing(Instance::launchTime, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    static Instance describe(Ec2Target target, String instanceId) {
+        var response = AwsErrors.call(target, "look up instance " + instanceId, () -> target.client()
+                .describeInstances(r -> r.instanceIds(instanceId)));
+        return response.reservations().stream().flatMap(r -> r.instances().stream()).findFirst()
+                .orElseThrow(() -> new DriverException("EC2 in " + target.region() + " no longer knows instance "
+                        + instanceId + "."));
+    }
+
+    /**
+     * Polls until the instance satisfies {@code done}; fails when it ends up terminated without that being the
+     * goal, or after the operator's wait timeout. EC2 may not know a just-launched id for a moment, which is waited
+     * out too.
+     */
+    static Instance await(Ec2Target target, String instanceId, String goal, Predicate<Instance> done) {
+        var settings = target.settings();
+        var deadline = System.nanoTime() + settings.waitTimeout().toNanos();
+        Instance instance = null;
+        while (true) {
+            try {
+                instance = describe(target, instanceId);
+                if (done.test(instance)) {
+                    return instance;
+                }
+                if (instance.state().name() == InstanceStateName.TERMINATED) {
+                    var reason = instance.stateReason() == null ? instance.stateTransitionReason()
+                            : instance.stateReason().message();
+                    throw new DriverException("Instance " + instanceId + " in " + target.region() + " was terminated "
+                            + "while Harbormaster waited for it to be " + goal + (reason == null || reason.isBlank()
+                            ? "" : " (EC2 says: " + AwsErrors.shorten(reason) + ")") + ".");
+                }
+            } catch (AwsErrors.Ec2Refusal e) {
+                if (!e.code().equals("InvalidInstanceID.NotFound")) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DriverException("Instance " + instanceId + " in " + target.region() + " was not " + goal
+                        + " after " + settings.waitTimeout().toSeconds() + " s (it is " + (instance == null
+                        ? "not yet known to EC2" : instance.state().nameAsString()) + "). Look at it in the EC2 "
+                        + "console; then try again.");
+            }
+            sleep(settings.pollInterval());
+        }
+    }
+
+    static boolean in(Instance instance, InstanceStateName state) {
+        return instance.state().name() == state;
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException("Harbormaster was shutting down while it waited for an EC2 instance. Once the "
+                    + "platform is up again the operation is resumed.");
+        }
+    }
+}
