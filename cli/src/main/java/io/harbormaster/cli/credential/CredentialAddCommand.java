@@ -6,6 +6,7 @@ import io.harbormaster.cli.team.Refusals;
 import io.harbormaster.cli.team.Table;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,21 +40,8 @@ public class CredentialAddCommand implements Runnable {
             description = "The cloud: aws (default: ${DEFAULT-VALUE}; the only one today)")
     private String type;
 
-    @Option(names = "--access-key-id", paramLabel = "ID", required = true, description = "The AWS access key id")
-    private String accessKeyId;
-
-    @Option(names = "--secret-access-key-stdin", description = "Read the secret access key from standard input")
-    private boolean secretFromStdin;
-
-    @Option(names = "--session-token-stdin",
-            description = "Read a session token (temporary credentials) from standard input, after the secret")
-    private boolean sessionTokenFromStdin;
-
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "An IAM role to assume with the key")
-    private String roleArn;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "The region of machines that name none")
-    private String region;
+    @Mixin
+    private AwsKeyOptions keys = new AwsKeyOptions();
 
     @Option(names = "--team", paramLabel = "TEAM", completionCandidates = Candidates.Teams.class,
             description = "The team, by name or id (default: your team, when you are in only one)")
@@ -68,11 +56,7 @@ public class CredentialAddCommand implements Runnable {
         var body = new LinkedHashMap<String, Object>();
         body.put("name", name.strip());
         body.put("type", type.strip());
-        body.put("accessKeyId", accessKeyId.strip());
-        body.put("secretAccessKey", input.secretAccessKey(secretFromStdin));
-        body.put("sessionToken", input.sessionToken(sessionTokenFromStdin));
-        body.put("roleArn", roleArn);
-        body.put("region", region);
+        keys.putInto(body, input);
         StoredCredential stored;
         try {
             stored = client.post(CredentialsCommand.path(chosen), body, StoredCredential.class);

@@ -7,6 +7,7 @@ import io.harbormaster.cli.team.Refusals;
 import io.harbormaster.cli.team.Table;
 import java.util.LinkedHashMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,21 +33,8 @@ public class CredentialRotateCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "NAME", description = "The credential")
     private String name;
 
-    @Option(names = "--access-key-id", paramLabel = "ID", required = true, description = "The new access key id")
-    private String accessKeyId;
-
-    @Option(names = "--secret-access-key-stdin", description = "Read the secret access key from standard input")
-    private boolean secretFromStdin;
-
-    @Option(names = "--session-token-stdin",
-            description = "Read a session token (temporary credentials) from standard input, after the secret")
-    private boolean sessionTokenFromStdin;
-
-    @Option(names = "--role-arn", paramLabel = "ARN", description = "A new IAM role to assume (default: keep)")
-    private String roleArn;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "A new default region (default: keep)")
-    private String region;
+    @Mixin
+    private AwsKeyOptions keys = new AwsKeyOptions();
 
     @Option(names = "--team", paramLabel = "TEAM", completionCandidates = Candidates.Teams.class,
             description = "The team, by name or id (default: your team, when you are in only one)")
@@ -59,11 +47,7 @@ public class CredentialRotateCommand implements Runnable {
         var chosen = CredentialsCommand.team(client, team);
         var input = new SecretInput(hm.workstation(), spec.commandLine().getErr());
         var body = new LinkedHashMap<String, Object>();
-        body.put("accessKeyId", accessKeyId.strip());
-        body.put("secretAccessKey", input.secretAccessKey(secretFromStdin));
-        body.put("sessionToken", input.sessionToken(sessionTokenFromStdin));
-        body.put("roleArn", roleArn);
-        body.put("region", region);
+        keys.putInto(body, input);
         StoredCredential stored;
         try {
             stored = client.post(CredentialsCommand.path(chosen) + "/" + HarbormasterClient.segment(name.strip())

@@ -17,15 +17,8 @@ public final class FleetAsOfBenchmark {
     private FleetAsOfBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        var status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, FleetAsOfBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

@@ -35,16 +35,8 @@ public final class HmCliBenchmark {
     private HmCliBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        var status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // lingering non-daemon threads of the stopped platform would otherwise keep the JVM alive
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, HmCliBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

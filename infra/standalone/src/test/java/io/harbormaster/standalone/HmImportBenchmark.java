@@ -21,15 +21,8 @@ public final class HmImportBenchmark {
     private HmImportBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        var status = 0;
-        try {
-            run(intArg(args, "machines", 40), intArg(args, "single", 20));
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, a -> run(intArg(a, "machines", 40), intArg(a, "single", 20)));
     }
 
     private static void run(int machines, int single) throws Exception {

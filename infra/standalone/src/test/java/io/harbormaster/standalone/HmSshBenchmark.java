@@ -22,17 +22,8 @@ public final class HmSshBenchmark {
     private HmSshBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        var status = 0;
-        try {
-            run(Arrays.stream(args).filter(a -> a.startsWith("runs=")).findFirst()
-                    .map(a -> Integer.parseInt(a.substring(5))).orElse(20));
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        // lingering non-daemon threads of the stopped platform would otherwise keep the JVM alive
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, given -> run(HmCliBenchmark.intArg(given, "runs", 20)));
     }
 
     private static void run(int runs) throws Exception {

@@ -23,15 +23,8 @@ public final class PortalFirstRowsBenchmark {
     private PortalFirstRowsBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        var status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, PortalFirstRowsBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {

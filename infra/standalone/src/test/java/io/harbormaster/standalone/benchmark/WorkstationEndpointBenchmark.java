@@ -1,5 +1,6 @@
 package io.harbormaster.standalone.benchmark;
 
+import io.harbormaster.standalone.BenchmarkMain;
 import io.harbormaster.api.user.UserId;
 import io.harbormaster.command.secret.vault.VaultStandIn;
 import io.harbormaster.standalone.HarbormasterApplication;
@@ -44,16 +45,8 @@ public final class WorkstationEndpointBenchmark {
     private WorkstationEndpointBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        // Exits explicitly: lingering non-daemon threads of the stopped platforms would otherwise keep the JVM alive.
-        var status = 0;
-        try {
-            run(args);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.exit(status);
+    public static void main(String[] args) {
+        BenchmarkMain.run(args, WorkstationEndpointBenchmark::run);
     }
 
     private static void run(String[] args) throws Exception {
