@@ -43,9 +43,16 @@ class OutageErrorHandler implements ErrorHandler, VaadinServiceInitListener {
         }
         var message = new Span(DatabaseOutage.MESSAGE);
         message.setId(NOTICE_ID);
-        var notice = new Notification(message);
+        var notice = new Notification();
+        var close = new com.vaadin.flow.component.button.Button("Close", click -> notice.close());
+        close.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE);
+        close.setAriaLabel("Close the notice");
+        var content = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(message, close);
+        content.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        notice.add(content);
         notice.setDuration(0);
-        notice.setPosition(Notification.Position.TOP_CENTER);
+        // at the bottom, like the portal's other notices: at the top it covered the navigation
+        notice.setPosition(Notification.Position.BOTTOM_START);
         notice.addThemeVariants(NotificationVariant.LUMO_ERROR);
         notice.open();
         ComponentUtil.setData(ui, Notification.class, notice);
