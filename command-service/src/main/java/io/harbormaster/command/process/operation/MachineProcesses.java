@@ -32,6 +32,7 @@ import io.harbormaster.command.process.PendingOperationCheck;
 import io.harbormaster.command.process.provisioning.MachineProvisioning;
 import io.harbormaster.command.provision.ProvisioningException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -138,18 +139,21 @@ public class MachineProcesses {
             };
             case START -> lifecycle(() -> {
                 driver.start(machine.toRef());
-                if (driver.provisions() && machine.dockerUrl() != null) {
+                if (provisioned(machine, driver)) {
                     followAddress(machine, driver);
                     // like a restart: a started machine is Running once its daemon is back
-                    provisioning.awaitEngine(machine);
+                    provisioning.awaitEngineAfterReboot(machine, Optional.empty());
                 }
             }, id, operation);
             case STOP -> lifecycle(() -> driver.stop(machine.toRef()), id, operation);
             case RESTART -> lifecycle(() -> {
+                var before = provisioned(machine, driver) ? provisioning.currentBoot(machine) : Optional.<String>empty();
                 driver.restart(machine.toRef());
-                if (driver.provisions() && machine.dockerUrl() != null) {
-                    // like docker-machine: a restarted machine is Running once its daemon is back
-                    provisioning.awaitEngine(machine);
+                if (provisioned(machine, driver)) {
+                    // a stopped cloud host is started by a restart, perhaps at a new address
+                    followAddress(machine, driver);
+                    // like docker-machine: a restarted machine is Running once its daemon is back, on a new boot
+                    provisioning.awaitEngineAfterReboot(machine, before);
                 }
             }, id, operation);
             case KILL -> lifecycle(() -> driver.kill(machine.toRef()), id, operation);
@@ -183,6 +187,10 @@ public class MachineProcesses {
             }
         }
         return new CompleteCreationCommand(id, dockerUrl, certificates, dockerVersion);
+    }
+
+    private static boolean provisioned(MachineRecord machine, MachineDriver driver) {
+        return driver.provisions() && machine.dockerUrl() != null;
     }
 
     /**

@@ -30,6 +30,7 @@ import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.driver.CreateResult;
@@ -119,7 +120,7 @@ class MachineProcessesTest {
         var order = inOrder(gateway, provisioning);
         order.verify(gateway).sendAndWait(eq(new ObserveAddressCommand(MACHINE, "192.0.2.77")), anyLong(),
                 eq(TimeUnit.SECONDS));
-        order.verify(provisioning).awaitEngine(any());
+        order.verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.empty()));
         order.verify(gateway).sendAndWait(eq(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.START)),
                 anyLong(), eq(TimeUnit.SECONDS));
     }
@@ -130,8 +131,23 @@ class MachineProcessesTest {
         runWith(provisioningDriverAt("192.0.2.10"), provisioning,
                 processes -> processes.on(new MachineStartRequested(MACHINE), "corr-11"));
         verify(gateway, never()).sendAndWait(any(ObserveAddressCommand.class), anyLong(), any());
-        verify(provisioning).awaitEngine(any());
+        verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.empty()));
         verifyReported(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.START));
+    }
+
+    @Test
+    void whenAProvisionedHostRestarts_thenItIsRunningOnlyOnceANewBootAnswers() {
+        // EC2 accepts RebootInstances and reboots a while later: the boot from before must not count
+        var provisioning = mock(MachineProvisioning.class);
+        when(provisioning.currentBoot(any())).thenReturn(java.util.Optional.of("boot-1"));
+        var driver = provisioningDriverAt("192.0.2.10");
+        runWith(driver, provisioning, processes -> processes.on(new MachineRestartRequested(MACHINE), "corr-12"));
+        assertThat(driver.calls()).containsExactly("restart web-1");
+        var order = inOrder(provisioning, gateway);
+        order.verify(provisioning).currentBoot(any());
+        order.verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.of("boot-1")));
+        order.verify(gateway).sendAndWait(eq(new CompleteLifecycleOperationCommand(MACHINE,
+                LifecycleOperation.RESTART)), anyLong(), eq(TimeUnit.SECONDS));
     }
 
     @Test
