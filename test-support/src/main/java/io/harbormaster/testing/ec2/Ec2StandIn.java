@@ -253,7 +253,7 @@ public final class Ec2StandIn implements AutoCloseable {
             }
             requests.add(new Ec2Request(action, signature == null ? null : signature.accessKeyId(),
                     signature == null ? null : signature.region(), signature == null ? null : signature.service(),
-                    accepted, params.values()));
+                    accepted, params.values(), java.time.Instant.now()));
             var bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
             exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);

@@ -9,6 +9,7 @@ import io.harbormaster.command.machine.CompleteRemovalCommand;
 import io.harbormaster.command.machine.FailCreationCommand;
 import io.harbormaster.command.machine.FailLifecycleOperationCommand;
 import io.harbormaster.command.machine.FailRemovalCommand;
+import io.harbormaster.command.machine.ObserveAddressCommand;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineKillRequested;
@@ -30,6 +31,8 @@ import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.process.PendingOperationCheck;
 import io.harbormaster.command.process.provisioning.MachineProvisioning;
 import io.harbormaster.command.provision.ProvisioningException;
+import java.net.URI;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -134,13 +137,23 @@ public class MachineProcesses {
                 case CreateResult.Created created -> completeCreation(machine, driver, created.dockerUrl());
                 case CreateResult.Failed failed -> new FailCreationCommand(id, failed.reason());
             };
-            case START -> lifecycle(() -> driver.start(machine.toRef()), id, operation);
+            case START -> lifecycle(() -> {
+                driver.start(machine.toRef());
+                if (provisioned(machine, driver)) {
+                    followAddress(machine, driver);
+                    // like a restart: a started machine is Running once its daemon is back
+                    provisioning.awaitEngineAfterReboot(machine, Optional.empty());
+                }
+            }, id, operation);
             case STOP -> lifecycle(() -> driver.stop(machine.toRef()), id, operation);
             case RESTART -> lifecycle(() -> {
+                var before = provisioned(machine, driver) ? provisioning.currentBoot(machine) : Optional.<String>empty();
                 driver.restart(machine.toRef());
-                if (driver.provisions() && machine.dockerUrl() != null) {
-                    // like docker-machine: a restarted machine is Running once its daemon is back
-                    provisioning.awaitEngine(machine);
+                if (provisioned(machine, driver)) {
+                    // a stopped cloud host is started by a restart, perhaps at a new address
+                    followAddress(machine, driver);
+                    // like docker-machine: a restarted machine is Running once its daemon is back, on a new boot
+                    provisioning.awaitEngineAfterReboot(machine, before);
                 }
             }, id, operation);
             case KILL -> lifecycle(() -> driver.kill(machine.toRef()), id, operation);
@@ -174,6 +187,24 @@ public class MachineProcesses {
             }
         }
         return new CompleteCreationCommand(id, dockerUrl, certificates, dockerVersion);
+    }
+
+    private static boolean provisioned(MachineRecord machine, MachineDriver driver) {
+        return driver.provisions() && machine.dockerUrl() != null;
+    }
+
+    /**
+     * A cloud host started again may have a new public IP (EC2 without an Elastic IP): recorded at once, so its server
+     * certificate is renewed for the new address and installed, instead of the machine being Running at an address it
+     * left until the reconciler's next pass.
+     */
+    private void followAddress(MachineRecord machine, MachineDriver driver) {
+        var addresses = driver.addresses(machine.toRef());
+        var current = URI.create(machine.dockerUrl()).getHost();
+        if (!addresses.isEmpty() && !addresses.contains(current)) {
+            log.info("Machine {} came back at {} (was {})", machine.name(), addresses.getFirst(), current);
+            work.reporter().report(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()));
+        }
     }
 
     private static Object lifecycle(Runnable driverCall, MachineId id, MachineOperation operation) {

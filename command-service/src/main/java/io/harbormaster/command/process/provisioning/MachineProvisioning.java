@@ -12,7 +12,12 @@ import io.harbormaster.command.ssh.MachineSshUserCas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.harbormaster.driver.DriverException;
+import io.harbormaster.driver.HostAccessRefusedException;
+import io.harbormaster.driver.HostShell;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,10 +30,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class MachineProvisioning {
 
+    /** Tells one boot of a host from the next: the kernel's boot id, and PID 1's start (for hosts in namespaces). */
+    private static final String BOOT = "cat /proc/sys/kernel/random/boot_id && cut -d' ' -f22 /proc/1/stat";
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(30);
+
     private final Provisioner provisioner;
     private final MachineHosts hosts;
     private final MachineSshUserCas userCas;
     private final MeterRegistry meters;
+    private final Duration comingBack = Duration.ofMinutes(10);
+    private final Duration poll = Duration.ofMillis(500);
 
     MachineProvisioning(Provisioner provisioner, MachineHosts hosts, MachineSshUserCas userCas,
                         ObjectProvider<MeterRegistry> meters) {
@@ -38,12 +49,62 @@ public class MachineProvisioning {
         this.meters = meters.getIfAvailable(CompositeMeterRegistry::new);
     }
 
-    /** After the host rebooted: waits until Docker Engine answers on it again. */
-    public void awaitEngine(MachineRecord machine) {
-        hosts.withShell(machine, "checked", (target, shell) -> {
-            provisioner.awaitEngine(target, shell);
-            return null;
-        });
+    /** The boot the host runs now (kernel boot id and PID 1's start time), or empty when it does not answer. */
+    public Optional<String> currentBoot(MachineRecord machine) {
+        try {
+            return hosts.withShell(machine, "checked", (target, shell) -> boot(shell));
+        } catch (DriverException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * After a restart or start: waits until the host runs a boot other than {@code before} and its Docker Engine
+     * answers there. Some clouds (EC2 among them) reboot a while after accepting the request, so the boot from before
+     * may still answer at first; a host that refuses or breaks SSH sessions for a moment is rebooting. Asks the driver
+     * where the host is at every try, as it may have moved.
+     */
+    public void awaitEngineAfterReboot(MachineRecord machine, Optional<String> before) {
+        var deadline = System.nanoTime() + comingBack.toNanos();
+        DriverException last = null;
+        do {
+            try {
+                var back = hosts.withShell(machine, "checked", (target, shell) -> {
+                    if (before.isPresent() && before.equals(boot(shell))) {
+                        return false;
+                    }
+                    provisioner.awaitEngine(target, shell);
+                    return true;
+                });
+                if (back) {
+                    return;
+                }
+            } catch (HostAccessRefusedException e) {
+                throw e; // answering, but refusing us: waiting changes nothing
+            } catch (DriverException e) {
+                last = e;
+            }
+            pause();
+        } while (System.nanoTime() < deadline);
+        throw new DriverException("The host did not answer over SSH with a new boot within "
+                + comingBack.toMinutes() + " minutes" + (last == null ? " (it still ran the boot from before the "
+                + "restart)." : ": " + last.getMessage()) + " Check it where it runs; once it answers, restart or "
+                + "provision the machine again.");
+    }
+
+    private static Optional<String> boot(HostShell shell) {
+        var result = shell.run(BOOT, BOOT_TIMEOUT);
+        return result.ok() && !result.stdout().isBlank() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(poll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException("Harbormaster was shutting down while it waited for the host to come back. "
+                    + "If the machine is not Running once the platform is up again, restart it again.");
+        }
     }
 
     /**

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -21,10 +23,14 @@ import io.harbormaster.api.machine.DriverOptions;
 import io.harbormaster.command.machine.FailCreationCommand;
 import io.harbormaster.command.machine.FailLifecycleOperationCommand;
 import io.harbormaster.command.machine.FailRemovalCommand;
+import io.harbormaster.command.machine.ObserveAddressCommand;
+import io.harbormaster.command.process.provisioning.MachineProvisioning;
+import io.harbormaster.driver.MachineRef;
 import io.harbormaster.api.machine.LifecycleOperation;
 import io.harbormaster.api.machine.MachineCreated;
 import io.harbormaster.api.machine.MachineKillRequested;
 import io.harbormaster.api.machine.MachineRemovalRequested;
+import io.harbormaster.api.machine.MachineRestartRequested;
 import io.harbormaster.api.machine.MachineStartRequested;
 import io.harbormaster.api.machine.MachineStopRequested;
 import io.harbormaster.driver.CreateResult;
@@ -106,6 +112,45 @@ class MachineProcessesTest {
     }
 
     @Test
+    void whenAProvisionedHostStartsAtANewAddress_thenTheAddressIsRecordedAndTheEngineAwaitedBeforeTheStartCompletes() {
+        // EC2 gives an instance without an Elastic IP a new public IP at every start
+        var provisioning = mock(MachineProvisioning.class);
+        runWith(provisioningDriverAt("192.0.2.77"), provisioning,
+                processes -> processes.on(new MachineStartRequested(MACHINE), "corr-10"));
+        var order = inOrder(gateway, provisioning);
+        order.verify(gateway).sendAndWait(eq(new ObserveAddressCommand(MACHINE, "192.0.2.77")), anyLong(),
+                eq(TimeUnit.SECONDS));
+        order.verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.empty()));
+        order.verify(gateway).sendAndWait(eq(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.START)),
+                anyLong(), eq(TimeUnit.SECONDS));
+    }
+
+    @Test
+    void whenAProvisionedHostStartsAtItsAddress_thenNoAddressChangeIsRecorded() {
+        var provisioning = mock(MachineProvisioning.class);
+        runWith(provisioningDriverAt("192.0.2.10"), provisioning,
+                processes -> processes.on(new MachineStartRequested(MACHINE), "corr-11"));
+        verify(gateway, never()).sendAndWait(any(ObserveAddressCommand.class), anyLong(), any());
+        verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.empty()));
+        verifyReported(new CompleteLifecycleOperationCommand(MACHINE, LifecycleOperation.START));
+    }
+
+    @Test
+    void whenAProvisionedHostRestarts_thenItIsRunningOnlyOnceANewBootAnswers() {
+        // EC2 accepts RebootInstances and reboots a while later: the boot from before must not count
+        var provisioning = mock(MachineProvisioning.class);
+        when(provisioning.currentBoot(any())).thenReturn(java.util.Optional.of("boot-1"));
+        var driver = provisioningDriverAt("192.0.2.10");
+        runWith(driver, provisioning, processes -> processes.on(new MachineRestartRequested(MACHINE), "corr-12"));
+        assertThat(driver.calls()).containsExactly("restart web-1");
+        var order = inOrder(provisioning, gateway);
+        order.verify(provisioning).currentBoot(any());
+        order.verify(provisioning).awaitEngineAfterReboot(any(), eq(java.util.Optional.of("boot-1")));
+        order.verify(gateway).sendAndWait(eq(new CompleteLifecycleOperationCommand(MACHINE,
+                LifecycleOperation.RESTART)), anyLong(), eq(TimeUnit.SECONDS));
+    }
+
+    @Test
     void whenStopRequestedAndTheDriverFails_thenTheStopFailsWithTheDriversMessage() {
         driver.failingWith(new DriverException("host 192.0.2.10 did not answer over SSH"));
         run(processes -> processes.on(new MachineStopRequested(MACHINE), "corr-3"));
@@ -177,6 +222,30 @@ class MachineProcessesTest {
             handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
                     (id, operation) -> true, tls, null)); // the fake driver does not provision
         }
+    }
+
+    private void runWith(FakeDriver provisioningDriver, MachineProvisioning provisioning,
+                         java.util.function.Consumer<MachineProcesses> handler) {
+        try (var executor = new DriverCallExecutor(2)) {
+            handler.accept(new MachineProcesses(new DriverRegistry(List.of(provisioningDriver)), lookups,
+                    new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
+                    provisioning));
+        }
+    }
+
+    /** A driver that provisions over SSH and whose host now answers at {@code address}. */
+    private static FakeDriver provisioningDriverAt(String address) {
+        return new FakeDriver() {
+            @Override
+            public boolean provisions() {
+                return true;
+            }
+
+            @Override
+            public List<String> addresses(MachineRef machine) {
+                return List.of(address);
+            }
+        };
     }
 
     private void verifyReported(Object command) {
