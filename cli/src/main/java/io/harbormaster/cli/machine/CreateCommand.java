@@ -67,11 +67,13 @@ import picocli.CommandLine.Spec;
                 "  hm create -d none --url tcp://10.0.0.6:2376 legacy-1",
                 "  hm create -d generic --generic-ip-address 10.0.0.7 --engine-label env=prod \\",
                 "            --team platform web-2",
-                "  hm create -d amazonec2 --amazonec2-credential aws-prod --amazonec2-region eu-west-1 \\",
-                "            --amazonec2-open-port 8080 --amazonec2-open-port 53/udp cloud-1",
+                "  hm create -d amazonec2 --amazonec2-credential aws-prod \\",
+                "            --amazonec2-region eu-west-1 --amazonec2-open-port 8080 \\",
+                "            --amazonec2-open-port 53/udp cloud-1",
                 "",
-                "Other drivers' flags (amazonec2, ...) are the options the server describes for them: hm drivers",
-                "lists the drivers, hm drivers DRIVER (or hm create -d DRIVER --help) a driver's flags."})
+                "Other drivers' flags (amazonec2, ...) are the options the server describes",
+                "for them: hm drivers lists the drivers, hm drivers DRIVER a driver's flags,",
+                "and hm create -d DRIVER --help shows them here."})
 public class CreateCommand implements Callable<Integer> {
 
     /** docker-machine's exit code for a failed pre-create check; hm uses it for every "nothing was created". */
