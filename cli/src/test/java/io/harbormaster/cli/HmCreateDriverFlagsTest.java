@@ -93,6 +93,20 @@ class HmCreateDriverFlagsTest {
     }
 
     @Test
+    void aDriverFlagWithoutItsValue_orABooleanThatIsNeither_isOneLine_notTheWholeUsage() {
+        var missing = Hm.run(signedIn, "create", "-d", "amazonec2", "cloud-1", "--amazonec2-region");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("Missing required parameter for option '--amazonec2-region' (VALUE) "
+                + "(hm drivers amazonec2 lists the amazonec2 driver's flags)\n");
+
+        var notABoolean = Hm.run(signedIn, "create", "-d", "amazonec2", "--amazonec2-monitoring=maybe", "cloud-1");
+        assertThat(notABoolean.exitCode()).isEqualTo(2);
+        assertThat(notABoolean.err()).isEqualTo("Invalid value for option '--amazonec2-monitoring': 'maybe' is not a "
+                + "boolean (hm drivers amazonec2 lists the amazonec2 driver's flags)\n");
+        assertThat(server.requests("POST", ".*")).isEmpty();
+    }
+
+    @Test
     void anUnknownDriverSaysWhichTheServerHas() {
         var result = Hm.run(signedIn, "create", "-d", "amazon", "--amazon-region", "x", "cloud-1");
 

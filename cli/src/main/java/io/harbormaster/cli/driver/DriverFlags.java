@@ -92,8 +92,18 @@ public final class DriverFlags {
         return unmatched.stream().filter(arg -> arg.startsWith("-") && arg.length() > 1).findFirst().map(arg -> {
             var flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             return "unknown flag " + flag + Suggestion.closest(flag, known).map(close -> "; did you mean " + close
-                    + "?").orElse("") + " (hm drivers " + driver + " lists the " + driver + " driver's flags)";
+                    + "?").orElse("") + " " + listHint();
         });
+    }
+
+    /** Where the user finds the driver's flags. */
+    public String listHint() {
+        return "(hm drivers " + driver + " lists the " + driver + " driver's flags)";
+    }
+
+    /** Whether {@code arg} is one of the flags made from the driver's options. */
+    public boolean owns(picocli.CommandLine.Model.ArgSpec arg) {
+        return arg instanceof OptionSpec option && byFlag.containsKey(option.longestName());
     }
 
     public String driver() {

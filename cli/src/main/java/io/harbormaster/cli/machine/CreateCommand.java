@@ -179,18 +179,24 @@ public class CreateCommand implements Callable<Integer> {
         command.driverFlags = DriverFlags.install(create.getCommandSpec(), catalog.server(), driver);
         var otherwise = root.getParameterExceptionHandler();
         root.setParameterExceptionHandler((failure, arguments) -> {
+            Optional<String> message = Optional.empty();
             if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
                     && unmatched.getCommandLine() == create) {
                 var ownFlags = create.getCommandSpec().options().stream().filter(o -> !o.hidden())
                         .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
-                var message = command.driverFlags.unknownFlag(unmatched.getUnmatched(), ownFlags);
-                if (message.isPresent()) {
-                    create.getErr().println(message.get());
-                    create.getErr().flush();
-                    return create.getCommandSpec().exitCodeOnInvalidInput();
-                }
+                message = command.driverFlags.unknownFlag(unmatched.getUnmatched(), ownFlags);
+            } else if (command.driverFlags.owns(failure.getArgSpec())
+                    || failure instanceof CommandLine.MissingParameterException missing
+                    && missing.getMissing().stream().anyMatch(command.driverFlags::owns)) {
+                // a driver flag without its value, or a boolean that is not true or false: one line, not the usage
+                message = Optional.of(failure.getMessage() + " " + command.driverFlags.listHint());
             }
-            return otherwise.handleParseException(failure, arguments);
+            if (message.isEmpty()) {
+                return otherwise.handleParseException(failure, arguments);
+            }
+            create.getErr().println(message.get());
+            create.getErr().flush();
+            return create.getCommandSpec().exitCodeOnInvalidInput();
         });
     }
 
