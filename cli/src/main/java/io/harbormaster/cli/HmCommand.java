@@ -68,6 +68,8 @@ public class HmCommand implements Runnable {
             io.harbormaster.cli.machine.ContextCommand.class,
             // machines from a docker-machine store
             io.harbormaster.cli.machine.ImportCommand.class,
+            // the server's drivers and their flags for create
+            io.harbormaster.cli.driver.DriversCommand.class,
             VersionCommand.class,
             // the team's verbs, API tokens and shell completion
             HandoffCommand.class, ShareCommand.class, UnshareCommand.class, HistoryCommand.class,
@@ -123,9 +125,20 @@ public class HmCommand implements Runnable {
     /** Runs {@code hm} on {@code workstation} with the given streams; returns the exit code. */
     static int execute(String[] args, Workstation workstation, PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new HmCommand(workstation));
-        verbsFor(args).forEach(verb -> commandLine.addSubcommand(verb, VERBS.get(verb)));
+        var verbs = verbsFor(args);
+        verbs.forEach(verb -> commandLine.addSubcommand(verb, VERBS.get(verb)));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        if (verbs.equals(java.util.List.of("create"))) {
+            // create's flags for drivers other than generic and none are the server's, known before parsing
+            try {
+                io.harbormaster.cli.machine.CreateCommand.prepare(commandLine, args);
+            } catch (HmException failure) {
+                err.println(failure.getMessage());
+                err.flush();
+                return failure.exitCode();
+            }
+        }
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof HmException failure) {
                 cmd.getErr().println(failure.getMessage());

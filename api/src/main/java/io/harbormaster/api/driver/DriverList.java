@@ -28,7 +28,7 @@ public record DriverList(List<Driver> drivers) {
     /**
      * One option, described for a form field.
      *
-     * @param kind TEXT, HOST, PORT, URL, NUMBER or BOOLEAN
+     * @param kind TEXT, HOST, PORT, URL, NUMBER, BOOLEAN or LIST (values separated by commas)
      */
     public record Option(String name, String label, String description, boolean required, String defaultValue,
                          String kind) {

@@ -19,7 +19,7 @@ final class BashScript {
                 # Load it in this shell:  source <(@PROGRAM@ completion bash)
                 # For every new shell:    @PROGRAM@ completion bash > ~/.local/share/bash-completion/completions/@PROGRAM@
 
-                # Names the server knows (machines, teams, users), asked for at completion time with a time limit.
+                # Names the server knows (machines, teams, users, drivers), asked for at completion time with a time limit.
                 __hm_dynamic() {
                     local hm=${COMP_WORDS[0]}
                     if command -v timeout >/dev/null 2>&1; then
@@ -70,7 +70,7 @@ final class BashScript {
                 # The values of a positional kind: a server's names, or a fixed list (commas between words).
                 __hm_kind_values() {
                     case "$1" in
-                        machines|teams|users) __hm_dynamic "$1" ;;
+                        machines|teams|users|drivers) __hm_dynamic "$1" ;;
                         -) ;;
                         *) printf '%s\\n' ${1//,/ } ;;
                     esac

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What shell completion offers for a parameter, named in picocli's {@code completionCandidates}. The dynamic kinds
- * (machines, teams, users) are empty here: the completion scripts ask {@code hm __complete KIND} for them when the
+ * (machines, teams, users, drivers) are empty here: the completion scripts ask {@code hm __complete KIND} for them when the
  * user presses tab, so they are always the server's current names. A machine verb marks its NAME parameter with
  * {@code completionCandidates = Candidates.Machines.class}.
  */
@@ -50,6 +50,15 @@ public final class Candidates {
         @Override
         public String kind() {
             return "users";
+        }
+    }
+
+    /** Names of the server's drivers. */
+    public static final class Drivers implements Dynamic {
+
+        @Override
+        public String kind() {
+            return "drivers";
         }
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code hm __complete KIND}: the names the completion scripts offer, one a line; hidden, for the scripts only.
  * A failure prints nothing and exits 1: a completion never prints errors into the command line being typed.
  */
-@Command(name = "__complete", hidden = true, description = "Names for shell completion: machines, teams or users")
+@Command(name = "__complete", hidden = true, description = "Names for shell completion: machines, teams, users or drivers")
 public class CompleteCommand implements Callable<Integer> {
 
     private static final int PAGE_SIZE = 500;
@@ -51,6 +51,8 @@ public class CompleteCommand implements Callable<Integer> {
                 case "machines" -> machines(client);
                 case "teams" -> new Directory(client).teams().stream().map(Wire.TeamSummary::name).toList();
                 case "users" -> new Directory(client).users().stream().map(Wire.User::username).toList();
+                case "drivers" -> io.harbormaster.cli.driver.DriverCatalog.of(client).list().drivers().stream()
+                        .map(io.harbormaster.api.driver.DriverList.Driver::name).sorted().toList();
                 default -> List.of();
             };
         } catch (RuntimeException e) {

@@ -4,6 +4,9 @@ import io.harbormaster.api.machine.MachineName;
 import io.harbormaster.cli.HmCommand;
 import io.harbormaster.cli.HmException;
 import io.harbormaster.cli.Workstation;
+import io.harbormaster.cli.driver.DriverCatalog;
+import io.harbormaster.cli.driver.DriverFlags;
+import io.harbormaster.cli.driver.SecretFlags;
 import io.harbormaster.cli.server.HarbormasterClient;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,6 +46,11 @@ import picocli.CommandLine.Spec;
  * default, virtualbox, does not exist here, and neither remaining driver is a safe guess. The team defaults to the
  * caller's only team; with several, hm lists them and asks for {@code --team}.
  *
+ * <p><b>Other drivers' flags come from the server.</b> {@code generic} and {@code none} have their flags here, as
+ * docker-machine's. For any other driver ({@code amazonec2}, and whatever the platform adds later) hm asks the server
+ * for the driver's described options before parsing ({@link #prepare}) and takes exactly those as flags
+ * ({@link DriverFlags}); AWS keys are refused before anything is sent ({@link SecretFlags}).
+ *
  * <p><b>The key.</b> {@code --generic-ssh-key} names the private key file; hm reads it and sends it once, in the
  * create request's {@code sshKey}, from where the server keeps it in its secret store. It is never printed, and
  * messages about it name the file, not its content.
@@ -57,7 +66,14 @@ import picocli.CommandLine.Spec;
                 "            --generic-ssh-key ~/.ssh/id_ed25519 web-1",
                 "  hm create -d none --url tcp://10.0.0.6:2376 legacy-1",
                 "  hm create -d generic --generic-ip-address 10.0.0.7 --engine-label env=prod \\",
-                "            --team platform web-2"})
+                "            --team platform web-2",
+                "  hm create -d amazonec2 --amazonec2-credential aws-prod \\",
+                "            --amazonec2-region eu-west-1 --amazonec2-open-port 8080 \\",
+                "            --amazonec2-open-port 53/udp cloud-1",
+                "",
+                "Other drivers' flags (amazonec2, ...) are the options the server describes",
+                "for them: hm drivers lists the drivers, hm drivers DRIVER a driver's flags,",
+                "and hm create -d DRIVER --help shows them here."})
 public class CreateCommand implements Callable<Integer> {
 
     /** docker-machine's exit code for a failed pre-create check; hm uses it for every "nothing was created". */
@@ -78,7 +94,9 @@ public class CreateCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = {"-d", "--driver"}, paramLabel = "DRIVER",
-            description = "Driver to create machine with: generic or none (default: $MACHINE_DRIVER)")
+            completionCandidates = io.harbormaster.cli.completion.Candidates.Drivers.class,
+            description = "Driver to create machine with: generic, none, or another the server has (hm drivers) "
+                    + "(default: $MACHINE_DRIVER)")
     private String driver;
 
     @Option(names = "--team", paramLabel = "TEAM", description = "The team that owns the machine, name or id "
@@ -124,6 +142,71 @@ public class CreateCommand implements Callable<Integer> {
             + "the creation (hm status NAME shows how it goes)")
     private boolean noWait;
 
+    /** The server's flags of the chosen driver, when it is neither generic nor none (see {@link #prepare}). */
+    private DriverFlags driverFlags;
+
+    /**
+     * Before {@code hm create} is parsed for real: refuses AWS keys as flags, and for a driver other than generic and
+     * none adds the options the server describes for it as flags, after checking that the server has it. A first
+     * parse finds the driver (picocli sets what it can even when flags are unknown); generic and none are left
+     * exactly as they were.
+     */
+    public static void prepare(CommandLine root, String[] args) {
+        SecretFlags.refuse(args, "Error creating machine: ", PRE_CREATE);
+        var create = root.getSubcommands().get("create");
+        try {
+            root.parseArgs(args);
+        } catch (CommandLine.ParameterException notYet) {
+            // reported when the command runs, unless the driver's flags were what was missing
+        }
+        CreateCommand command = create.getCommand();
+        var chosen = command.chosenDriver();
+        if (chosen.isEmpty() || chosen.get().equals("generic") || chosen.get().equals("none")) {
+            return;
+        }
+        boolean help = create.isUsageHelpRequested();
+        DriverCatalog catalog;
+        try {
+            catalog = DriverCatalog.of(command.hm.connect());
+        } catch (HmException unreachable) {
+            if (!help) {
+                throw unreachable;
+            }
+            // help without the server still says what it can
+            return;
+        }
+        var driver = catalog.driver(chosen.get(), "Error creating machine: ", PRE_CREATE);
+        command.driverFlags = DriverFlags.install(create.getCommandSpec(), catalog.server(), driver);
+        var otherwise = root.getParameterExceptionHandler();
+        root.setParameterExceptionHandler((failure, arguments) -> {
+            Optional<String> message = Optional.empty();
+            if (failure instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && unmatched.getCommandLine() == create) {
+                var ownFlags = create.getCommandSpec().options().stream().filter(o -> !o.hidden())
+                        .flatMap(o -> java.util.Arrays.stream(o.names())).filter(n -> n.startsWith("--")).toList();
+                message = command.driverFlags.unknownFlag(unmatched.getUnmatched(), ownFlags);
+            } else if (command.driverFlags.owns(failure.getArgSpec())
+                    || failure instanceof CommandLine.MissingParameterException missing
+                    && missing.getMissing().stream().anyMatch(command.driverFlags::owns)) {
+                // a driver flag without its value, or a boolean that is not true or false: one line, not the usage
+                message = Optional.of(failure.getMessage() + " " + command.driverFlags.listHint());
+            }
+            if (message.isEmpty()) {
+                return otherwise.handleParseException(failure, arguments);
+            }
+            create.getErr().println(message.get());
+            create.getErr().flush();
+            return create.getCommandSpec().exitCodeOnInvalidInput();
+        });
+    }
+
+    /** {@code -d}, else {@code $MACHINE_DRIVER}, in lower case. */
+    private Optional<String> chosenDriver() {
+        return Optional.ofNullable(driver).filter(d -> !d.isBlank())
+                .or(() -> hm == null ? Optional.empty() : hm.workstation().variable("MACHINE_DRIVER"))
+                .map(d -> d.strip().toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public Integer call() {
         var workstation = hm.workstation();
@@ -136,10 +219,7 @@ public class CreateCommand implements Callable<Integer> {
                     + "0-9a-zA-Z . -" + (name.length() > MachineName.MAX_LENGTH ? " (and at most "
                     + MachineName.MAX_LENGTH + " of them)" : ""));
         }
-        var chosenDriver = Optional.ofNullable(driver).filter(d -> !d.isBlank())
-                .or(() -> workstation.variable("MACHINE_DRIVER"))
-                .map(d -> d.strip().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> preCreate("Error creating machine: no driver given. Use -d generic (an existing "
+        var chosenDriver = chosenDriver().orElseThrow(() -> preCreate("Error creating machine: no driver given. Use -d generic (an existing "
                         + "host, over SSH) or -d none (an existing Docker daemon, with --url)"));
         var driverOptions = driverOptions(chosenDriver);
         var engine = engineOptions();
@@ -249,6 +329,9 @@ public class CreateCommand implements Callable<Integer> {
                 if (genericFlags || url != null) {
                     throw preCreate("Error creating machine: the " + chosenDriver + " driver takes none of the "
                             + "generic or none driver's options");
+                }
+                if (driverFlags != null) {
+                    options.putAll(driverFlags.values(spec.commandLine().getParseResult()));
                 }
             }
         }

@@ -34,7 +34,7 @@ class DriverCatalog {
     @GetMapping("/api/drivers")
     @Operation(operationId = "listDrivers", summary = "The installed drivers, their lifecycle operations and options",
             description = "Options are described for forms: name (the key in driverOptions), label, description, "
-                    + "whether required, default, and kind (TEXT, HOST, PORT, URL, NUMBER, BOOLEAN).")
+                    + "whether required, default, and kind (TEXT, HOST, PORT, URL, NUMBER, BOOLEAN, LIST: values separated by commas).")
     DriverList list() {
         return handle(new FindDriversQuery());
     }

@@ -50,6 +50,9 @@ class DriverCatalogTest {
         assertThat(ec2.operations()).contains(LifecycleOperation.values());
         assertThat(ec2.options()).extracting(DriverList.Option::name).contains("amazonec2-credential",
                 "amazonec2-region", "amazonec2-instance-type", "amazonec2-ami", "amazonec2-http-tokens");
+        // docker-machine's repeatable flags: hm joins repeated values with commas, as the driver reads them
+        assertThat(ec2.options()).filteredOn(o -> o.kind().equals("LIST")).extracting(DriverList.Option::name)
+                .containsExactly("amazonec2-security-group", "amazonec2-open-port", "amazonec2-tags");
         var keys = catalog.handle(new CheckDriverOptionsQuery("amazonec2",
                 new DriverOptions(Map.of("amazonec2-secret-key", "wJalrXUtnFEMI"))));
         assertThat(keys.valid()).isFalse();

@@ -37,6 +37,11 @@ public record DriverOption(String name, String label, String description, boolea
         /** A whole number. */
         NUMBER,
         /** true or false. */
-        BOOLEAN
+        BOOLEAN,
+        /**
+         * Several values separated by commas (in the order given). A command line may give the flag once per value,
+         * as docker-machine's repeatable flags are given; {@code hm} joins them with commas.
+         */
+        LIST
     }
 }

@@ -27,12 +27,12 @@ final class DescribedOptions {
             option("subnet-id", "Subnet", "The subnet to launch in. Defaults to the VPC's default subnet in the "
                     + "zone.", null, Kind.TEXT),
             option("security-group", "Security groups", "Security group names, separated by commas; missing ones "
-                    + "are created with SSH and Docker's port 2376 open.", "docker-machine", Kind.TEXT),
+                    + "are created with SSH and Docker's port 2376 open.", "docker-machine", Kind.LIST),
             option("security-group-readonly", "Leave security groups as they are", "Do not add rules to existing "
                     + "security groups.", "false", Kind.BOOLEAN),
             option("open-port", "Open ports", "More ports to open to the world, separated by commas, such as "
-                    + "8080,53/udp.", null, Kind.TEXT),
-            option("tags", "Tags", "More instance tags as key1,value1,key2,value2.", null, Kind.TEXT),
+                    + "8080,53/udp.", null, Kind.LIST),
+            option("tags", "Tags", "More instance tags as key1,value1,key2,value2.", null, Kind.LIST),
             option("root-size", "Root disk (GiB)", "The size of the root volume in GiB.", "16", Kind.NUMBER),
             option("volume-type", "Volume type", "The root volume's EBS type: gp2, gp3, io1, io2, st1, sc1 or "
                     + "standard.", "gp2", Kind.TEXT),
