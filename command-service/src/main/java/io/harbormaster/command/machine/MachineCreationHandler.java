@@ -43,11 +43,13 @@ class MachineCreationHandler {
     private final UserDirectory users;
     private final AccessDirectory access;
     private final NetworkRules networks;
+    private final NamedCredentials credentials;
 
     MachineCreationHandler(Repository<Machine> machineRepository, DriverRules drivers, MachineKeys keys,
                            NameClaims claims, TeamDirectory teams, UserDirectory users, AccessDirectory access,
-                           NetworkRules networks) {
+                           NetworkRules networks, NamedCredentials credentials) {
         this.networks = networks;
+        this.credentials = credentials;
         this.keys = keys;
         this.access = access;
         this.machines = machineRepository;
@@ -81,6 +83,7 @@ class MachineCreationHandler {
         }
         MachineAccess.requireMayCreate(access, actorId, teamId);
         MachineAccess.requireHolderCandidate(teams, users, teamId, holder);
+        credentials.requireExisting(teamId, options);
         switch (claims.claimMachine(id, teamId, name, driver)) {
             case CLAIMED -> { }
             case NAME_TAKEN -> throw new MachineNameTakenException(name);

@@ -101,7 +101,7 @@ public enum MachineGivens {
         var keys = new io.harbormaster.command.ssh.SecretStoreMachineKeys(
                 new io.harbormaster.command.ssh.MachineSshKeys(new io.harbormaster.command.secret.InMemorySecretStore()));
         fixture.registerAnnotatedCommandHandler(new MachineCreationHandler(fixture.getRepository(), rules, keys,
-                lookups, lookups, lookups, lookups, networks));
+                lookups, lookups, lookups, lookups, networks, (team, options) -> { }));
         return fixture;
     }
 

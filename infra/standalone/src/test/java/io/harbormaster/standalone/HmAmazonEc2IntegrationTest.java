@@ -114,6 +114,11 @@ class HmAmazonEc2IntegrationTest {
         assertThat(refused.exitCode()).as(refused.err()).isEqualTo(3);
         assertThat(refused.err()).contains("'amazonec2-region' takes a region such as eu-west-1; got 'mars-1'.");
 
+        var missing = olivia.hm("create", "-d", "amazonec2", "--amazonec2-credential", "aws-typo", "cloud-0");
+        assertThat(missing.exitCode()).as(missing.err()).isEqualTo(3);
+        assertThat(missing.err()).as("a credential the team does not have is refused before anything is made")
+                .contains("The team has no cloud credential 'aws-typo'", "hm credentials add aws-typo");
+
         assertThat(ec2.requests("RunInstances")).isEmpty();
         var listed = olivia.hm("ls", "-q");
         assertThat(listed.out()).doesNotContain("cloud-0");
