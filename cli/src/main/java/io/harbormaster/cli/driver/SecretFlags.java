@@ -28,7 +28,7 @@ public final class SecretFlags {
                         + "your shell's history and in ps, and machine options are kept in its history. Add the keys "
                         + "once as a team credential (hm credentials add NAME --access-key-id ID asks for the secret "
                         + "without echo), then create with --amazonec2-credential NAME. Nothing was sent; if that was "
-                        + "a real key, remove it from your shell's history", exitCode);
+                        + "a real key, remove it from your shell's history.", exitCode);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.harbormaster.driver.DriverContext;
 import io.harbormaster.driver.DriverException;
 import io.harbormaster.driver.DriverOption;
 import io.harbormaster.driver.HostState;
+import io.harbormaster.driver.InvalidDriverOptionsException;
 import io.harbormaster.driver.MachineDriver;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.driver.MachineSpec;
@@ -62,7 +63,13 @@ public final class AmazonEc2Driver implements MachineDriver {
 
     @Override
     public void validate(DriverOptions options) {
-        Ec2Options.from(options);
+        var checked = Ec2Options.from(options);
+        // refused before the machine exists, not half way through its creation
+        if (checked.credential() == null && context != null && !Ec2Settings.from(context).usePlatformIdentity()) {
+            throw new InvalidDriverOptionsException("amazonec2-credential", "The machine names no AWS credential and "
+                    + "this platform does not lend its own AWS identity. Create it with --amazonec2-credential NAME "
+                    + "(hm credentials lists the team's; a team owner adds one with hm credentials add).");
+        }
     }
 
     @Override

@@ -221,6 +221,10 @@ class AmazonEc2DriverTest {
     void withoutACredentialThePlatformsOwnIdentityIsUsedOnlyWhereTheOperatorAllowsIt() {
         var spec = f.machine("own-1", Map.of("amazonec2-credential", ""));
 
+        assertThatThrownBy(() -> f.driver.validate(spec.options()))
+                .as("refused before the machine exists")
+                .isInstanceOf(io.harbormaster.driver.InvalidDriverOptionsException.class)
+                .hasMessageContaining("names no AWS credential").hasMessageContaining("--amazonec2-credential NAME");
         assertThat(f.driver.create(spec)).isInstanceOfSatisfying(CreateResult.Failed.class, failed ->
                 assertThat(failed.reason()).contains("names no AWS credential", "--amazonec2-credential NAME"));
 
