@@ -35,12 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code none} driver, warms up, then times sequential calls from one HttpClient on loopback with a Bearer API token
  * (not Basic: a password check per call would measure the password hash, not the endpoint).
  *
- * <p>Arguments (all optional): {@code calls=1000 warmup=200 stores=sealed,vault}.
+ * <p>Every call issues a client certificate, which the machine records as an event, so the commands behind the
+ * endpoints load a machine whose history grows with each call: {@code client-bundle} is timed on a fresh machine and
+ * again once the machine has {@code history} events (the warm-up runs on another machine).
+ *
+ * <p>Arguments (all optional): {@code calls=500 warmup=200 history=1600 stores=sealed,vault}; arguments starting with
+ * {@code --} are the platform's settings, e.g. {@code --harbormaster.machines.snapshot-threshold=0}.
  */
 public final class WorkstationEndpointBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PASSWORD = "admin-password-for-the-benchmark";
+    private static List<String> platformSettings = List.of();
 
     private WorkstationEndpointBenchmark() {
     }
@@ -50,32 +56,35 @@ public final class WorkstationEndpointBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        var calls = intArg(args, "calls", 1000);
+        var calls = intArg(args, "calls", 500);
         var warmup = intArg(args, "warmup", 200);
+        var history = intArg(args, "history", 1600);
         var stores = stringArg(args, "stores", "sealed,vault").split(",");
+        platformSettings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
         var rows = new ArrayList<Row>();
         for (var store : stores) {
             rows.addAll(switch (store) {
-                case "sealed" -> measure("sealed", List.of(), calls, warmup);
+                case "sealed" -> measure("sealed", List.of(), calls, warmup, history);
                 case "vault" -> {
                     try (var vault = VaultStandIn.start()) {
                         yield measure("vault stand-in", List.of(
                                 "--harbormaster.secrets.store=vault",
                                 "--harbormaster.secrets.vault.address=" + vault.address(),
-                                "--harbormaster.secrets.vault.token=" + vault.rootToken()), calls, warmup);
+                                "--harbormaster.secrets.vault.token=" + vault.rootToken()), calls, warmup,
+                                history);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown store " + store + ": use sealed or vault");
             });
         }
-        System.out.printf(Locale.ROOT, "%nN=%d sequential calls per row after %d warm-up calls; load average %s%n",
-                calls, warmup, Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println("| store | endpoint | median ms | p95 ms | p99 ms | mean ms | calls/s |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "%nN=%d sequential calls per row after %d warm-up calls; settings %s; load average %s%n",
+                calls, warmup, platformSettings, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("| store | endpoint | machine's events | median ms | p95 ms | p99 ms | mean ms | calls/s |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
         rows.forEach(row -> System.out.println(row.markdown()));
     }
 
-    private static List<Row> measure(String store, List<String> storeSettings, int calls, int warmup)
+    private static List<Row> measure(String store, List<String> storeSettings, int calls, int warmup, int history)
             throws Exception {
         var home = Files.createTempDirectory("hm-bench-home");
         var database = TestPostgres.freshDatabase();
@@ -91,6 +100,7 @@ public final class WorkstationEndpointBenchmark {
                 "--harbormaster.network.deny=",
                 "--logging.level.root=WARN"));
         settings.addAll(storeSettings);
+        settings.addAll(platformSettings);
         // Command-line arguments: they outrank application.yml, as default properties would not.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HarbormasterApplication.class)
                 .run(settings.toArray(String[]::new))) {
@@ -103,23 +113,54 @@ public final class WorkstationEndpointBenchmark {
                     "{\"name\":\"bench\",\"expiresInDays\":1}"), 201), "token");
             var team = field(send(http, post(base, "/api/teams", token, "{\"name\":\"bench-team\"}"), 200, 201),
                     "teamId");
-            var machine = field(send(http, post(base, "/api/machines", token, """
-                    {"team":"%s","name":"bench-1","driver":"none","driverOptions":{"url":"tcp://127.0.0.1:2376"}}"""
-                    .formatted(team)), 202), "machineId");
-            awaitRunning(http, get(base, "/api/machines/" + machine, token));
-
-            var env = get(base, "/api/machines/" + machine + "/env?shell=bash&certPath=/x", token);
-            var bundle = post(base, "/api/machines/" + machine + "/client-bundle", token, "");
-            return List.of(time(store, "GET env", http, env, calls, warmup),
-                    time(store, "POST client-bundle", http, bundle, calls, warmup));
+            // Every call of either endpoint issues a client certificate, an event of the machine: the warm-up runs
+            // on a machine of its own so the measured one starts fresh.
+            var warm = createMachine(http, base, token, team, "bench-warm");
+            var machine = createMachine(http, base, token, team, "bench-1");
+            for (var i = 0; i < warmup; i++) {
+                send(http, env(base, warm, token), 200);
+                send(http, bundle(base, warm, token), 200);
+            }
+            var jdbc = context.getBean(JdbcClient.class);
+            var rows = new ArrayList<Row>();
+            rows.add(time(store, "GET env", http, env(base, machine, token), calls, jdbc, machine));
+            rows.add(time(store, "POST client-bundle, fresh machine", http, bundle(base, machine, token), calls, jdbc,
+                    machine));
+            while (events(jdbc, machine) < history) {
+                send(http, bundle(base, machine, token), 200);
+            }
+            rows.add(time(store, "POST client-bundle, long history", http, bundle(base, machine, token), calls, jdbc,
+                    machine));
+            return rows;
         }
     }
 
+    private static String createMachine(HttpClient http, String base, String token, String team, String name)
+            throws Exception {
+        var machine = field(send(http, post(base, "/api/machines", token, """
+                {"team":"%s","name":"%s","driver":"none","driverOptions":{"url":"tcp://127.0.0.1:2376"}}"""
+                .formatted(team, name)), 202), "machineId");
+        awaitRunning(http, get(base, "/api/machines/" + machine, token));
+        return machine;
+    }
+
+    private static HttpRequest env(String base, String machine, String token) {
+        return get(base, "/api/machines/" + machine + "/env?shell=bash&certPath=/x", token);
+    }
+
+    private static HttpRequest bundle(String base, String machine, String token) {
+        return post(base, "/api/machines/" + machine + "/client-bundle", token, "");
+    }
+
+    /** How many events the machine has: what loading it from its history costs, without a snapshot. */
+    private static long events(JdbcClient jdbc, String machine) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(machine)
+                .query(Long.class).single();
+    }
+
     private static Row time(String store, String endpoint, HttpClient http, HttpRequest request, int calls,
-                            int warmup) throws IOException, InterruptedException {
-        for (var i = 0; i < warmup; i++) {
-            send(http, request, 200);
-        }
+                            JdbcClient jdbc, String machine) throws IOException, InterruptedException {
+        var eventsBefore = events(jdbc, machine);
         var nanos = new long[calls];
         var start = System.nanoTime();
         for (var i = 0; i < calls; i++) {
@@ -129,9 +170,9 @@ public final class WorkstationEndpointBenchmark {
         }
         var wall = System.nanoTime() - start;
         Arrays.sort(nanos);
-        var row = new Row(store, endpoint, millis(percentile(nanos, 50)), millis(percentile(nanos, 95)),
-                millis(percentile(nanos, 99)), millis((long) Arrays.stream(nanos).average().orElseThrow()),
-                calls / (wall / 1e9));
+        var row = new Row(store, endpoint, eventsBefore + "–" + events(jdbc, machine), millis(percentile(nanos, 50)),
+                millis(percentile(nanos, 95)), millis(percentile(nanos, 99)),
+                millis((long) Arrays.stream(nanos).average().orElseThrow()), calls / (wall / 1e9));
         System.out.println(row.markdown());
         return row;
     }
@@ -200,12 +241,12 @@ public final class WorkstationEndpointBenchmark {
     }
 
     /** One line of the results table. */
-    private record Row(String store, String endpoint, double median, double p95, double p99, double mean,
-                       double perSecond) {
+    private record Row(String store, String endpoint, String history, double median, double p95, double p99,
+                       double mean, double perSecond) {
 
         String markdown() {
-            return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.0f |", store, endpoint,
-                    median, p95, p99, mean, perSecond);
+            return String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %.0f |", store,
+                    endpoint, history, median, p95, p99, mean, perSecond);
         }
     }
 }
