@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Every call issues a client certificate, which the machine records as an event, so the commands behind the
  * endpoints load a machine whose history grows with each call: {@code client-bundle} is timed on a fresh machine and
- * again once the machine has {@code history} events (the warm-up runs on another machine).
+ * on one grown to {@code history} events beforehand, a call to each in turn (the warm-up runs on a third machine).
+ * The calls/s column is over the time spent in that row's calls.
  *
  * <p>Arguments (all optional): {@code calls=500 warmup=200 history=1600 stores=sealed,vault}; arguments starting with
  * {@code --} are the platform's settings, e.g. {@code --harbormaster.machines.snapshot-threshold=0}.
@@ -116,23 +117,27 @@ public final class WorkstationEndpointBenchmark {
             // Every call of either endpoint issues a client certificate, an event of the machine: the warm-up runs
             // on a machine of its own so the measured one starts fresh.
             var warm = createMachine(http, base, token, team, "bench-warm");
-            var machine = createMachine(http, base, token, team, "bench-1");
             for (var i = 0; i < warmup; i++) {
                 send(http, env(base, warm, token), 200);
                 send(http, bundle(base, warm, token), 200);
             }
             var jdbc = context.getBean(JdbcClient.class);
-            var rows = new ArrayList<Row>();
-            rows.add(time(store, "GET env", http, env(base, machine, token), calls, jdbc, machine));
-            rows.add(time(store, "POST client-bundle, fresh machine", http, bundle(base, machine, token), calls, jdbc,
-                    machine));
-            while (events(jdbc, machine) < history) {
-                send(http, bundle(base, machine, token), 200);
+            var old = createMachine(http, base, token, team, "bench-long-history");
+            while (events(jdbc, old) < history) {
+                send(http, bundle(base, old, token), 200);
             }
-            rows.add(time(store, "POST client-bundle, long history", http, bundle(base, machine, token), calls, jdbc,
-                    machine));
+            var fresh = createMachine(http, base, token, team, "bench-fresh");
+            var rows = new ArrayList<Row>();
+            rows.add(time(store, "GET env", http, calls, jdbc, new Target(fresh, env(base, fresh, token))).getFirst());
+            // Call by call in turn, so both rows see the same JIT state and the same load on the machine.
+            rows.addAll(time(store, "POST client-bundle", http, calls, jdbc,
+                    new Target(fresh, bundle(base, fresh, token)), new Target(old, bundle(base, old, token))));
             return rows;
         }
+    }
+
+    /** A machine and the request timed against it. */
+    private record Target(String machine, HttpRequest request) {
     }
 
     private static String createMachine(HttpClient http, String base, String token, String team, String name)
@@ -158,23 +163,33 @@ public final class WorkstationEndpointBenchmark {
                 .query(Long.class).single();
     }
 
-    private static Row time(String store, String endpoint, HttpClient http, HttpRequest request, int calls,
-                            JdbcClient jdbc, String machine) throws IOException, InterruptedException {
-        var eventsBefore = events(jdbc, machine);
-        var nanos = new long[calls];
-        var start = System.nanoTime();
-        for (var i = 0; i < calls; i++) {
-            var before = System.nanoTime();
-            send(http, request, 200);
-            nanos[i] = System.nanoTime() - before;
+    /** Times {@code calls} requests to each target, taking the targets in turn; one row per target. */
+    private static List<Row> time(String store, String endpoint, HttpClient http, int calls, JdbcClient jdbc,
+                                  Target... targets) throws IOException, InterruptedException {
+        var eventsBefore = new long[targets.length];
+        var nanos = new long[targets.length][calls];
+        for (var t = 0; t < targets.length; t++) {
+            eventsBefore[t] = events(jdbc, targets[t].machine());
         }
-        var wall = System.nanoTime() - start;
-        Arrays.sort(nanos);
-        var row = new Row(store, endpoint, eventsBefore + "–" + events(jdbc, machine), millis(percentile(nanos, 50)),
-                millis(percentile(nanos, 95)), millis(percentile(nanos, 99)),
-                millis((long) Arrays.stream(nanos).average().orElseThrow()), calls / (wall / 1e9));
-        System.out.println(row.markdown());
-        return row;
+        for (var i = 0; i < calls; i++) {
+            for (var t = 0; t < targets.length; t++) {
+                var before = System.nanoTime();
+                send(http, targets[t].request(), 200);
+                nanos[t][i] = System.nanoTime() - before;
+            }
+        }
+        var rows = new ArrayList<Row>();
+        for (var t = 0; t < targets.length; t++) {
+            var sorted = nanos[t];
+            Arrays.sort(sorted);
+            var total = Arrays.stream(sorted).sum();
+            var row = new Row(store, endpoint, eventsBefore[t] + "–" + events(jdbc, targets[t].machine()),
+                    millis(percentile(sorted, 50)), millis(percentile(sorted, 95)), millis(percentile(sorted, 99)),
+                    millis(total / calls), calls / (total / 1e9));
+            System.out.println(row.markdown());
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static long percentile(long[] sorted, int percent) {
