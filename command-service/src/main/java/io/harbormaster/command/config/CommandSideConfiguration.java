@@ -13,12 +13,15 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /**
  * Write-side Axon wiring: every command is stamped with the acting context, every event inherits it, and failures
- * in event handlers are never swallowed.
+ * in event handlers are never swallowed. Defaults of Axon's settings are in {@code axon-defaults.properties} beside
+ * this class (lowest precedence: the application's own configuration overrides them).
  */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:io/harbormaster/command/config/axon-defaults.properties")
 public class CommandSideConfiguration {
 
     /** Processing group of the write-side lookup tables, updated in the same transaction as the event append. */

@@ -47,6 +47,7 @@ import io.harbormaster.command.refusal.UnsupportedByDriverException;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,7 +58,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link ReportedMachine}. Over 250 lines because Axon needs an aggregate's handlers in its class hierarchy; reports,
  * guards and SSH certificates ({@link SshCertifyingMachine}) are split off already.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = MachineSnapshots.TRIGGER, snapshotFilter = MachineSnapshots.FILTER)
+@Revision(MachineSnapshots.REVISION)
 class Machine extends SshCertifyingMachine {
 
     Machine() {

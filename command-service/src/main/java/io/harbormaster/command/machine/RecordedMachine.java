@@ -39,6 +39,10 @@ import io.harbormaster.api.machine.RemovalFailed;
 import io.harbormaster.api.machine.ShareRole;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,7 +51,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A machine as its events describe it. Its event-sourcing handlers only assign state; the decisions live in the
  * subclass {@link Machine}, which keeps the aggregate's two halves each small enough to read at once.
+ *
+ * <p>These fields are also the machine's snapshot ({@link MachineSnapshots}): stored as JSON of the fields alone, never
+ * of getters. A change to them (a field added, renamed or given another meaning) needs a new
+ * {@link MachineSnapshots#REVISION}, so older snapshots are ignored and the machine is rebuilt from its events.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 abstract class RecordedMachine {
 
     @AggregateIdentifier
@@ -77,6 +87,8 @@ abstract class RecordedMachine {
     String sshUserCaProblem;
     /** The TLS material in use, or null before the first certificates were made. */
     MachineCertificates certificates;
+    @JsonSerialize(keyUsing = GranteeKey.Writer.class)
+    @JsonDeserialize(keyUsing = GranteeKey.Reader.class)
     final Map<Grantee, ShareRole> shares = new HashMap<>();
     /** What the reconciler last recorded as not answering, or null; cleared by every change of state. */
     String observedProblem;

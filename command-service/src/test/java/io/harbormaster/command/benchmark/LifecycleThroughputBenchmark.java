@@ -50,6 +50,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LifecycleThroughputBenchmark {
 
     private static final List<String> PROJECTIONS = List.of("machine-list", "audit-trail", "teams", "users");
+    /** Create, stop, start. */
+    private static final int CLIENT_COMMANDS = 3;
+    /** What the processes send back: CompleteCreation, CompleteLifecycleOperation (stop), and again (start). */
+    private static final int REPORT_COMMANDS = 3;
+    /**
+     * MachineCreated, MachineProvisioned, CertsRegenerated (the none driver's machine gets its CA at creation),
+     * MachineStopRequested, MachineStopped, MachineStartRequested, MachineStarted.
+     */
+    private static final int EVENTS = 7;
 
     private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
     private CommandGateway commands;
@@ -115,8 +124,11 @@ public final class LifecycleThroughputBenchmark {
 
         double seconds = (finished - started) / 1e9;
         var sorted = lagSamples.stream().sorted().toList();
-        System.out.printf("sequences/s: %.1f  (commands/s: %.1f, events/s: %.1f) over %.2f s%n",
-                sequences / seconds, sequences * 3 / seconds, sequences * 6 / seconds, seconds);
+        System.out.printf("sequences/s: %.1f  (commands/s: %.1f sent by clients, %.1f with the processes' reports; "
+                        + "events/s: %.1f) over %.2f s; load average %s%n",
+                sequences / seconds, sequences * CLIENT_COMMANDS / seconds,
+                sequences * (CLIENT_COMMANDS + REPORT_COMMANDS) / seconds, sequences * EVENTS / seconds, seconds,
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
         System.out.printf("projection lag while running, events behind the head (slowest of %s): median %d, p95 %d, max %d (%d samples)%n",
                 PROJECTIONS, percentile(sorted, 0.5), percentile(sorted, 0.95), percentile(sorted, 1.0), sorted.size());
         System.out.printf("projections caught up %.0f ms after the last command%n", (drained - drainStart) / 1e6);

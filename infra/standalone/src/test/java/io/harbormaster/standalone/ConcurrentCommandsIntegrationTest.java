@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two people acting on one machine at the same moment: exactly one change wins, the other gets a clear conflict,
- * and the event stream of the machine has no gap and no duplicate.
+ * and the event stream of the machine has no gap and no duplicate. Machines are snapshotted every 5 events here (50
+ * by default), so the races also load machines from snapshots written meanwhile.
  */
 class ConcurrentCommandsIntegrationTest {
 
@@ -24,7 +25,7 @@ class ConcurrentCommandsIntegrationTest {
 
     @BeforeAll
     static void start() {
-        platform = RunningPlatform.startOnFreshDatabase();
+        platform = RunningPlatform.startOnFreshDatabase("--harbormaster.machines.snapshot-threshold=5");
         var admin = platform.admin();
         team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
         members = new ArrayList<>();
@@ -168,6 +169,8 @@ class ConcurrentCommandsIntegrationTest {
         });
         assertThat(requested).isPositive();
         assertContiguous(id);
+        assertThat(platform.jdbc().sql("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = :id "
+                + "AND payload_revision = '1'").param("id", id).query(Long.class).single()).isPositive();
     }
 
     private static String createRunningMachine(ApiClient admin, String name) {

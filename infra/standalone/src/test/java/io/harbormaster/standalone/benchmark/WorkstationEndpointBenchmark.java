@@ -35,12 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code none} driver, warms up, then times sequential calls from one HttpClient on loopback with a Bearer API token
  * (not Basic: a password check per call would measure the password hash, not the endpoint).
  *
- * <p>Arguments (all optional): {@code calls=1000 warmup=200 stores=sealed,vault}.
+ * <p>Every call issues a client certificate, which the machine records as an event, so the commands behind the
+ * endpoints load a machine whose history grows with each call: {@code client-bundle} is timed on a fresh machine and
+ * on one grown to {@code history} events beforehand, a call to each in turn (the warm-up runs on a third machine).
+ * The calls/s column is over the time spent in that row's calls.
+ *
+ * <p>Arguments (all optional): {@code calls=500 warmup=200 history=1600 stores=sealed,vault}; arguments starting with
+ * {@code --} are the platform's settings, e.g. {@code --harbormaster.machines.snapshot-threshold=0}.
  */
 public final class WorkstationEndpointBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN_PASSWORD = "admin-password-for-the-benchmark";
+    private static List<String> platformSettings = List.of();
 
     private WorkstationEndpointBenchmark() {
     }
@@ -50,32 +57,35 @@ public final class WorkstationEndpointBenchmark {
     }
 
     private static void run(String[] args) throws Exception {
-        var calls = intArg(args, "calls", 1000);
+        var calls = intArg(args, "calls", 500);
         var warmup = intArg(args, "warmup", 200);
+        var history = intArg(args, "history", 1600);
         var stores = stringArg(args, "stores", "sealed,vault").split(",");
+        platformSettings = Arrays.stream(args).filter(arg -> arg.startsWith("--")).toList();
         var rows = new ArrayList<Row>();
         for (var store : stores) {
             rows.addAll(switch (store) {
-                case "sealed" -> measure("sealed", List.of(), calls, warmup);
+                case "sealed" -> measure("sealed", List.of(), calls, warmup, history);
                 case "vault" -> {
                     try (var vault = VaultStandIn.start()) {
                         yield measure("vault stand-in", List.of(
                                 "--harbormaster.secrets.store=vault",
                                 "--harbormaster.secrets.vault.address=" + vault.address(),
-                                "--harbormaster.secrets.vault.token=" + vault.rootToken()), calls, warmup);
+                                "--harbormaster.secrets.vault.token=" + vault.rootToken()), calls, warmup,
+                                history);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown store " + store + ": use sealed or vault");
             });
         }
-        System.out.printf(Locale.ROOT, "%nN=%d sequential calls per row after %d warm-up calls; load average %s%n",
-                calls, warmup, Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println("| store | endpoint | median ms | p95 ms | p99 ms | mean ms | calls/s |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "%nN=%d sequential calls per row after %d warm-up calls; settings %s; load average %s%n",
+                calls, warmup, platformSettings, Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println("| store | endpoint | machine's events | median ms | p95 ms | p99 ms | mean ms | calls/s |");
+        System.out.println("|---|---|---|---:|---:|---:|---:|---:|");
         rows.forEach(row -> System.out.println(row.markdown()));
     }
 
-    private static List<Row> measure(String store, List<String> storeSettings, int calls, int warmup)
+    private static List<Row> measure(String store, List<String> storeSettings, int calls, int warmup, int history)
             throws Exception {
         var home = Files.createTempDirectory("hm-bench-home");
         var database = TestPostgres.freshDatabase();
@@ -91,6 +101,7 @@ public final class WorkstationEndpointBenchmark {
                 "--harbormaster.network.deny=",
                 "--logging.level.root=WARN"));
         settings.addAll(storeSettings);
+        settings.addAll(platformSettings);
         // Command-line arguments: they outrank application.yml, as default properties would not.
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(HarbormasterApplication.class)
                 .run(settings.toArray(String[]::new))) {
@@ -103,37 +114,82 @@ public final class WorkstationEndpointBenchmark {
                     "{\"name\":\"bench\",\"expiresInDays\":1}"), 201), "token");
             var team = field(send(http, post(base, "/api/teams", token, "{\"name\":\"bench-team\"}"), 200, 201),
                     "teamId");
-            var machine = field(send(http, post(base, "/api/machines", token, """
-                    {"team":"%s","name":"bench-1","driver":"none","driverOptions":{"url":"tcp://127.0.0.1:2376"}}"""
-                    .formatted(team)), 202), "machineId");
-            awaitRunning(http, get(base, "/api/machines/" + machine, token));
-
-            var env = get(base, "/api/machines/" + machine + "/env?shell=bash&certPath=/x", token);
-            var bundle = post(base, "/api/machines/" + machine + "/client-bundle", token, "");
-            return List.of(time(store, "GET env", http, env, calls, warmup),
-                    time(store, "POST client-bundle", http, bundle, calls, warmup));
+            // Every call of either endpoint issues a client certificate, an event of the machine: the warm-up runs
+            // on a machine of its own so the measured one starts fresh.
+            var warm = createMachine(http, base, token, team, "bench-warm");
+            for (var i = 0; i < warmup; i++) {
+                send(http, env(base, warm, token), 200);
+                send(http, bundle(base, warm, token), 200);
+            }
+            var jdbc = context.getBean(JdbcClient.class);
+            var old = createMachine(http, base, token, team, "bench-long-history");
+            while (events(jdbc, old) < history) {
+                send(http, bundle(base, old, token), 200);
+            }
+            var fresh = createMachine(http, base, token, team, "bench-fresh");
+            var rows = new ArrayList<Row>();
+            rows.add(time(store, "GET env", http, calls, jdbc, new Target(fresh, env(base, fresh, token))).getFirst());
+            // Call by call in turn, so both rows see the same JIT state and the same load on the machine.
+            rows.addAll(time(store, "POST client-bundle", http, calls, jdbc,
+                    new Target(fresh, bundle(base, fresh, token)), new Target(old, bundle(base, old, token))));
+            return rows;
         }
     }
 
-    private static Row time(String store, String endpoint, HttpClient http, HttpRequest request, int calls,
-                            int warmup) throws IOException, InterruptedException {
-        for (var i = 0; i < warmup; i++) {
-            send(http, request, 200);
+    /** A machine and the request timed against it. */
+    private record Target(String machine, HttpRequest request) {
+    }
+
+    private static String createMachine(HttpClient http, String base, String token, String team, String name)
+            throws Exception {
+        var machine = field(send(http, post(base, "/api/machines", token, """
+                {"team":"%s","name":"%s","driver":"none","driverOptions":{"url":"tcp://127.0.0.1:2376"}}"""
+                .formatted(team, name)), 202), "machineId");
+        awaitRunning(http, get(base, "/api/machines/" + machine, token));
+        return machine;
+    }
+
+    private static HttpRequest env(String base, String machine, String token) {
+        return get(base, "/api/machines/" + machine + "/env?shell=bash&certPath=/x", token);
+    }
+
+    private static HttpRequest bundle(String base, String machine, String token) {
+        return post(base, "/api/machines/" + machine + "/client-bundle", token, "");
+    }
+
+    /** How many events the machine has: what loading it from its history costs, without a snapshot. */
+    private static long events(JdbcClient jdbc, String machine) {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?").param(machine)
+                .query(Long.class).single();
+    }
+
+    /** Times {@code calls} requests to each target, taking the targets in turn; one row per target. */
+    private static List<Row> time(String store, String endpoint, HttpClient http, int calls, JdbcClient jdbc,
+                                  Target... targets) throws IOException, InterruptedException {
+        var eventsBefore = new long[targets.length];
+        var nanos = new long[targets.length][calls];
+        for (var t = 0; t < targets.length; t++) {
+            eventsBefore[t] = events(jdbc, targets[t].machine());
         }
-        var nanos = new long[calls];
-        var start = System.nanoTime();
         for (var i = 0; i < calls; i++) {
-            var before = System.nanoTime();
-            send(http, request, 200);
-            nanos[i] = System.nanoTime() - before;
+            for (var t = 0; t < targets.length; t++) {
+                var before = System.nanoTime();
+                send(http, targets[t].request(), 200);
+                nanos[t][i] = System.nanoTime() - before;
+            }
         }
-        var wall = System.nanoTime() - start;
-        Arrays.sort(nanos);
-        var row = new Row(store, endpoint, millis(percentile(nanos, 50)), millis(percentile(nanos, 95)),
-                millis(percentile(nanos, 99)), millis((long) Arrays.stream(nanos).average().orElseThrow()),
-                calls / (wall / 1e9));
-        System.out.println(row.markdown());
-        return row;
+        var rows = new ArrayList<Row>();
+        for (var t = 0; t < targets.length; t++) {
+            var sorted = nanos[t];
+            Arrays.sort(sorted);
+            var total = Arrays.stream(sorted).sum();
+            var row = new Row(store, endpoint, eventsBefore[t] + "–" + events(jdbc, targets[t].machine()),
+                    millis(percentile(sorted, 50)), millis(percentile(sorted, 95)), millis(percentile(sorted, 99)),
+                    millis(total / calls), calls / (total / 1e9));
+            System.out.println(row.markdown());
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static long percentile(long[] sorted, int percent) {
@@ -200,12 +256,12 @@ public final class WorkstationEndpointBenchmark {
     }
 
     /** One line of the results table. */
-    private record Row(String store, String endpoint, double median, double p95, double p99, double mean,
-                       double perSecond) {
+    private record Row(String store, String endpoint, String history, double median, double p95, double p99,
+                       double mean, double perSecond) {
 
         String markdown() {
-            return String.format(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.0f |", store, endpoint,
-                    median, p95, p99, mean, perSecond);
+            return String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %.0f |", store,
+                    endpoint, history, median, p95, p99, mean, perSecond);
         }
     }
 }
