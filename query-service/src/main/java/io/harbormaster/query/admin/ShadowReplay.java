@@ -1,0 +1,123 @@
+package io.harbormaster.query.admin;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+
+/**
+ * Applies events to the shadow projections in batches, one transaction per batch on the rebuild's own connection.
+ *
+ * <p>A batch runs without savepoints: a savepoint per handler is two more round trips per event, most of the
+ * live processors' cost. Only when a batch fails is it rolled back and applied again with a savepoint around each
+ * handler, so that the failing event is parked (as the live processors would park it, by the group's dead-letter
+ * policy) and the rest of the batch is kept.
+ */
+final class ShadowReplay {
+
+    private final Connection connection;
+    private final List<ShadowProjections.Handler> handlers;
+    private final EventProcessingConfiguration processing;
+    private final List<TrackedEventMessage<?>> batch = new ArrayList<>();
+    private ParkedEvents parked = new ParkedEvents();
+    private TrackingToken position;
+    private long applied;
+
+    ShadowReplay(Connection connection, List<ShadowProjections.Handler> handlers,
+                 EventProcessingConfiguration processing) {
+        this.connection = connection;
+        this.handlers = handlers;
+        this.processing = processing;
+    }
+
+    /** Adds an event to the batch; applies and commits the batch when it holds {@code batchSize} events. */
+    void add(TrackedEventMessage<?> event, int batchSize) throws Exception {
+        batch.add(event);
+        if (batch.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    /** Applies and commits what the batch holds. */
+    void flush() throws Exception {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var attempt = parked.copy();
+        try {
+            for (var event : batch) {
+                apply(event, attempt, false);
+            }
+            connection.commit();
+        } catch (Exception failure) {
+            connection.rollback();
+            attempt = parked.copy();
+            for (var event : batch) {
+                apply(event, attempt, true);
+            }
+            connection.commit();
+        }
+        parked = attempt;
+        applied += batch.size();
+        position = batch.getLast().trackingToken();
+        batch.clear();
+    }
+
+    private void apply(TrackedEventMessage<?> event, ParkedEvents into, boolean guarded) throws Exception {
+        for (var handler : handlers) {
+            if (!handler.adapter().canHandle(event)) {
+                continue;
+            }
+            Object sequence = null;
+            if (!into.isEmpty() || guarded) {
+                sequence = processing.sequencingPolicy(handler.group()).getSequenceIdentifierFor(event);
+                if (sequence == null) {
+                    sequence = event.getIdentifier();
+                }
+                if (into.holds(handler.group(), sequence)) {
+                    into.queueBehind(handler.group(), sequence, event);
+                    continue;
+                }
+            }
+            if (!guarded) {
+                handler.adapter().handle(event);
+                continue;
+            }
+            var savepoint = connection.setSavepoint();
+            try {
+                handler.adapter().handle(event);
+                connection.releaseSavepoint(savepoint);
+            } catch (Exception failure) {
+                connection.rollback(savepoint);
+                into.park(handler.group(), sequence, event, causeFor(handler.group(), sequence, event, failure));
+            }
+        }
+    }
+
+    /** The cause as the group's policy records it; a policy that refuses to park (database gone) fails the rebuild. */
+    private Throwable causeFor(String group, Object sequence, TrackedEventMessage<?> event, Exception failure) {
+        var policy = processing.deadLetterPolicy(group);
+        if (policy.isEmpty()) {
+            return failure;
+        }
+        var decision = policy.get().decide(
+                new GenericDeadLetter<>(sequence, event), failure);
+        return decision.enqueueCause().orElse(failure);
+    }
+
+    ParkedEvents parked() {
+        return parked;
+    }
+
+    /** The token of the last committed event; null before the first batch. */
+    TrackingToken position() {
+        return position;
+    }
+
+    long applied() {
+        return applied;
+    }
+}
