@@ -156,8 +156,8 @@ public class ShadowRebuild {
             phase("SWITCHING");
             switchOver(connection, stream, groups);
         }
-        finish("DONE", null);
         LOG.info("Projections rebuilt from {} events and switched over", replay.applied());
+        finish("DONE", null);
     }
 
     /** Applies events until the stream has none ready. */
