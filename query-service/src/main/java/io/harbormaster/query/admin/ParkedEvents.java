@@ -48,6 +48,11 @@ final class ParkedEvents {
         return letters.size();
     }
 
+    void addAll(ParkedEvents other) {
+        letters.addAll(other.letters);
+        sequences.addAll(other.sequences);
+    }
+
     ParkedEvents copy() {
         var copy = new ParkedEvents();
         copy.letters.addAll(letters);

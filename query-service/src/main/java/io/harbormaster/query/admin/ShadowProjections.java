@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The same projection classes the live processors run, as new instances over other rows: whatever {@code jdbc}
  * resolves {@code rm_*} to (the rebuild's connection resolves them to the shadow tables). Each handler keeps the
- * processing group of its class, whose dead-letter queue receives what it cannot apply.
+ * processing group of its class, whose dead-letter queue receives what it cannot apply. The audit trail remembers
+ * the names it writes ({@link AuditTrailProjection#forRebuild}): the copies have no other writer.
  */
 final class ShadowProjections {
 
@@ -24,8 +25,9 @@ final class ShadowProjections {
     }
 
     static List<Handler> over(JdbcClient jdbc) {
-        return List.of(new MachineListProjection(jdbc), new AuditTrailProjection(jdbc), new TeamsProjection(jdbc),
-                        new CloudCredentialsProjection(jdbc), new UsersProjection(jdbc)).stream()
+        return List.of(new MachineListProjection(jdbc), AuditTrailProjection.forRebuild(jdbc),
+                        new TeamsProjection(jdbc), new CloudCredentialsProjection(jdbc), new UsersProjection(jdbc))
+                .stream()
                 .map(projection -> new Handler(projection.getClass().getAnnotation(ProcessingGroup.class).value(),
                         new AnnotationEventHandlerAdapter(projection)))
                 .toList();

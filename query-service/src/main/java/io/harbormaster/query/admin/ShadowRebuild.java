@@ -49,7 +49,7 @@ public class ShadowRebuild {
     private final TransactionManager transactions;
     private final int batchSize;
     private volatile RebuildProgress progress = RebuildProgress.idle();
-    private volatile ShadowReplay replay;
+    private volatile ReplayLanes replay;
     private volatile long startedNanos;
     private volatile boolean stopping;
     private volatile Thread worker;
@@ -113,40 +113,33 @@ public class ShadowRebuild {
     }
 
     private void run(List<String> groups) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             try {
-                rebuild(connection, groups);
+                rebuild(connection, second, groups);
             } catch (Exception | Error failure) {
                 LOG.error("Projection rebuild failed; the live read models are unchanged", failure);
                 finish("FAILED", failure.toString());
-                forget(connection);
+                forget(connection, second);
             } finally {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-                try (var statement = connection.createStatement()) {
-                    // the connection goes back to the pool: no later user may write to the copies
-                    statement.execute("RESET search_path; RESET synchronous_commit");
-                }
+                release(connection);
+                release(second);
             }
         } catch (Exception e) {
-            LOG.error("Projection rebuild could not clean up its connection", e);
+            LOG.error("Projection rebuild could not clean up its connections", e);
         }
     }
 
-    private void rebuild(Connection connection, List<String> groups) throws Exception {
+    private void rebuild(Connection connection, Connection second, List<String> groups) throws Exception {
         connection.setAutoCommit(true);
         ShadowTables.create(connection);
-        try (var statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + ShadowTables.SCHEMA + ", public");
-            // a crash loses the copies anyway (the next rebuild starts over): no need to wait for each flush
-            statement.execute("SET synchronous_commit TO off");
-        }
-        connection.setAutoCommit(false);
-        var shadow = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-        replay = new ShadowReplay(connection, ShadowProjections.over(shadow), processing);
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+        var audit = io.harbormaster.query.audit.AuditTrailProjection.PROCESSING_GROUP;
+        var auditLane = new ShadowReplay(second, ShadowProjections.over(shadowClient(second)).stream()
+                .filter(h -> h.group().equals(audit)).toList(), processing);
+        var otherLane = new ShadowReplay(connection, ShadowProjections.over(shadowClient(connection)).stream()
+                .filter(h -> !h.group().equals(audit)).toList(), processing);
+        try (var lanes = new ReplayLanes(List.of(auditLane, otherLane), batchSize);
+             BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
+            replay = lanes;
             drain(stream);
             phase("INDEXING");
             ShadowTables.createDeferredIndexes(connection);
@@ -155,9 +148,32 @@ public class ShadowRebuild {
             drain(stream);
             phase("SWITCHING");
             switchOver(connection, stream, groups);
+            LOG.info("Projections rebuilt from {} events and switched over", lanes.applied());
         }
-        LOG.info("Projections rebuilt from {} events and switched over", replay.applied());
         finish("DONE", null);
+    }
+
+    /** A client whose {@code rm_*} tables are the copies; its transaction is committed by the lane. */
+    private static JdbcClient shadowClient(Connection connection) throws java.sql.SQLException {
+        connection.setAutoCommit(true);
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + ShadowTables.SCHEMA + ", public");
+            // a crash loses the copies anyway (the next rebuild starts over): no need to wait for each flush
+            statement.execute("SET synchronous_commit TO off");
+        }
+        connection.setAutoCommit(false);
+        return JdbcClient.create(new SingleConnectionDataSource(connection, true));
+    }
+
+    /** The connection goes back to the pool as it came: no later user may write to the copies by mistake. */
+    private static void release(Connection connection) throws java.sql.SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("RESET search_path; RESET synchronous_commit");
+        }
     }
 
     /** Applies events until the stream has none ready. */
@@ -166,7 +182,7 @@ public class ShadowRebuild {
             if (stopping) {
                 throw new IllegalStateException("The node is stopping; the rebuild is abandoned");
             }
-            replay.add(stream.nextAvailable(), batchSize);
+            replay.add(stream.nextAvailable());
         }
         replay.flush();
     }
@@ -183,7 +199,7 @@ public class ShadowRebuild {
             }
             // the live processors stopped at or before the head; whatever came after, the copies receive now
             while (stream.hasNextAvailable((int) QUIET.toMillis(), TimeUnit.MILLISECONDS)) {
-                replay.add(stream.nextAvailable(), batchSize);
+                replay.add(stream.nextAvailable());
                 replay.flush();
             }
             replay.flush();
@@ -240,12 +256,10 @@ public class ShadowRebuild {
         replay = null;
     }
 
-    private static void forget(Connection connection) {
+    private static void forget(Connection connection, Connection second) {
         try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            release(second);
+            release(connection);
             ShadowTables.drop(connection);
         } catch (Exception e) {
             LOG.warn("Could not drop the unfinished rebuild's tables; the next rebuild drops them", e);

@@ -1,15 +1,14 @@
 package io.harbormaster.query.admin;
 
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 
 /**
- * Applies events to the shadow projections in batches, one transaction per batch on the rebuild's own connection.
+ * One lane of a rebuild: applies batches of events to some of the shadow projections, one transaction per batch on a
+ * connection of its own.
  *
  * <p>A batch runs without savepoints: a savepoint per handler is two more round trips per event, most of the
  * live processors' cost. Only when a batch fails is it rolled back and applied again with a savepoint around each
@@ -21,10 +20,7 @@ final class ShadowReplay {
     private final Connection connection;
     private final List<ShadowProjections.Handler> handlers;
     private final EventProcessingConfiguration processing;
-    private final List<TrackedEventMessage<?>> batch = new ArrayList<>();
-    private ParkedEvents parked = new ParkedEvents();
-    private TrackingToken position;
-    private long applied;
+    private volatile ParkedEvents parked = new ParkedEvents();
 
     ShadowReplay(Connection connection, List<ShadowProjections.Handler> handlers,
                  EventProcessingConfiguration processing) {
@@ -33,19 +29,8 @@ final class ShadowReplay {
         this.processing = processing;
     }
 
-    /** Adds an event to the batch; applies and commits the batch when it holds {@code batchSize} events. */
-    void add(TrackedEventMessage<?> event, int batchSize) throws Exception {
-        batch.add(event);
-        if (batch.size() >= batchSize) {
-            flush();
-        }
-    }
-
-    /** Applies and commits what the batch holds. */
-    void flush() throws Exception {
-        if (batch.isEmpty()) {
-            return;
-        }
+    /** Applies and commits a batch of events. */
+    void apply(List<TrackedEventMessage<?>> batch) throws Exception {
         var attempt = parked.copy();
         try {
             for (var event : batch) {
@@ -61,9 +46,6 @@ final class ShadowReplay {
             connection.commit();
         }
         parked = attempt;
-        applied += batch.size();
-        position = batch.getLast().trackingToken();
-        batch.clear();
     }
 
     private void apply(TrackedEventMessage<?> event, ParkedEvents into, boolean guarded) throws Exception {
@@ -110,14 +92,5 @@ final class ShadowReplay {
 
     ParkedEvents parked() {
         return parked;
-    }
-
-    /** The token of the last committed event; null before the first batch. */
-    TrackingToken position() {
-        return position;
-    }
-
-    long applied() {
-        return applied;
     }
 }

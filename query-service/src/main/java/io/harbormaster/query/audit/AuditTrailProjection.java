@@ -34,9 +34,18 @@ public class AuditTrailProjection {
     private final AuditDescriber describer;
 
     public AuditTrailProjection(JdbcClient jdbc) {
+        this(jdbc, new AuditNames(jdbc));
+    }
+
+    private AuditTrailProjection(JdbcClient jdbc, AuditNames names) {
         this.jdbc = jdbc;
-        this.names = new AuditNames(jdbc);
+        this.names = names;
         this.describer = new AuditDescriber(names);
+    }
+
+    /** The projection for a rebuild's own tables, which it alone writes: it remembers names instead of reading them. */
+    public static AuditTrailProjection forRebuild(JdbcClient jdbc) {
+        return new AuditTrailProjection(jdbc, AuditNames.remembering(jdbc));
     }
 
     @EventHandler
