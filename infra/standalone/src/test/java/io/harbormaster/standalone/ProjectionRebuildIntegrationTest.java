@@ -66,6 +66,7 @@ class ProjectionRebuildIntegrationTest {
         awaitCaughtUp(admin);
         var live = snapshotReadModels();
         assertThat(live.values()).anySatisfy(rows -> assertThat(rows).isNotEmpty());
+        var schema = readModelSchema();
 
         var rebuild = admin.post("/api/admin/projections/rebuild", null);
         assertThat(rebuild.status()).isEqualTo(202);
@@ -73,6 +74,7 @@ class ProjectionRebuildIntegrationTest {
         awaitCaughtUp(admin);
 
         assertThat(snapshotReadModels()).isEqualTo(live);
+        assertThat(readModelSchema()).as("the new tables' keys, foreign keys and indexes").isEqualTo(schema);
         var names = admin.get("/api/machines?team=" + team).json().path("items");
         assertThat(names.get(0).path("name").asString()).isEqualTo("db-1");
         assertThat(names.get(1).path("name").asString()).isEqualTo("db-2");
@@ -134,14 +136,26 @@ class ProjectionRebuildIntegrationTest {
         assertThat(done.path("eventsTotal").asLong()).isEqualTo(done.path("eventsProcessed").asLong());
         assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
         assertThat(done.path("finishedAt").isNull()).isFalse();
-        var switchedOver = snapshotReadModels();
+        var switchedOver = withoutGlobalIndex(snapshotReadModels());
         assertThat(admin.get("/api/machines?team=" + team + "&size=500").json().path("items").size()).isEqualTo(180);
 
         // the same events rebuilt once more with nothing arriving: the same tables
         assertThat(admin.post("/api/admin/projections/rebuild", null).status()).isEqualTo(202);
         awaitRebuilt(admin);
         awaitCaughtUp(admin);
-        assertThat(snapshotReadModels()).isEqualTo(switchedOver);
+        assertThat(withoutGlobalIndex(snapshotReadModels())).isEqualTo(switchedOver);
+    }
+
+    /**
+     * The audit rows without {@code global_index}: it is the tracking token's position when the row was written, and
+     * an event that committed after a later one (the creations run eight at a time) is delivered with the later
+     * one's position, by the live processors as by a replay that meets the gap. A replay of settled events records
+     * each event's own index. Known, and not the rebuild's doing; every other column must be equal.
+     */
+    private static Map<String, List<Map<String, Object>>> withoutGlobalIndex(
+            Map<String, List<Map<String, Object>>> snapshot) {
+        snapshot.values().forEach(rows -> rows.forEach(row -> row.remove("global_index")));
+        return snapshot;
     }
 
     @Test
@@ -187,6 +201,18 @@ class ProjectionRebuildIntegrationTest {
             }
             return true;
         });
+    }
+
+    /** The read model tables' constraints (a foreign key with the table it references) and indexes. */
+    private static List<String> readModelSchema() {
+        return platform.jdbc().sql("""
+                SELECT k.conrelid::regclass || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+                       || coalesce(' -> ' || k.confrelid::regclass::text, '')
+                FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
+                WHERE t.relnamespace = 'public'::regnamespace AND t.relname LIKE 'rm\\_%'
+                UNION ALL
+                SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename LIKE 'rm\\_%'
+                ORDER BY 1""").query(String.class).list();
     }
 
     /** Every read model table, all columns, in a stable order. */

@@ -31,15 +31,23 @@ final class ShadowTables {
             execute(c, "CREATE TABLE " + SCHEMA + "." + table + " (LIKE public." + table
                     + " INCLUDING ALL EXCLUDING INDEXES)");
         }
-        // keys before foreign keys: a foreign key needs the key it references
-        for (var definition : strings(c, """
+        // Keys before foreign keys: a foreign key needs the key it references. The definitions name the tables they
+        // reference without a schema, so they are read with the live search path and run with the copies first in
+        // it: a copy's foreign key must reference a copy, never a live table.
+        var constraints = strings(c, """
                 SELECT 'ALTER TABLE %s.' || quote_ident(t.relname) || ' ADD CONSTRAINT ' || quote_ident(k.conname)
                        || ' ' || pg_get_constraintdef(k.oid)
                 FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid
                 JOIN pg_namespace n ON n.oid = t.relnamespace
                 WHERE n.nspname = 'public' AND t.relname LIKE 'rm\\_%%' AND k.contype IN ('p', 'u', 'f')
-                ORDER BY k.contype = 'f', t.relname, k.conname""".formatted(SCHEMA))) {
-            execute(c, definition);
+                ORDER BY k.contype = 'f', t.relname, k.conname""".formatted(SCHEMA));
+        execute(c, "SET search_path TO " + SCHEMA);
+        try {
+            for (var definition : constraints) {
+                execute(c, definition);
+            }
+        } finally {
+            execute(c, "RESET search_path");
         }
         for (var index : standaloneIndexes(c, true)) {
             execute(c, index);

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ public class AuditTrailProjection {
     private final AuditNames names;
     private final AuditDescriber describer;
 
+    @Autowired
     public AuditTrailProjection(JdbcClient jdbc) {
         this(jdbc, new AuditNames(jdbc));
     }
