@@ -8,6 +8,8 @@ import io.harbormaster.query.user.UsersProjection;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,18 +20,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ShadowProjections {
 
-    record Handler(String group, AnnotationEventHandlerAdapter adapter) {
+    /**
+     * A projection with its group. {@code flush} writes what it holds before a commit; {@code discard} forgets what it
+     * holds and remembers after a rollback.
+     */
+    record Handler(String group, AnnotationEventHandlerAdapter adapter, Runnable flush, Runnable discard) {
     }
 
     private ShadowProjections() {
     }
 
-    static List<Handler> over(JdbcClient jdbc) {
-        return List.of(new MachineListProjection(jdbc), AuditTrailProjection.forRebuild(jdbc),
-                        new TeamsProjection(jdbc), new CloudCredentialsProjection(jdbc), new UsersProjection(jdbc))
-                .stream()
-                .map(projection -> new Handler(projection.getClass().getAnnotation(ProcessingGroup.class).value(),
-                        new AnnotationEventHandlerAdapter(projection)))
-                .toList();
+    static List<Handler> over(DataSource connection) {
+        var jdbc = JdbcClient.create(connection);
+        var audit = AuditTrailProjection.forRebuild(jdbc, new NamedParameterJdbcTemplate(connection));
+        return List.of(handler(new MachineListProjection(jdbc)), new Handler(AuditTrailProjection.PROCESSING_GROUP,
+                        new AnnotationEventHandlerAdapter(audit), audit::flush, audit::discard),
+                handler(new TeamsProjection(jdbc)), handler(new CloudCredentialsProjection(jdbc)),
+                handler(new UsersProjection(jdbc)));
+    }
+
+    private static Handler handler(Object projection) {
+        return new Handler(projection.getClass().getAnnotation(ProcessingGroup.class).value(),
+                new AnnotationEventHandlerAdapter(projection), () -> { }, () -> { });
     }
 }

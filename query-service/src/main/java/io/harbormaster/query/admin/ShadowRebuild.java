@@ -20,7 +20,6 @@ import org.axonframework.common.stream.BlockingStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Service;
 
@@ -133,9 +132,9 @@ public class ShadowRebuild {
         connection.setAutoCommit(true);
         ShadowTables.create(connection);
         var audit = io.harbormaster.query.audit.AuditTrailProjection.PROCESSING_GROUP;
-        var auditLane = new ShadowReplay(second, ShadowProjections.over(shadowClient(second)).stream()
+        var auditLane = new ShadowReplay(second, ShadowProjections.over(shadowConnection(second)).stream()
                 .filter(h -> h.group().equals(audit)).toList(), processing);
-        var otherLane = new ShadowReplay(connection, ShadowProjections.over(shadowClient(connection)).stream()
+        var otherLane = new ShadowReplay(connection, ShadowProjections.over(shadowConnection(connection)).stream()
                 .filter(h -> !h.group().equals(audit)).toList(), processing);
         try (var lanes = new ReplayLanes(List.of(auditLane, otherLane), batchSize);
              BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -153,8 +152,8 @@ public class ShadowRebuild {
         finish("DONE", null);
     }
 
-    /** A client whose {@code rm_*} tables are the copies; its transaction is committed by the lane. */
-    private static JdbcClient shadowClient(Connection connection) throws java.sql.SQLException {
+    /** The connection as a data source whose {@code rm_*} tables are the copies; the lane commits its transaction. */
+    private static DataSource shadowConnection(Connection connection) throws java.sql.SQLException {
         connection.setAutoCommit(true);
         try (var statement = connection.createStatement()) {
             statement.execute("SET search_path TO " + ShadowTables.SCHEMA + ", public");
@@ -162,7 +161,7 @@ public class ShadowRebuild {
             statement.execute("SET synchronous_commit TO off");
         }
         connection.setAutoCommit(false);
-        return JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        return new SingleConnectionDataSource(connection, true);
     }
 
     /** The connection goes back to the pool as it came: no later user may write to the copies by mistake. */

@@ -36,9 +36,11 @@ final class ShadowReplay {
             for (var event : batch) {
                 apply(event, attempt, false);
             }
+            handlers.forEach(handler -> handler.flush().run());
             connection.commit();
         } catch (Exception failure) {
             connection.rollback();
+            handlers.forEach(handler -> handler.discard().run());
             attempt = parked.copy();
             for (var event : batch) {
                 apply(event, attempt, true);
@@ -71,9 +73,11 @@ final class ShadowReplay {
             var savepoint = connection.setSavepoint();
             try {
                 handler.adapter().handle(event);
+                handler.flush().run();
                 connection.releaseSavepoint(savepoint);
             } catch (Exception failure) {
                 connection.rollback(savepoint);
+                handler.discard().run();
                 into.park(handler.group(), sequence, event, causeFor(handler.group(), sequence, event, failure));
             }
         }

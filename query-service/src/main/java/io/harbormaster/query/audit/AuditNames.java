@@ -5,9 +5,13 @@ import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.api.team.TeamId;
 import io.harbormaster.api.user.UserId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,6 +28,9 @@ final class AuditNames {
     private final JdbcClient jdbc;
     /** Null for the live projection; a rebuild's single writer keeps what it wrote, see {@link #remembering}. */
     private final Memory memory;
+    private final NamedParameterJdbcOperations batch;
+    /** The machines whose state a rebuild changed since the last {@link #flush()}: one write each per batch. */
+    private final Map<MachineId, MachineState> changedStates = new LinkedHashMap<>();
 
     /** What a rebuild has written, so it need not read it back: a look-up per name was most of a replay's time. */
     private record Memory(Map<MachineId, Optional<MachineRef>> machines, Map<TeamId, String> teams,
@@ -31,12 +38,13 @@ final class AuditNames {
     }
 
     AuditNames(JdbcClient jdbc) {
-        this(jdbc, null);
+        this(jdbc, null, null);
     }
 
-    private AuditNames(JdbcClient jdbc, Memory memory) {
+    private AuditNames(JdbcClient jdbc, Memory memory, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
         this.memory = memory;
+        this.batch = batch;
     }
 
     /**
@@ -45,8 +53,24 @@ final class AuditNames {
      * from its first event, which writes the same values again. The live projection shares its tables with dead-letter
      * retries and resets, so it reads them every time.
      */
-    static AuditNames remembering(JdbcClient jdbc) {
-        return new AuditNames(jdbc, new Memory(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()));
+    static AuditNames remembering(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
+        return new AuditNames(jdbc, new Memory(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()),
+                batch);
+    }
+
+    /** Writes the machine states a rebuild remembered since the last flush, in one JDBC batch. */
+    void flush() {
+        if (memory == null || changedStates.isEmpty()) {
+            return;
+        }
+        try {
+            batch.batchUpdate("UPDATE rm_audit_machine SET state = :state WHERE machine_id = :id",
+                    changedStates.entrySet().stream().map(e -> new MapSqlParameterSource()
+                            .addValue("id", uuid(e.getKey().value())).addValue("state", e.getValue().name()))
+                            .toArray(SqlParameterSource[]::new));
+        } finally {
+            changedStates.clear();
+        }
     }
 
     void machine(MachineId machine, TeamId team, String name) {
@@ -83,12 +107,14 @@ final class AuditNames {
      * remembered; null when none is known.
      */
     MachineState machineState(MachineId machine, MachineState after) {
+        if (after != null && memory != null) {
+            memory.states().put(machine, Optional.of(after));
+            changedStates.put(machine, after);
+            return after;
+        }
         if (after != null) {
             jdbc.sql("UPDATE rm_audit_machine SET state = :state WHERE machine_id = :id")
                     .param("id", uuid(machine.value())).param("state", after.name()).update();
-            if (memory != null) {
-                memory.states().put(machine, Optional.of(after));
-            }
             return after;
         }
         if (memory != null) {
@@ -144,13 +170,19 @@ final class AuditNames {
                 .param("id", uuid(user.value())).query(String.class).optional().orElse(user.value());
     }
 
-    void truncate() {
+    /** Forgets what a rebuild remembered; the tables say it again when asked. */
+    void forget() {
         if (memory != null) {
+            changedStates.clear();
             memory.machines().clear();
             memory.teams().clear();
             memory.users().clear();
             memory.states().clear();
         }
+    }
+
+    void truncate() {
+        forget();
         jdbc.sql("TRUNCATE rm_audit_entry, rm_audit_machine, rm_audit_team, rm_audit_user").update();
     }
 
