@@ -1,14 +1,17 @@
 package io.harbormaster.query.admin;
 
+import io.harbormaster.query.audit.AuditTrailProjection;
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import javax.sql.DataSource;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,7 +19,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.stream.BlockingStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -131,7 +133,7 @@ public class ShadowRebuild {
     private void rebuild(Connection connection, Connection second, List<String> groups) throws Exception {
         connection.setAutoCommit(true);
         ShadowTables.create(connection);
-        var audit = io.harbormaster.query.audit.AuditTrailProjection.PROCESSING_GROUP;
+        var audit = AuditTrailProjection.PROCESSING_GROUP;
         var auditLane = new ShadowReplay(second, ShadowProjections.over(shadowConnection(second)).stream()
                 .filter(h -> h.group().equals(audit)).toList(), processing);
         var otherLane = new ShadowReplay(connection, ShadowProjections.over(shadowConnection(connection)).stream()
@@ -153,7 +155,7 @@ public class ShadowRebuild {
     }
 
     /** The connection as a data source whose {@code rm_*} tables are the copies; the lane commits its transaction. */
-    private static DataSource shadowConnection(Connection connection) throws java.sql.SQLException {
+    private static DataSource shadowConnection(Connection connection) throws SQLException {
         connection.setAutoCommit(true);
         try (var statement = connection.createStatement()) {
             statement.execute("SET search_path TO " + ShadowTables.SCHEMA + ", public");
@@ -165,7 +167,7 @@ public class ShadowRebuild {
     }
 
     /** The connection goes back to the pool as it came: no later user may write to the copies by mistake. */
-    private static void release(Connection connection) throws java.sql.SQLException {
+    private static void release(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.rollback();
             connection.setAutoCommit(true);
