@@ -340,6 +340,8 @@ class AuthorizationMatrixIntegrationTest {
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/projections", at("/api/admin/projections"),
                 401, 403, 403, 403, 403, 403, 200));
+        rules.add(new Rule("GET", "/api/admin/projections/rebuild", at("/api/admin/projections/rebuild"),
+                401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/dead-letters", at("/api/admin/dead-letters"),
                 401, 403, 403, 403, 403, 403, 200));
         rules.add(new Rule("GET", "/api/admin/dead-letters/{group}", at("/api/admin/dead-letters/machine-list"),

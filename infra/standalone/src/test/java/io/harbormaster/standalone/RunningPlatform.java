@@ -34,8 +34,8 @@ final class RunningPlatform implements AutoCloseable {
         return platform;
     }
 
-    static RunningPlatform startOn(TestPostgres.Database database) {
-        var platform = new RunningPlatform(database);
+    static RunningPlatform startOn(TestPostgres.Database database, String... extraArguments) {
+        var platform = new RunningPlatform(database, extraArguments);
         platform.start();
         return platform;
     }

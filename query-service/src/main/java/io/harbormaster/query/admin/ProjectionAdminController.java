@@ -33,19 +33,27 @@ class ProjectionAdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(operationId = "rebuildProjections",
             summary = "Rebuild every read model from the event store (platform admins only)",
-            description = "Empties the read model tables and replays all events into them. Answers at once; "
-                    + "watch GET /api/admin/projections until every processor is caught up.")
+            description = "Replays all events into new read model tables while the current ones keep serving, and "
+                    + "puts the new ones in their place once they have caught up. Answers at once; watch "
+                    + "GET /api/admin/projections/rebuild for its progress. 409 while a rebuild is running.")
     RebuildStarted rebuild() {
         return new RebuildStarted(rebuilder.rebuildAll());
     }
 
-    /** A refused reset (another replica holds a segment) is a conflict with the current state, not a server bug. */
+    /** A refused rebuild (one is running already) is a conflict with the current state, not a server bug. */
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail refused(IllegalStateException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(URI.create("https://harbormaster.dev/problems/rebuild-refused"));
         problem.setTitle("Rebuild refused");
         return problem;
+    }
+
+    @GetMapping("/rebuild")
+    @Operation(operationId = "rebuildProgress",
+            summary = "The latest rebuild's progress: events replayed of the total, rate, time left (platform admins only)")
+    RebuildProgress rebuildProgress() {
+        return rebuilder.rebuildProgress();
     }
 
     @GetMapping

@@ -5,7 +5,6 @@ import io.harbormaster.query.machine.MachineListProjection;
 import io.harbormaster.query.team.TeamsProjection;
 import io.harbormaster.query.user.UsersProjection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +19,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the read models by replaying the event store into them, and tells when they have caught up.
+ * Rebuilds the read models from the event store without taking them away ({@link ShadowRebuild}), and tells where
+ * each projection's processor stands.
  *
- * <p>A reset needs every token segment of a processor, so in a deployment with several query replicas the other
- * replicas must have released their claims (stopped their processors) first; otherwise Axon refuses the reset.
+ * <p>The switch-over hands the rebuild's position to every token segment of each processor, so in a deployment with
+ * several query replicas the other replicas must have released their claims (stopped their processors) first;
+ * otherwise the switch-over fails and the live tables stay as they were.
  */
 @Service
 public class ProjectionRebuilder {
@@ -37,53 +38,47 @@ public class ProjectionRebuilder {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ShadowRebuild shadow;
 
-    public ProjectionRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ShadowRebuild shadow) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.shadow = shadow;
     }
 
     /**
-     * Stops each processor, resets its tokens (which runs the projection's reset handler and empties its tables) and
-     * starts it again to replay from the first event. Returns the processing groups that were reset; a group without
-     * a streaming processor in this application is skipped and left out.
+     * Starts a rebuild of every read model into shadow tables while the live ones keep serving
+     * ({@link ShadowRebuild}); the switch-over happens once it has caught up. Returns the processing groups it will
+     * switch over; a group without a streaming processor in this application is left out.
      *
-     * @throws IllegalStateException when a processor cannot be reset (a replica still holds one of its segments)
+     * @throws IllegalStateException when a rebuild is already running
      */
     public List<String> rebuildAll() {
-        var reset = new ArrayList<String>();
-        for (var group : PROCESSING_GROUPS) {
-            var found = processor(group);
-            if (found.isEmpty()) {
-                LOG.warn("No streaming event processor for processing group {}; not rebuilt", group);
-                continue;
-            }
-            var processor = found.get();
-            if (!processor.supportsReset()) {
-                throw new IllegalStateException("Processor " + processor.getName() + " does not support a reset");
-            }
-            processor.shutDown();
-            try {
-                processor.resetTokens();
-            } catch (RuntimeException e) {
-                // never leave a projection stopped because its rebuild was refused
-                processor.start();
-                throw new IllegalStateException("Could not reset projection " + group + ": " + e.getMessage(), e);
-            }
-            processor.start();
-            LOG.info("Projection {} reset; replaying the event store", group);
-            reset.add(group);
-        }
-        return List.copyOf(reset);
+        var groups = shadow.start();
+        PROCESSING_GROUPS.stream().filter(group -> !groups.contains(group))
+                .forEach(group -> LOG.warn("No streaming event processor for processing group {}; not rebuilt", group));
+        LOG.info("Rebuilding projections {} into shadow tables; the live ones keep serving", groups);
+        return groups;
+    }
+
+    /** The latest rebuild's progress: events replayed of the total, rate, time left. */
+    public RebuildProgress rebuildProgress() {
+        return shadow.progress();
     }
 
     /**
-     * Waits until every processor has processed the event store up to the head as it is now, polling, at most
-     * {@code timeout}. Returns whether they all caught up in time.
+     * Waits until a running rebuild has switched over and every processor has processed the event store up to the
+     * head as it is now, polling, at most {@code timeout}. Returns whether they all caught up in time.
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        var head = headPosition();
         long deadline = System.nanoTime() + timeout.toNanos();
+        while (shadow.progress().running()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(POLL_INTERVAL);
+        }
+        var head = headPosition();
         while (true) {
             if (status(head).stream().filter(ProjectionStatus::present).allMatch(s -> caughtUp(s, head))) {
                 return true;

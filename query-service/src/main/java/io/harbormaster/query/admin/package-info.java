@@ -1,5 +1,6 @@
 /**
- * Operating the read side: rebuilding every projection by replaying the event store, watching the processors
- * catch up, and the platform-admin endpoints under {@code /api/admin/projections}.
+ * Operating the read side: rebuilding every projection by replaying the event store into shadow tables while the
+ * live ones serve, then switching over ({@code ShadowRebuild}); watching the processors and the rebuild's progress;
+ * the projections' dead letters; and the platform-admin endpoints under {@code /api/admin}.
  */
 package io.harbormaster.query.admin;

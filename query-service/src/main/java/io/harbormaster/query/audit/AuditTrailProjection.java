@@ -7,6 +7,8 @@ import io.harbormaster.api.team.TeamCreated;
 import io.harbormaster.api.user.UserRegistered;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -15,6 +17,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +35,68 @@ public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit-trail";
 
+    // stream_seq is left to its identity: rows are numbered in the order this single-segment processor writes them
+    private static final String INSERT = """
+            INSERT INTO rm_audit_entry (event_id, team_id, machine_id, subject, action, summary, actor_id,
+                                        actor_name, channel, client_address, correlation_id, occurred_at,
+                                        aggregate_seq, global_index, machine_state)
+            VALUES (:eventId, :team, :machine, :subject, :action, :summary, :actorId, :actorName, :channel,
+                    :clientAddress, :correlationId, :at, :seq, :globalIndex, :state)
+            ON CONFLICT (event_id) DO NOTHING""";
+
     private final JdbcClient jdbc;
     private final AuditNames names;
     private final AuditDescriber describer;
+    private final NamedParameterJdbcOperations batch;
+    private final List<SqlParameterSource> pending = new ArrayList<>();
 
+    @Autowired
     public AuditTrailProjection(JdbcClient jdbc) {
+        this(jdbc, new AuditNames(jdbc));
+    }
+
+    private AuditTrailProjection(JdbcClient jdbc, AuditNames names, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
-        this.names = new AuditNames(jdbc);
+        this.names = names;
         this.describer = new AuditDescriber(names);
+        this.batch = batch;
+    }
+
+    private AuditTrailProjection(JdbcClient jdbc, AuditNames names) {
+        this(jdbc, names, null);
+    }
+
+    /**
+     * The projection for a rebuild's own tables, which it alone writes: it remembers names instead of reading them,
+     * and holds its rows until {@link #flush()} sends them in one JDBC batch (a round trip per row was a third of a
+     * rebuild's time).
+     */
+    public static AuditTrailProjection forRebuild(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
+        return new AuditTrailProjection(jdbc, AuditNames.remembering(jdbc, batch), batch);
+    }
+
+    /**
+     * Forgets what a rebuild's projection holds and remembers, after its transaction was rolled back: what it
+     * remembered may not have been committed. It reads the names and states from its tables again as needed.
+     */
+    public void discard() {
+        pending.clear();
+        names.forget();
+    }
+
+    /** Writes the rows a rebuild's projection holds; nothing for the live one, which writes each row at once. */
+    public void flush() {
+        if (batch == null) {
+            return;
+        }
+        try {
+            if (!pending.isEmpty()) {
+                batch.batchUpdate(INSERT, pending.toArray(SqlParameterSource[]::new));
+            }
+            names.flush();
+        } finally {
+            pending.clear();
+        }
     }
 
     @EventHandler
@@ -69,32 +129,29 @@ public class AuditTrailProjection {
                 ? boxed(tracked.trackingToken().position()) : null;
         var state = description.machineId() == null ? null : names.machineState(description.machineId(),
                 MachineStateAfter.of(event).orElse(null));
-        // stream_seq is left to its identity: rows are numbered in the order this single-segment processor writes them
-        jdbc.sql("""
-                INSERT INTO rm_audit_entry (event_id, team_id, machine_id, subject, action, summary, actor_id,
-                                            actor_name, channel, client_address, correlation_id, occurred_at,
-                                            aggregate_seq, global_index, machine_state)
-                VALUES (:eventId, :team, :machine, :subject, :action, :summary, :actorId, :actorName, :channel,
-                        :clientAddress, :correlationId, :at, :seq, :globalIndex, :state)
-                ON CONFLICT (event_id) DO NOTHING""")
-                .param("eventId", message.getIdentifier())
-                .param("team", description.teamId() == null ? null
+        var row = new MapSqlParameterSource()
+                .addValue("eventId", message.getIdentifier())
+                .addValue("team", description.teamId() == null ? null
                         : AuditNames.uuid(description.teamId().value()), Types.OTHER)
-                .param("machine", description.machineId() == null ? null
+                .addValue("machine", description.machineId() == null ? null
                         : AuditNames.uuid(description.machineId().value()), Types.OTHER)
-                .param("subject", description.subject())
-                .param("action", event.getClass().getSimpleName())
-                .param("summary", description.summary())
-                .param("actorId", text(meta, AuditMetadata.ACTOR_ID))
-                .param("actorName", text(meta, AuditMetadata.ACTOR_NAME))
-                .param("channel", text(meta, AuditMetadata.CHANNEL))
-                .param("clientAddress", text(meta, AuditMetadata.CLIENT_ADDRESS))
-                .param("correlationId", text(meta, AuditMetadata.CORRELATION_ID))
-                .param("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .param("seq", sequence, Types.BIGINT)
-                .param("globalIndex", globalIndex, Types.BIGINT)
-                .param("state", state == null ? null : state.name(), Types.VARCHAR)
-                .update();
+                .addValue("subject", description.subject())
+                .addValue("action", event.getClass().getSimpleName())
+                .addValue("summary", description.summary())
+                .addValue("actorId", text(meta, AuditMetadata.ACTOR_ID))
+                .addValue("actorName", text(meta, AuditMetadata.ACTOR_NAME))
+                .addValue("channel", text(meta, AuditMetadata.CHANNEL))
+                .addValue("clientAddress", text(meta, AuditMetadata.CLIENT_ADDRESS))
+                .addValue("correlationId", text(meta, AuditMetadata.CORRELATION_ID))
+                .addValue("at", message.getTimestamp().atOffset(ZoneOffset.UTC))
+                .addValue("seq", sequence, Types.BIGINT)
+                .addValue("globalIndex", globalIndex, Types.BIGINT)
+                .addValue("state", state == null ? null : state.name(), Types.VARCHAR);
+        if (batch != null) {
+            pending.add(row);
+        } else {
+            jdbc.sql(INSERT).paramSource(row).update();
+        }
     }
 
     private static Long boxed(java.util.OptionalLong position) {

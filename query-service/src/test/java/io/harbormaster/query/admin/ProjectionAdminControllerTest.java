@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.harbormaster.query.web.QueryProblemsSlice;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,7 @@ class ProjectionAdminControllerTest {
 
     @Test
     void aRefusedRebuild_is409() throws Exception {
-        given(rebuilder.rebuildAll()).willThrow(new IllegalStateException("Could not reset projection teams"));
+        given(rebuilder.rebuildAll()).willThrow(new IllegalStateException("A rebuild is already running"));
 
         mvc.perform(post("/api/admin/projections/rebuild"))
                 .andExpect(status().isConflict())
@@ -55,5 +56,20 @@ class ProjectionAdminControllerTest {
                 .andExpect(jsonPath("$[0].replaying").value(true))
                 .andExpect(jsonPath("$[0].caughtUp").value(false))
                 .andExpect(jsonPath("$[0].position").value(40));
+    }
+
+    @Test
+    void rebuildProgress_showsEventsProcessedOfTheTotal_rateAndTimeLeft() throws Exception {
+        given(rebuilder.rebuildProgress()).willReturn(new RebuildProgress("REPLAYING", 250_000, 1_000_000, 12_500.0,
+                60L, 1, Instant.parse("2026-12-06T15:00:00Z"), null, null));
+
+        mvc.perform(get("/api/admin/projections/rebuild"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.phase").value("REPLAYING"))
+                .andExpect(jsonPath("$.eventsProcessed").value(250_000))
+                .andExpect(jsonPath("$.eventsTotal").value(1_000_000))
+                .andExpect(jsonPath("$.eventsPerSecond").value(12_500.0))
+                .andExpect(jsonPath("$.etaSeconds").value(60))
+                .andExpect(jsonPath("$.parkedEvents").value(1));
     }
 }

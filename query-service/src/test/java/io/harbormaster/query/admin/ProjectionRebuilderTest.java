@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
-import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +23,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The rebuilder against mocked Axon processors: the reset sequence, refusals, and the caught-up check. */
+/** The rebuilder against mocked Axon processors and rebuild: it leaves the live processors alone, and the caught-up check. */
 class ProjectionRebuilderTest {
 
     final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     final EventStore eventStore = mock(EventStore.class);
     final Map<String, StreamingEventProcessor> processors = new HashMap<>();
-    final ProjectionRebuilder rebuilder = new ProjectionRebuilder(processing, eventStore);
+    final ShadowRebuild shadow = mock(ShadowRebuild.class);
+    final ProjectionRebuilder rebuilder = new ProjectionRebuilder(processing, eventStore, shadow);
 
     @BeforeEach
     void fourProcessors() {
@@ -42,38 +44,36 @@ class ProjectionRebuilderTest {
                     .willReturn(Optional.of(processor));
         }
         given(eventStore.createHeadToken()).willReturn(new GlobalSequenceTrackingToken(41));
+        given(shadow.progress()).willReturn(RebuildProgress.idle());
     }
 
     @Test
-    void rebuildAll_shutsDownResetsAndStartsEveryProcessor() {
-        var reset = rebuilder.rebuildAll();
+    void rebuildAll_startsAShadowRebuildOfEveryProcessorsGroup_andTouchesNoLiveProcessor() {
+        given(shadow.start()).willReturn(ProjectionRebuilder.PROCESSING_GROUPS);
 
-        assertThat(reset).containsExactly("machine-list", "audit-trail", "teams", "users");
-        for (var processor : processors.values()) {
-            var order = inOrder(processor);
-            order.verify(processor).shutDown();
-            order.verify(processor).resetTokens();
-            order.verify(processor).start();
-        }
+        assertThat(rebuilder.rebuildAll()).containsExactly("machine-list", "audit-trail", "teams", "users");
+        verify(shadow).start();
+        processors.values().forEach(processor -> {
+            verify(processor, never()).shutDown();
+            verify(processor, never()).resetTokens();
+        });
     }
 
     @Test
-    void aMissingProcessor_isSkipped() {
-        given(processing.eventProcessorByProcessingGroup(eq("users"), eq(StreamingEventProcessor.class)))
-                .willReturn(Optional.empty());
+    void aSecondRebuildWhileOneRuns_isRefused() {
+        willThrow(new IllegalStateException("A rebuild is already running")).given(shadow).start();
 
-        assertThat(rebuilder.rebuildAll()).containsExactly("machine-list", "audit-trail", "teams");
+        assertThatThrownBy(rebuilder::rebuildAll).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already running");
     }
 
     @Test
-    void aRefusedReset_restartsTheProcessorAndSaysWhich() {
-        var teams = processors.get("teams");
-        willThrow(new IllegalStateException("segment 0 is claimed elsewhere")).given(teams).resetTokens();
+    void notCaughtUp_whileTheShadowRebuildRuns_thoughTheLiveProcessorsAre() throws Exception {
+        processors.values().forEach(p -> status(p, true, false, 41));
+        given(shadow.progress()).willReturn(
+                new RebuildProgress("REPLAYING", 10, 41, 100, 1L, 0, Instant.now(), null, null));
 
-        assertThatThrownBy(rebuilder::rebuildAll)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("teams");
-        verify(teams).start();
+        assertThat(rebuilder.awaitCaughtUp(Duration.ofMillis(150))).isFalse();
     }
 
     @Test

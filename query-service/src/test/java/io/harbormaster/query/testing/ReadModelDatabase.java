@@ -21,14 +21,18 @@ public final class ReadModelDatabase {
     }
 
     public static JdbcClient fresh() {
+        return JdbcClient.create(freshDataSource());
+    }
+
+    /** A fresh database with every migration, as one connection (closed never; the database is thrown away). */
+    public static SingleConnectionDataSource freshDataSource() {
         var database = TestPostgres.freshDatabase();
         Flyway.configure()
                 .dataSource(database.url(), database.user(), database.password())
                 .locations(location())
                 .load()
                 .migrate();
-        var dataSource = new SingleConnectionDataSource(database.url(), database.user(), database.password(), true);
-        return JdbcClient.create(dataSource);
+        return new SingleConnectionDataSource(database.url(), database.user(), database.password(), true);
     }
 
     /** Every row of the given tables, in a stable order, as one string: equal snapshots mean equal tables. */
