@@ -9,8 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -q -B -o -pl cli -am install -DskipTests
-./mvnw -q -B -o -pl infra/standalone test-compile dependency:build-classpath \
+./mvnw -q -B -pl cli -am install -DskipTests
+./mvnw -q -B -pl infra/standalone test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/hm-benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Dvaadin.productionMode=true -Dsun.net.inetaddr.ttl=0 \
     ${HM_LAUNCHER:+"-Dhm.launcher=$(realpath "$HM_LAUNCHER")"} \

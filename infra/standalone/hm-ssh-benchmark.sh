@@ -11,8 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 maven_repo=${HM_MAVEN_REPO:+-Dmaven.repo.local=$HM_MAVEN_REPO}
-./mvnw -q -B -o ${maven_repo} -pl cli -am install -DskipTests
-./mvnw -q -B -o ${maven_repo} -pl infra/standalone test-compile dependency:build-classpath \
+./mvnw -q -B ${maven_repo} -pl cli -am install -DskipTests
+./mvnw -q -B ${maven_repo} -pl infra/standalone test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/hm-benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Dvaadin.productionMode=true -Dsun.net.inetaddr.ttl=0 \
     ${HM_LAUNCHER:+"-Dhm.launcher=$(realpath "$HM_LAUNCHER")"} \

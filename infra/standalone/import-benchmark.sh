@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 MVN_REPO=${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL}
-./mvnw -q -B -o $MVN_REPO -pl cli -am install -DskipTests
-./mvnw -q -B -o $MVN_REPO -pl infra/standalone test-compile dependency:build-classpath \
+./mvnw -q -B $MVN_REPO -pl cli -am install -DskipTests
+./mvnw -q -B $MVN_REPO -pl infra/standalone test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/import-benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Dvaadin.productionMode=true \
     ${HM_LAUNCHER:+"-Dhm.launcher=$(realpath "$HM_LAUNCHER")"} \

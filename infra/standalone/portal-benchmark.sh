@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -q -B -o -pl infra/standalone -am install -DskipTests
-./mvnw -q -B -o -pl infra/standalone test-compile dependency:build-classpath \
+./mvnw -q -B -pl infra/standalone -am install -DskipTests
+./mvnw -q -B -pl infra/standalone test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/portal-benchmark.classpath
 exec "$JAVA_HOME/bin/java" -Dvaadin.productionMode=true \
     -cp "infra/standalone/target/test-classes:infra/standalone/target/classes:$(cat infra/standalone/target/portal-benchmark.classpath)" \

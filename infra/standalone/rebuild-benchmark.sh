@@ -9,8 +9,8 @@ cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 M2=${MAVEN_REPO_LOCAL:+-Dmaven.repo.local=$MAVEN_REPO_LOCAL}
 if [ "${SKIP_BUILD:-}" != 1 ]; then
-    ./mvnw -q -B -o $M2 -pl infra/standalone -am install -DskipTests
-    ./mvnw -q -B -o $M2 -pl infra/standalone test-compile dependency:build-classpath \
+    ./mvnw -q -B $M2 -pl infra/standalone -am install -DskipTests
+    ./mvnw -q -B $M2 -pl infra/standalone test-compile dependency:build-classpath \
         -Dmdep.includeScope=test -Dmdep.outputFile=target/rebuild-benchmark.classpath
 fi
 exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Dvaadin.productionMode=true \
