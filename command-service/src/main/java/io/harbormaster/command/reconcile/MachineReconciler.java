@@ -4,42 +4,62 @@ import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.AuditMetadata;
 import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.common.Channel;
-import io.harbormaster.command.machine.ObserveAddressCommand;
-import io.harbormaster.command.machine.ObserveMachineStateCommand;
+import io.harbormaster.api.machine.MachineId;
+import io.harbormaster.api.machine.MachineState;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.lookup.MachineRecord;
+import io.harbormaster.command.machine.ObserveAddressCommand;
+import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.network.AddressCheck;
-import io.harbormaster.api.machine.MachineId;
-import io.harbormaster.api.machine.MachineState;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over every machine whose host exists: asks its driver, in parallel (at most {@code parallelism} at once, on
- * virtual threads), for the host's current address and state, and for a machine Harbormaster provisioned whose host
- * answers, asks its Docker Engine itself ({@link EngineCheck}); then reports the state, what did not answer and since
- * when to the machine, which records only changes. A driver that fails for one machine does not hold up the others. A
- * machine whose address the platform may not connect to (any more) is not dialled at all.
+ * Checks every machine whose host exists: asks its driver for the host's current address and state, and for a machine
+ * Harbormaster provisioned whose host answers, asks its Docker Engine itself ({@link EngineCheck}); then reports the
+ * state, what did not answer and since when to the machine. A driver that fails for one machine does not hold up the
+ * others. A machine whose address the platform may not connect to (any more) is not dialled at all.
+ *
+ * <p>Its cost follows what changes, not the size of the fleet:
+ * <ul>
+ *   <li>a cycle spreads the checks over the interval, each machine at a fixed slot (a hash of its id, mixed with a
+ *   seed drawn at start so that two processes do not line up), so a machine is checked once per interval, the time
+ *   from a change to its detection stays within the interval, and the load is flat instead of a burst;</li>
+ *   <li>an observation equal to the last one this reconciler reported is not sent again: the machine's aggregate
+ *   would only have ignored it, after a load and a transaction. What it remembers is forgotten for a machine as soon
+ *   as the machine has new events of any origin (one read of the event table's newest rows per cycle), and for all
+ *   machines every {@code fullEvery} cycles;</li>
+ *   <li>a machine's TLS material is re-read only when its events changed ({@link CertificatesInUse}), and its
+ *   engine connection is kept ({@link EngineCheck}).</li>
+ * </ul>
  */
 public class MachineReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(MachineReconciler.class);
+    /** Slots fill this share of the interval, which leaves the checks of the last slots time to end in the cycle. */
+    private static final double SPREAD = 0.9;
 
     private final JdbcLookups machines;
     private final DriverRegistry drivers;
@@ -50,12 +70,20 @@ public class MachineReconciler {
     private final int parallelism;
     private final Duration passTimeout;
     private final AddressCheck addresses;
+    private final RecentMachineEvents changes;
+    private final ReconcilerMeters meters;
+    private final int fullEvery;
+    private final long seed = ThreadLocalRandom.current().nextLong();
     /** Each machine's problem and when this reconciler first saw it; a problem that stays keeps its time. */
     private final Map<MachineId, Seen> seen = new ConcurrentHashMap<>();
+    /** What this reconciler last told each machine, while the machine had no other event since. */
+    private final Map<MachineId, Observation> reported = new ConcurrentHashMap<>();
+    private int cycles;
 
     MachineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands,
                       CertificatesInUse certificates, EngineCheck engines, Clock clock, int parallelism,
-                      Duration passTimeout, AddressCheck addresses) {
+                      Duration passTimeout, AddressCheck addresses, RecentMachineEvents changes,
+                      ReconcilerMeters meters, int fullEvery) {
         this.addresses = addresses;
         this.machines = machines;
         this.drivers = drivers;
@@ -65,42 +93,104 @@ public class MachineReconciler {
         this.clock = clock;
         this.parallelism = parallelism;
         this.passTimeout = passTimeout;
+        this.changes = changes;
+        this.meters = meters;
+        this.fullEvery = Math.max(1, fullEvery);
     }
 
-    /** One pass; answers how many machines were looked at. */
+    /** Checks every machine now, as many at once as the parallelism allows; answers how many were looked at. */
     public int reconcileAll() {
-        var all = machines.withHosts();
-        var ids = all.stream().map(MachineRecord::machineId).collect(Collectors.toSet());
-        seen.keySet().retainAll(ids);
-        certificates.keepOnly(ids);
-        engines.keepOnly(ids);
+        return cycle(machine -> 0, Pacer.SLEEPING);
+    }
+
+    /**
+     * One cycle with each machine's check at its slot in {@code interval}; returns when every check has answered (or
+     * the pass timeout ran out) and answers how many machines were looked at.
+     */
+    public int reconcileSpread(Duration interval) {
+        return reconcileSpread(interval, Pacer.SLEEPING);
+    }
+
+    int reconcileSpread(Duration interval, Pacer pacer) {
+        return cycle(machine -> slot(machine.machineId(), interval), pacer);
+    }
+
+    /** Where in the interval the machine is checked, in nanoseconds from the cycle's start; the same every cycle. */
+    long slot(MachineId machineId, Duration interval) {
+        long span = Math.max(1, (long) (interval.toNanos() * SPREAD));
+        long mixed = (UUID.fromString(machineId.value()).getLeastSignificantBits() ^ seed) * 0x9E3779B97F4A7C15L;
+        return Math.floorMod(mixed ^ (mixed >>> 29), span);
+    }
+
+    private int cycle(ToLongFunction<MachineRecord> slots, Pacer pacer) {
+        var started = System.nanoTime();
+        var all = refresh();
+        var scheduled = all.stream()
+                .map(machine -> new Slot(machine, slots.applyAsLong(machine)))
+                .sorted(Comparator.comparingLong(Slot::offset))
+                .toList();
         var permits = new Semaphore(parallelism);
         var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, "reconciler", Channel.RECONCILER, "",
                 UUID.randomUUID().toString());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var done = new ArrayList<Future<?>>();
-            for (var machine : all) {
+            for (var slot : scheduled) {
+                var due = started + slot.offset();
+                pacer.awaitUntil(due);
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
                 done.add(threads.submit(() -> {
                     permits.acquireUninterruptibly();
                     try {
-                        CurrentActingContext.runAs(context, () -> reconcile(machine));
+                        meters.startDelay().record(Math.max(0, System.nanoTime() - due), TimeUnit.NANOSECONDS);
+                        meters.check().record(() ->
+                                CurrentActingContext.runAs(context, () -> reconcile(slot.machine())));
                     } finally {
                         permits.release();
                     }
                 }));
             }
+            var deadline = System.nanoTime() + passTimeout.toNanos();
             for (var future : done) {
                 try {
-                    future.get(passTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (Exception e) {
                     future.cancel(true);
                 }
             }
         }
+        meters.cycle().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return all.size();
     }
 
+    /**
+     * The machines to check, with what is remembered of them brought up to date: machines that are gone are
+     * forgotten, machines with new events are re-read and re-reported, and every {@code fullEvery} cycles all are.
+     */
+    private List<MachineRecord> refresh() {
+        var all = machines.withHosts();
+        var ids = all.stream().map(MachineRecord::machineId).collect(Collectors.toSet());
+        seen.keySet().retainAll(ids);
+        reported.keySet().retainAll(ids);
+        certificates.keepOnly(ids);
+        engines.keepOnly(ids);
+        var changed = changes.since();
+        cycles++;
+        if (changed.isEmpty() || cycles % fullEvery == 0) {
+            reported.clear();
+            certificates.allChanged();
+        } else {
+            var machinesChanged = ids.stream().filter(id -> changed.get().contains(id.value()))
+                    .collect(Collectors.toSet());
+            reported.keySet().removeAll(machinesChanged);
+            certificates.changed(machinesChanged);
+        }
+        return all;
+    }
+
     private void reconcile(MachineRecord machine) {
+        meters.checked().increment();
         if (!drivers.names().contains(machine.driver())) {
             return;
         }
@@ -119,6 +209,7 @@ public class MachineReconciler {
                 log.info("Machine {} answers at {} now (was {})", machine.name(), addresses.getFirst(), current);
                 commands.sendAndWait(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()), 60,
                         TimeUnit.SECONDS);
+                reported.remove(machine.machineId());
             }
             var host = driver.state(ref);
             var state = host.state();
@@ -131,11 +222,22 @@ public class MachineReconciler {
                     state = problem == null ? MachineState.Running : MachineState.Error;
                 }
             }
-            commands.sendAndWait(new ObserveMachineStateCommand(machine.machineId(), state, problem,
-                    since(machine.machineId(), problem)), 30, TimeUnit.SECONDS);
+            report(machine, new Observation(state, problem, machine.dockerUrl()));
         } catch (RuntimeException e) {
             log.debug("Reconciling machine {} failed: {}", machine.name(), e.getMessage());
         }
+    }
+
+    private void report(MachineRecord machine, Observation observation) {
+        var id = machine.machineId();
+        var since = since(id, observation.problem());
+        if (observation.equals(reported.get(id))) {
+            return;
+        }
+        commands.sendAndWait(new ObserveMachineStateCommand(id, observation.state(), observation.problem(), since),
+                30, TimeUnit.SECONDS);
+        meters.reported().increment();
+        reported.put(id, observation);
     }
 
     private Instant since(MachineId machineId, String problem) {
@@ -147,6 +249,21 @@ public class MachineReconciler {
                 : new Seen(problem, clock.instant().truncatedTo(ChronoUnit.SECONDS))).since();
     }
 
+    /** What a check found; the URL is part of it, so an observation made at another address is never taken as equal. */
+    private record Observation(MachineState state, String problem, String dockerUrl) {
+        Observation {
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    private record Slot(MachineRecord machine, long offset) {
+    }
+
     private record Seen(String problem, Instant since) {
+    }
+
+    /** For tests: the machines this reconciler would not report again unless they change. */
+    Set<MachineId> remembered() {
+        return Set.copyOf(reported.keySet());
     }
 }

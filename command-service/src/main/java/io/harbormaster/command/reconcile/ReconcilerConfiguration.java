@@ -4,18 +4,19 @@ import io.harbormaster.command.cert.MachineTls;
 import io.harbormaster.command.driver.DriverRegistry;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.network.AddressCheck;
-import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * Runs the reconciler every {@code harbormaster.reconciler.interval} (default 30 s; {@code 0} turns it off) once the
- * application is ready, on one scheduler thread; each pass fans out on virtual threads,
- * {@code harbormaster.reconciler.parallelism} (default 16) machines at a time.
+ * Runs a reconciler cycle every {@code harbormaster.reconciler.interval} (default 30 s; {@code 0} turns it off) once
+ * the application is ready, on one scheduler thread; each cycle spreads its checks over the interval and runs them on
+ * virtual threads, at most {@code harbormaster.reconciler.parallelism} (default 16) at once. Every
+ * {@code harbormaster.reconciler.full-every} cycles (default 10) it re-reports every machine, whether or not it
+ * changed.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconcilerConfiguration {
@@ -34,13 +37,17 @@ class ReconcilerConfiguration {
 
     @Bean
     MachineReconciler machineReconciler(JdbcLookups machines, DriverRegistry drivers, CommandGateway commands,
-                                        EventStore events, MachineTls tls,
+                                        EventStore events, MachineTls tls, DataSource dataSource,
+                                        ObjectProvider<MeterRegistry> registry,
                                         @Value("${harbormaster.reconciler.parallelism:16}") int parallelism,
                                         @Value("${harbormaster.reconciler.interval:30s}") Duration interval,
+                                        @Value("${harbormaster.reconciler.full-every:10}") int fullEvery,
                                         AddressCheck addresses) {
         return new MachineReconciler(machines, drivers, commands, new CertificatesInUse(events),
                 new EngineCheck(tls, Clock.systemUTC()), Clock.systemUTC(), parallelism,
-                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30), addresses);
+                interval.isZero() ? Duration.ofMinutes(1) : interval.multipliedBy(4).plusSeconds(30), addresses,
+                new RecentMachineEvents(dataSource),
+                ReconcilerMeters.on(registry.getIfAvailable(CompositeMeterRegistry::new)), fullEvery);
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -58,16 +65,15 @@ class ReconcilerConfiguration {
             return;
         }
         var reconciler = context.getBean(MachineReconciler.class);
-        var passes = Timer.builder("harbormaster.reconciler.pass")
-                .description("One reconciler pass over every machine with a host")
-                .register(context.getBeanProvider(MeterRegistry.class).getIfAvailable(CompositeMeterRegistry::new));
-        context.getBean("reconcilerSchedule", ScheduledExecutorService.class).scheduleWithFixedDelay(() -> {
+        // At a fixed rate, so each machine's slot comes round exactly once per interval; a cycle that overruns
+        // delays the next one instead of overlapping it.
+        context.getBean("reconcilerSchedule", ScheduledExecutorService.class).scheduleAtFixedRate(() -> {
             try {
-                passes.record(reconciler::reconcileAll);
+                reconciler.reconcileSpread(interval);
             } catch (RuntimeException e) {
-                log.warn("A reconciler pass failed: {}", e.getMessage());
+                log.warn("A reconciler cycle failed: {}", e.getMessage());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("The reconciler checks every machine every {}", interval);
+        log.info("The reconciler checks every machine once every {}, spread over the interval", interval);
     }
 }

@@ -17,6 +17,7 @@ import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.network.AddressCheck;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.testing.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +99,8 @@ class MachineReconcilerNetworksTest {
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
         new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), noEngines(),
                 java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
-                networks).reconcileAll();
+                networks, new RecentMachineEvents(dataSource), ReconcilerMeters.on(new SimpleMeterRegistry()), 10)
+                .reconcileAll();
         return driver.dialled;
     }
 
@@ -116,7 +118,8 @@ class MachineReconcilerNetworksTest {
         var lookups = new JdbcLookups(dataSource, id -> OPTIONS.getOrDefault(id, DriverOptions.none()));
         new MachineReconciler(lookups, new DriverRegistry(List.of(driver)), commands, noCertificates(), noEngines(),
                 java.time.Clock.systemUTC(), 4, Duration.ofSeconds(30),
-                AddressCheck.forNetworks(List.of("10.213.0.0/16"), List.of("10.213.0.11/32"))).reconcileAll();
+                AddressCheck.forNetworks(List.of("10.213.0.0/16"), List.of("10.213.0.11/32")),
+                new RecentMachineEvents(dataSource), ReconcilerMeters.on(new SimpleMeterRegistry()), 10).reconcileAll();
 
         assertThat(driver.dialled).containsExactlyInAnyOrder("addresses allowed-1", "state allowed-1");
         verify(commands, never()).sendAndWait(org.mockito.ArgumentMatchers.argThat(command ->
