@@ -12,6 +12,8 @@ import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.machine.ObserveAddressCommand;
 import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.network.AddressCheck;
+import io.harbormaster.driver.HostObservation;
+import io.harbormaster.driver.MachineDriver;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +62,8 @@ public class MachineReconciler {
     private static final Logger log = LoggerFactory.getLogger(MachineReconciler.class);
     /** Slots fill this share of the interval, which leaves the checks of the last slots time to end in the cycle. */
     private static final double SPREAD = 0.9;
+    /** Machines of a driver that answers for many at once are asked for together when their slots share a tick. */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final JdbcLookups machines;
     private final DriverRegistry drivers;
@@ -125,31 +129,30 @@ public class MachineReconciler {
     private int cycle(ToLongFunction<MachineRecord> slots, Pacer pacer) {
         var started = System.nanoTime();
         var all = refresh();
-        var scheduled = all.stream()
-                .map(machine -> new Slot(machine, slots.applyAsLong(machine)))
-                .sorted(Comparator.comparingLong(Slot::offset))
-                .toList();
         var permits = new Semaphore(parallelism);
         var context = new ActingContext(AuditMetadata.SYSTEM_ACTOR, "reconciler", Channel.RECONCILER, "",
                 UUID.randomUUID().toString());
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var done = new ArrayList<Future<?>>();
-            for (var slot : scheduled) {
-                var due = started + slot.offset();
+            for (var work : plan(all, slots)) {
+                var due = started + work.offset();
                 pacer.awaitUntil(due);
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
-                done.add(threads.submit(() -> {
+                done.add(threads.submit(() -> CurrentActingContext.runAs(context, () -> {
+                    if (work.grouped()) {
+                        reconcileGroup(work.machines(), permits, due, context);
+                        return;
+                    }
                     permits.acquireUninterruptibly();
                     try {
                         meters.startDelay().record(Math.max(0, System.nanoTime() - due), TimeUnit.NANOSECONDS);
-                        meters.check().record(() ->
-                                CurrentActingContext.runAs(context, () -> reconcile(slot.machine())));
+                        meters.check().record(() -> reconcile(work.machines().getFirst()));
                     } finally {
                         permits.release();
                     }
-                }));
+                })));
             }
             var deadline = System.nanoTime() + passTimeout.toNanos();
             for (var future : done) {
@@ -162,6 +165,37 @@ public class MachineReconciler {
         }
         meters.cycle().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         return all.size();
+    }
+
+    /**
+     * What to do when in a cycle: a machine whose driver answers for one host at a time at its own slot; machines
+     * whose driver answers for many at once ({@link io.harbormaster.driver.MachineDriver#observesAtOnce}) grouped by
+     * driver into the tick their slots fall in, as many per group as the driver takes.
+     */
+    private List<Work> plan(List<MachineRecord> all, ToLongFunction<MachineRecord> slots) {
+        var work = new ArrayList<Work>();
+        var grouped = new java.util.LinkedHashMap<List<Object>, List<MachineRecord>>();
+        for (var machine : all) {
+            var slot = slots.applyAsLong(machine);
+            var atOnce = drivers.names().contains(machine.driver()) ? drivers.get(machine.driver()).observesAtOnce()
+                    : 1;
+            if (atOnce <= 1) {
+                work.add(new Work(slot, List.of(machine), false));
+            } else {
+                var tick = slot / TICK.toNanos();
+                grouped.computeIfAbsent(List.of(machine.driver(), tick), key -> new ArrayList<>()).add(machine);
+            }
+        }
+        grouped.forEach((key, machines) -> {
+            var atOnce = drivers.get((String) key.get(0)).observesAtOnce();
+            var offset = (Long) key.get(1) * TICK.toNanos();
+            for (int from = 0; from < machines.size(); from += atOnce) {
+                work.add(new Work(offset, List.copyOf(machines.subList(from, Math.min(machines.size(),
+                        from + atOnce))), true));
+            }
+        });
+        work.sort(Comparator.comparingLong(Work::offset));
+        return work;
     }
 
     /**
@@ -189,43 +223,101 @@ public class MachineReconciler {
         return all;
     }
 
+    /** One machine: its driver's look at the host, then what follows from it. */
     private void reconcile(MachineRecord machine) {
         meters.checked().increment();
-        if (!drivers.names().contains(machine.driver())) {
-            return;
-        }
-        var refused = addresses.refusal(machine.options(), machine.dockerUrl());
-        if (refused.isPresent()) {
-            log.info("Not checking machine {}: {}", machine.name(), refused.get());
+        if (!checkable(machine)) {
             return;
         }
         var driver = drivers.get(machine.driver());
         var ref = machine.toRef();
         try {
             var addresses = driver.addresses(ref);
-            var current = URI.create(machine.dockerUrl()).getHost();
-            var moved = !addresses.isEmpty() && !addresses.contains(current);
-            if (moved) {
-                log.info("Machine {} answers at {} now (was {})", machine.name(), addresses.getFirst(), current);
-                commands.sendAndWait(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()), 60,
-                        TimeUnit.SECONDS);
-                reported.remove(machine.machineId());
-            }
-            var host = driver.state(ref);
-            var state = host.state();
-            var problem = host.problem();
-            // the engine at an address the host just left is asked at the new one in the next pass
-            if (state == MachineState.Running && driver.provisions() && !moved) {
-                var material = certificates.of(machine.machineId());
-                if (material.isPresent()) {
-                    problem = engines.problem(machine.machineId(), machine.dockerUrl(), material.get());
-                    state = problem == null ? MachineState.Running : MachineState.Error;
-                }
-            }
-            report(machine, new Observation(state, problem, machine.dockerUrl()));
+            conclude(machine, driver, new HostObservation(driver.state(ref), addresses));
         } catch (RuntimeException e) {
             log.debug("Reconciling machine {} failed: {}", machine.name(), e.getMessage());
         }
+    }
+
+    /**
+     * Machines of one driver that answers for many hosts in one call: one call for all of them, then what follows
+     * for each machine in parallel (engine checks and reports), within the same parallelism.
+     */
+    private void reconcileGroup(List<MachineRecord> machines, Semaphore permits, long due, ActingContext context) {
+        var started = System.nanoTime();
+        machines.forEach(machine -> meters.checked().increment());
+        var checkable = machines.stream().filter(this::checkable).toList();
+        if (checkable.isEmpty()) {
+            return;
+        }
+        var driver = drivers.get(checkable.getFirst().driver());
+        Map<MachineId, HostObservation> seen;
+        // the group's call holds one permit, released before its machines' checks each take one
+        permits.acquireUninterruptibly();
+        try {
+            meters.startDelay().record(Math.max(0, System.nanoTime() - due), TimeUnit.NANOSECONDS);
+            seen = driver.observe(checkable.stream().map(MachineRecord::toRef).toList());
+        } catch (RuntimeException e) {
+            log.debug("Reconciling {} {} machines failed: {}", checkable.size(), driver.name(), e.getMessage());
+            return;
+        } finally {
+            permits.release();
+        }
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var machine : checkable) {
+                var observation = seen.get(machine.machineId());
+                if (observation == null) {
+                    continue;
+                }
+                threads.submit(() -> {
+                    permits.acquireUninterruptibly();
+                    try {
+                        CurrentActingContext.runAs(context, () -> conclude(machine, driver, observation));
+                    } catch (RuntimeException e) {
+                        log.debug("Reconciling machine {} failed: {}", machine.name(), e.getMessage());
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
+        }
+        meters.check().record((System.nanoTime() - started) / checkable.size(), TimeUnit.NANOSECONDS);
+    }
+
+    private boolean checkable(MachineRecord machine) {
+        if (!drivers.names().contains(machine.driver())) {
+            return false;
+        }
+        var refused = addresses.refusal(machine.options(), machine.dockerUrl());
+        if (refused.isPresent()) {
+            log.info("Not checking machine {}: {}", machine.name(), refused.get());
+            return false;
+        }
+        return true;
+    }
+
+    /** What follows from the driver's look: a new address, the engine's answer, and the report when it changed. */
+    private void conclude(MachineRecord machine, MachineDriver driver, HostObservation host) {
+        var addresses = host.addresses();
+        var current = URI.create(machine.dockerUrl()).getHost();
+        var moved = !addresses.isEmpty() && !addresses.contains(current);
+        if (moved) {
+            log.info("Machine {} answers at {} now (was {})", machine.name(), addresses.getFirst(), current);
+            commands.sendAndWait(new ObserveAddressCommand(machine.machineId(), addresses.getFirst()), 60,
+                    TimeUnit.SECONDS);
+            reported.remove(machine.machineId());
+        }
+        var state = host.state().state();
+        var problem = host.state().problem();
+        // the engine at an address the host just left is asked at the new one in the next pass
+        if (state == MachineState.Running && driver.provisions() && !moved) {
+            var material = certificates.of(machine.machineId());
+            if (material.isPresent()) {
+                problem = engines.problem(machine.machineId(), machine.dockerUrl(), material.get());
+                state = problem == null ? MachineState.Running : MachineState.Error;
+            }
+        }
+        report(machine, new Observation(state, problem, machine.dockerUrl()));
     }
 
     private void report(MachineRecord machine, Observation observation) {
@@ -256,7 +348,8 @@ public class MachineReconciler {
         }
     }
 
-    private record Slot(MachineRecord machine, long offset) {
+    /** Machines to look at together at {@code offset} into the cycle; {@code grouped} when one driver call is for all. */
+    private record Work(long offset, List<MachineRecord> machines, boolean grouped) {
     }
 
     private record Seen(String problem, Instant since) {

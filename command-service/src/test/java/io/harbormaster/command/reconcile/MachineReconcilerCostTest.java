@@ -14,6 +14,7 @@ import io.harbormaster.command.driver.FakeDriver;
 import io.harbormaster.command.lookup.JdbcLookups;
 import io.harbormaster.command.machine.ObserveMachineStateCommand;
 import io.harbormaster.command.network.AddressCheck;
+import io.harbormaster.driver.HostObservation;
 import io.harbormaster.driver.HostState;
 import io.harbormaster.driver.MachineRef;
 import io.harbormaster.testing.TestPostgres;
@@ -52,7 +53,7 @@ class MachineReconcilerCostTest {
     private MachineReconciler reconciler;
 
     /** A driver whose hosts are in whatever state the test says. */
-    final class SteerableDriver extends FakeDriver {
+    class SteerableDriver extends FakeDriver {
         @Override
         public HostState state(MachineRef machine) {
             return HostState.of(hostStates.get(machine.machineId()));
@@ -61,6 +62,31 @@ class MachineReconcilerCostTest {
         @Override
         public List<String> addresses(MachineRef machine) {
             return List.of(java.net.URI.create(machine.dockerUrl()).getHost());
+        }
+    }
+
+    /** A driver that answers for up to 50 hosts in one call, and refuses to be asked for one. */
+    final class GroupingDriver extends SteerableDriver {
+        final List<Integer> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public int observesAtOnce() {
+            return 50;
+        }
+
+        @Override
+        public Map<MachineId, HostObservation> observe(List<MachineRef> machines) {
+            calls.add(machines.size());
+            var seen = new HashMap<MachineId, HostObservation>();
+            machines.forEach(machine -> seen.put(machine.machineId(), new HostObservation(
+                    HostState.of(hostStates.get(machine.machineId())),
+                    List.of(java.net.URI.create(machine.dockerUrl()).getHost()))));
+            return seen;
+        }
+
+        @Override
+        public HostState state(MachineRef machine) {
+            throw new AssertionError("asked for one machine");
         }
     }
 
@@ -74,14 +100,45 @@ class MachineReconcilerCostTest {
                 .load().migrate();
         dataSource = database.dataSource();
         commands = mock(CommandGateway.class);
-        reconciler = new MachineReconciler(new JdbcLookups(dataSource, id -> options.get(id)),
-                new DriverRegistry(List.of(new SteerableDriver())), commands,
+        reconciler = reconcilerWith(new SteerableDriver());
+    }
+
+    private MachineReconciler reconcilerWith(FakeDriver driver) {
+        return new MachineReconciler(new JdbcLookups(dataSource, id -> options.get(id)),
+                new DriverRegistry(List.of(driver)), commands,
                 new CertificatesInUse(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                         .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory
                                 .InMemoryEventStorageEngine()).build()),
                 new EngineCheck(null, Clock.systemUTC()), Clock.systemUTC(), 4, Duration.ofSeconds(30),
                 AddressCheck.forNetworks(List.of("10.213.0.0/16"), List.of()), new RecentMachineEvents(dataSource),
                 ReconcilerMeters.on(new SimpleMeterRegistry()), FULL_EVERY);
+    }
+
+    @Test
+    void aDriverThatAnswersForManyHostsAtOnce_isAskedForGroups_andEveryMachineIsStillReported() {
+        var fleet = machines(120);
+        var driver = new GroupingDriver();
+        reconciler = reconcilerWith(driver);
+
+        reconciler.reconcileAll();
+
+        assertThat(driver.calls).containsExactlyInAnyOrder(50, 50, 20);
+        assertThat(reportedSinceLastLook()).containsExactlyInAnyOrderElementsOf(fleet);
+    }
+
+    @Test
+    void spreadOverTheInterval_aGroupHoldsTheMachinesWhoseSlotsShareASecond() {
+        machines(120);
+        var driver = new GroupingDriver();
+        reconciler = reconcilerWith(driver);
+        var dues = new ArrayList<Long>();
+
+        long start = System.nanoTime();
+        reconciler.reconcileSpread(Duration.ofSeconds(30), due -> dues.add(due - start));
+
+        assertThat(driver.calls.stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
+        assertThat(driver.calls.size()).isEqualTo(dues.size()).isLessThanOrEqualTo(27).isGreaterThan(10);
+        assertThat(dues).allSatisfy(due -> assertThat(due % 1_000_000_000L).isLessThan(50_000_000L));
     }
 
     @Test

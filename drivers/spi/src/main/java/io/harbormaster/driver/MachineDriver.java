@@ -1,8 +1,11 @@
 package io.harbormaster.driver;
 
 import io.harbormaster.api.machine.DriverOptions;
+import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.api.machine.MachineState;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,4 +68,31 @@ public interface MachineDriver {
 
     /** Where to SSH to for the host, or empty when the driver gives no SSH access. */
     Optional<SshTarget> sshTarget(MachineRef machine);
+
+    /**
+     * How many machines one {@link #observe} call may take. Above 1 for drivers whose API answers for many hosts in
+     * one request (EC2's DescribeInstances takes many ids), so the reconciler asks for machines in groups instead of
+     * two calls each; 1 (the default) makes it ask for each machine on its own, in parallel.
+     */
+    default int observesAtOnce() {
+        return 1;
+    }
+
+    /**
+     * The state and addresses of each of {@code machines}, by machine id. A machine the driver could not ask about is
+     * {@link HostState#unreachable} with the reason, so one failure never hides the others' answers. The default asks
+     * {@link #addresses} and {@link #state} of each in turn.
+     */
+    default Map<MachineId, HostObservation> observe(List<MachineRef> machines) {
+        var seen = new LinkedHashMap<MachineId, HostObservation>();
+        for (var machine : machines) {
+            try {
+                var addresses = addresses(machine);
+                seen.put(machine.machineId(), new HostObservation(state(machine), addresses));
+            } catch (DriverException e) {
+                seen.put(machine.machineId(), new HostObservation(HostState.unreachable(e.getMessage()), List.of()));
+            }
+        }
+        return seen;
+    }
 }

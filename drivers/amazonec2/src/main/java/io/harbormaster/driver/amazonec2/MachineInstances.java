@@ -3,7 +3,10 @@ package io.harbormaster.driver.amazonec2;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.driver.DriverException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -19,6 +22,8 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 final class MachineInstances {
 
     static final String MACHINE_TAG = "harbormaster-machine-id";
+    /** The most values EC2 takes in one filter. */
+    static final int AT_ONCE = 200;
     private static final Set<InstanceStateName> LIVE = Set.of(InstanceStateName.PENDING, InstanceStateName.RUNNING,
             InstanceStateName.STOPPING, InstanceStateName.STOPPED, InstanceStateName.SHUTTING_DOWN);
 
@@ -35,6 +40,36 @@ final class MachineInstances {
         return response.reservations().stream().map(Reservation::instances).flatMap(java.util.List::stream)
                 .filter(i -> LIVE.contains(i.state().name()))
                 .max(Comparator.comparing(Instance::launchTime, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    /**
+     * The live instances of many machines in one DescribeInstances (a filter on their tag; EC2 takes up to 200 values
+     * per filter, so at most {@link #AT_ONCE} machines), by machine id; a machine with no live instance is absent.
+     */
+    static Map<String, Instance> findAll(Ec2Target target, Collection<MachineId> machines) {
+        if (machines.size() > AT_ONCE) {
+            throw new IllegalArgumentException("at most " + AT_ONCE + " machines at once");
+        }
+        var found = new HashMap<String, Instance>();
+        var ids = machines.stream().map(MachineId::value).toList();
+        AwsErrors.call(target, "look up the machines' instances", () -> {
+            target.client().describeInstancesPaginator(r -> r.filters(
+                            Filter.builder().name("tag:" + MACHINE_TAG).values(ids).build(),
+                            Filter.builder().name("instance-state-name").values(LIVE.stream()
+                                    .map(InstanceStateName::toString).toList()).build()))
+                    .reservations().stream().map(Reservation::instances).flatMap(java.util.List::stream)
+                    .filter(i -> LIVE.contains(i.state().name()))
+                    .forEach(instance -> instance.tags().stream().filter(tag -> tag.key().equals(MACHINE_TAG))
+                            .findFirst().ifPresent(tag -> found.merge(tag.value(), instance, MachineInstances::later)));
+            return found;
+        });
+        return found;
+    }
+
+    /** Of two live instances of one machine (a crash between two launches), the one launched last. */
+    private static Instance later(Instance one, Instance other) {
+        var comparator = Comparator.comparing(Instance::launchTime, Comparator.nullsFirst(Comparator.naturalOrder()));
+        return comparator.compare(one, other) >= 0 ? one : other;
     }
 
     static Instance describe(Ec2Target target, String instanceId) {
