@@ -4,6 +4,7 @@ and that every setting the artefacts pass to Harbormaster exists in the platform
     python3 check_deploy.py chart
     python3 check_deploy.py compose RESOLVED_COMPOSE.yaml    (the output of `docker-compose config`)
     python3 check_deploy.py settings
+    python3 check_deploy.py dockerfile
 """
 
 import re
@@ -189,6 +190,35 @@ def compose(resolved_file):
     finish("compose file and haproxy.cfg agree")
 
 
+# ----------------------------------------------------------------------------------------------------- dockerfile
+
+def dockerfile():
+    """What the image must do that a syntax linter does not know: run as the unprivileged user, check readiness, and
+    find its files in a build context that .dockerignore leaves them in."""
+    text = (DEPLOY / "container" / "Dockerfile").read_text()
+    instructions = [line for line in re.sub(r"\\\n", " ", text).splitlines() if line and not line.startswith("#")]
+    users = [line.split()[1] for line in instructions if line.startswith("USER ")]
+    check(users and users[-1].split(":")[0] not in ("root", "0"), f"Dockerfile: the image runs as {users}")
+    check(instructions[-1].startswith("ENTRYPOINT") and "exec java $JAVA_OPTS -jar" in instructions[-1],
+          "Dockerfile: the entry point must exec java with $JAVA_OPTS (PID 1 gets SIGTERM)")
+    healthchecks = [line for line in instructions if line.startswith("HEALTHCHECK")]
+    check(len(healthchecks) == 1 and "/opt/harbormaster/bin/hm-ready" in healthchecks[0],
+          f"Dockerfile: HEALTHCHECK {healthchecks}")
+    check(any(line.startswith("ARG BASE_IMAGE=eclipse-temurin:21-jre") for line in instructions),
+          "Dockerfile: base image is not a Java 21 JRE")
+    ignore = [line for line in (REPO / ".dockerignore").read_text().splitlines() if line and not line.startswith("#")]
+    allowed = {line[1:] for line in ignore if line.startswith("!")}
+    check(ignore and ignore[0] == "*", ".dockerignore should exclude everything but what the image needs")
+    for line in instructions:
+        if line.startswith("COPY "):
+            sources = [word for word in line.split()[1:-1] if not word.startswith("--")]
+            for source in sources:
+                check(source in allowed, f"Dockerfile: COPY {source}, which .dockerignore leaves out of the context")
+                check(source.endswith("harbormaster.jar") or (REPO / source).is_file(),
+                      f"Dockerfile: COPY {source}, which does not exist")
+    finish("Dockerfile: non-root user, readiness HEALTHCHECK, JAVA_OPTS, build context")
+
+
 # ------------------------------------------------------------------------------------------------------- settings
 
 SPRING_BOOT = {  # Spring Boot's own settings the artefacts use (relaxed binding of spring.*, server.*, management.*)
@@ -252,4 +282,5 @@ def settings():
 
 
 if __name__ == "__main__":
-    {"chart": chart, "compose": lambda: compose(sys.argv[2]), "settings": settings}[sys.argv[1]]()
+    {"chart": chart, "compose": lambda: compose(sys.argv[2]), "settings": settings,
+     "dockerfile": dockerfile}[sys.argv[1]]()
