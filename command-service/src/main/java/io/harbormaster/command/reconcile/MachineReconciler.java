@@ -30,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -46,9 +45,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its cost follows what changes, not the size of the fleet:
  * <ul>
- *   <li>a cycle spreads the checks over the interval, each machine at a fixed slot (a hash of its id, mixed with a
- *   seed drawn at start so that two processes do not line up), so a machine is checked once per interval, the time
- *   from a change to its detection stays within the interval, and the load is flat instead of a burst;</li>
+ *   <li>a cycle spreads the checks over the interval, each machine at a fixed slot (a hash of its id), so a machine
+ *   is checked once per interval, the time from a change to its detection stays within the interval, and the load is
+ *   flat instead of a burst. The slot is the same on every replica, so a cycle that moves to another replica with
+ *   the lease ({@link ReconcilerLease}) keeps each machine's rhythm;</li>
  *   <li>an observation equal to the last one this reconciler reported is not sent again: the machine's aggregate
  *   would only have ignored it, after a load and a transaction. What it remembers is forgotten for a machine as soon
  *   as the machine has new events of any origin (one read of the event table's newest rows per cycle), and for all
@@ -77,7 +77,6 @@ public class MachineReconciler {
     private final RecentMachineEvents changes;
     private final ReconcilerMeters meters;
     private final int fullEvery;
-    private final long seed = ThreadLocalRandom.current().nextLong();
     /** Each machine's problem and when this reconciler first saw it; a problem that stays keeps its time. */
     private final Map<MachineId, Seen> seen = new ConcurrentHashMap<>();
     /** What this reconciler last told each machine, while the machine had no other event since. */
@@ -122,7 +121,8 @@ public class MachineReconciler {
     /** Where in the interval the machine is checked, in nanoseconds from the cycle's start; the same every cycle. */
     long slot(MachineId machineId, Duration interval) {
         long span = Math.max(1, (long) (interval.toNanos() * SPREAD));
-        long mixed = (UUID.fromString(machineId.value()).getLeastSignificantBits() ^ seed) * 0x9E3779B97F4A7C15L;
+        var uuid = UUID.fromString(machineId.value());
+        long mixed = (uuid.getLeastSignificantBits() ^ uuid.getMostSignificantBits()) * 0x9E3779B97F4A7C15L;
         return Math.floorMod(mixed ^ (mixed >>> 29), span);
     }
 

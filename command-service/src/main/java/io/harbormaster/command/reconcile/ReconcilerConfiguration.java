@@ -25,7 +25,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Runs a reconciler cycle every {@code harbormaster.reconciler.interval} (default 30 s; {@code 0} turns it off) once
- * the application is ready, on one scheduler thread; each cycle spreads its checks over the interval and runs them on
+ * the application is ready, on one scheduler thread, on one replica at a time ({@link ReconcilerLease}); each cycle spreads its checks over the interval and runs them on
  * virtual threads, at most {@code harbormaster.reconciler.parallelism} (default 16) at once. Every
  * {@code harbormaster.reconciler.full-every} cycles (default 10) it re-reports every machine, whether or not it
  * changed.
@@ -65,15 +65,20 @@ class ReconcilerConfiguration {
             return;
         }
         var reconciler = context.getBean(MachineReconciler.class);
-        // At a fixed rate, so each machine's slot comes round exactly once per interval; a cycle that overruns
+        var lease = new ReconcilerLease(ReconcilerLease.locksIn(context.getBean(DataSource.class)), interval);
+        // Every replica's schedule comes round once per interval; the one that gets the lease runs the cycle. At a
+        // fixed rate, so on one replica each machine's slot comes round once per interval; a cycle that overruns
         // delays the next one instead of overlapping it.
         context.getBean("reconcilerSchedule", ScheduledExecutorService.class).scheduleAtFixedRate(() -> {
             try {
-                reconciler.reconcileSpread(interval);
+                if (!lease.runIfHeld(() -> reconciler.reconcileSpread(interval))) {
+                    log.debug("Another replica holds the reconciler's lease");
+                }
             } catch (RuntimeException e) {
                 log.warn("A reconciler cycle failed: {}", e.getMessage());
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("The reconciler checks every machine once every {}, spread over the interval", interval);
+        log.info("The reconciler checks every machine once every {}, spread over the interval, on the replica that "
+                + "holds its lease", interval);
     }
 }
