@@ -32,6 +32,21 @@ class EventStoreFormatIntegrationTest {
     }
 
     @Test
+    void trackingTokensAreKeptByThePlainJdbcTokenStore_asJsonInTokenEntry_claimedByThisNode() {
+        assertThat(platform.bean(org.axonframework.eventhandling.tokenstore.TokenStore.class))
+                .isInstanceOf(org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.class);
+        var tokens = platform.jdbc().sql("""
+                        SELECT convert_from(token, 'UTF8') AS token, owner FROM token_entry
+                        WHERE processor_name = 'machine-list' AND token IS NOT NULL""")
+                .query((rs, row) -> List.of(rs.getString(1), String.valueOf(rs.getString(2))))
+                .list();
+        assertThat(tokens).isNotEmpty().allSatisfy(token -> {
+            assertThat(JsonMapper.builder().build().readTree(token.get(0)).isObject()).isTrue();
+            assertThat(token.get(1)).contains(String.valueOf(ProcessHandle.current().pid()));
+        });
+    }
+
+    @Test
     void noAxonColumnIsALargeObject() {
         var types = platform.jdbc().sql("""
                 SELECT table_name || '.' || column_name || ':' || data_type FROM information_schema.columns
