@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Scenarios: {@code create} (a {@code none} machine per request); {@code lifecycle} (create, stop, start per
  * sequence, each step waited for in the machine list: it reports the commands per second and how long after each
  * {@code 202} the read side showed the result); {@code list} (the first page of the team's machines, as
- * {@code role=admin} or {@code role=member}).
+ * {@code role=admin}, {@code role=member}, or {@code role=admin,member} one after the other).
  *
  * <p>Arguments (all optional): {@code url=http://127.0.0.1:8080 user=admin password=... team=<id> scenario=create
  * clients=8 requests=2000 seconds=60 warmup=100 machines=0 role=admin}. Without {@code url} the platform is started
@@ -89,10 +89,6 @@ public final class ApiLoadGenerator {
             var admin = signIn(url, user, password);
             var team = options.containsKey("team") ? options.get("team")
                     : admin.post("/api/teams", "{\"name\":\"load-" + shortId() + "\"}").path("teamId").asString();
-            var as = admin;
-            if ("member".equals(options.get("role"))) {
-                as = admin.member(team, url);
-            }
             var machines = Integer.parseInt(options.getOrDefault("machines", "0"));
             if (machines > 0) {
                 if (platform == null) {
@@ -106,9 +102,17 @@ public final class ApiLoadGenerator {
             }
             System.out.printf(Locale.ROOT, "%s against %s: %d clients, at most %d requests or %d s (after %d to warm "
                     + "up)%n", scenario, url, clients, requests, seconds, warmup);
-            var load = new Load(as, team, scenario);
-            load.run(clients, warmup, 60);
-            load.run(clients, requests, seconds).print();
+            for (var role : options.getOrDefault("role", "admin").split(",")) {
+                var as = switch (role) {
+                    case "admin" -> admin;
+                    case "member" -> admin.member(team, url);
+                    default -> throw new IllegalArgumentException("role must be admin or member, not " + role);
+                };
+                System.out.println("as " + role + ":");
+                var load = new Load(as, team, scenario);
+                load.run(clients, warmup, 60);
+                load.run(clients, requests, seconds).print();
+            }
         } finally {
             if (platform != null) {
                 platform.close();
