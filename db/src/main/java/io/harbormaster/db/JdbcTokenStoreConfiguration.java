@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Bean;
  * token store's JPQL anew on every batch of every processor, 8 % of the JVM's CPU. Same table, same columns, same
  * serialized tokens and claim rules, so either store reads what the other wrote; the connection is the one of the
  * surrounding Spring transaction, so a token is still stored in the transaction of the batch it follows.
- * {@code harbormaster.axon.token-store=jpa} switches back to Axon's JPA store (for comparing the two).
+ * {@code harbormaster.axon.token-store=jpa} switches back to Axon's JPA store (for comparing the two). A replica
+ * claims segments as {@code harbormaster.axon.node-id}, by default {@code <pid>@<host>} like Axon's own default; two
+ * replicas with the same id would take each other's claims for their own.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JpaAutoConfiguration")
 @ConditionalOnClass({JdbcTokenStore.class, SpringDataSourceConnectionProvider.class})
@@ -42,13 +44,14 @@ public class JdbcTokenStoreConfiguration {
 
     @Bean
     public TokenStore tokenStore(DataSource dataSource, Serializer serializer,
-                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                                 @Value("${harbormaster.axon.node-id:}") String nodeId) {
         return JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
                 .schema(schema())
                 .claimTimeout(claimTimeout)
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
                 .contentType(byte[].class)
                 .build();
     }
