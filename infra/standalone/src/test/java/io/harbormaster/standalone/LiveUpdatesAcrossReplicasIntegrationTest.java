@@ -70,6 +70,9 @@ class LiveUpdatesAcrossReplicasIntegrationTest {
     void aSessionOnAReplicaThatDoesNotProjectTheList_hearsOfAChangeMadeThroughTheOther() throws Exception {
         assertThat(owner("machine-list")).as("replica A projects the machine list").isEqualTo("replica-a");
         assertThat(machineListOf(replicaB).processingStatus()).as("replica B holds no segment of it").isEmpty();
+        var readiness = replicaB.anonymous().get("/actuator/health/readiness");
+        assertThat(readiness.status()).as("replica B is ready: A keeps the list current. " + readiness.body())
+                .isEqualTo(200);
         var heard = new LinkedBlockingQueue<MachineId>();
         var subscription = replicaB.bean(QueryGateway.class).subscriptionQuery(new WatchMachineListQuery(),
                 ResponseTypes.instanceOf(Long.class), ResponseTypes.instanceOf(MachineListChanged.class));

@@ -20,12 +20,14 @@ final class EventProcessorLags {
 
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final SegmentsHeldElsewhere elsewhere;
     private List<ProcessorLag> last = List.of();
     private long readAt;
 
-    EventProcessorLags(EventProcessingConfiguration processing, EventStore events) {
+    EventProcessorLags(EventProcessingConfiguration processing, EventStore events, SegmentsHeldElsewhere elsewhere) {
         this.processing = processing;
         this.events = events;
+        this.elsewhere = elsewhere;
     }
 
     /**
@@ -61,16 +63,20 @@ final class EventProcessorLags {
         return last;
     }
 
-    private static ProcessorLag lagOf(String name, StreamingEventProcessor processor, long head) {
+    private ProcessorLag lagOf(String name, StreamingEventProcessor processor, long head) {
         var segments = processor.processingStatus().values();
         String failure = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(status -> status.getError() == null ? "error" : status.getError().getClass().getSimpleName())
                 .findFirst().orElse(null);
         if (segments.isEmpty()) {
-            return new ProcessorLag(name, processor.isRunning(), failure, OptionalLong.empty());
+            // another replica may hold them all: then its lag is the processor's
+            var held = elsewhere == null ? OptionalLong.empty() : elsewhere.slowestPosition(name);
+            return new ProcessorLag(name, processor.isRunning(), failure, held.isPresent()
+                    ? OptionalLong.of(Math.max(0, head - held.getAsLong())) : OptionalLong.empty(), held.isPresent());
         }
         // A segment that has processed nothing yet stands before the first event (position -1).
         long slowest = segments.stream().mapToLong(status -> status.getCurrentPosition().orElse(-1)).min().orElse(-1);
-        return new ProcessorLag(name, processor.isRunning(), failure, OptionalLong.of(Math.max(0, head - slowest)));
+        return new ProcessorLag(name, processor.isRunning(), failure, OptionalLong.of(Math.max(0, head - slowest)),
+                false);
     }
 }

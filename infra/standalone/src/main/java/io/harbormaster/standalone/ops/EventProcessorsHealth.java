@@ -39,6 +39,9 @@ final class EventProcessorsHealth implements HealthIndicator {
             var detail = new LinkedHashMap<String, Object>();
             detail.put("running", processor.running());
             processor.lag().ifPresentOrElse(lag -> detail.put("lag", lag), () -> detail.put("lag", "no segment claimed"));
+            if (processor.heldElsewhere()) {
+                detail.put("segments", "held by other replicas");
+            }
             if (processor.failure() != null) {
                 detail.put("failing", processor.failure());
             }

@@ -21,8 +21,14 @@ import org.springframework.context.event.EventListener;
 class OpsConfiguration {
 
     @Bean
-    EventProcessorLags eventProcessorLags(EventProcessingConfiguration processing, EventStore events) {
-        return new EventProcessorLags(processing, events);
+    EventProcessorLags eventProcessorLags(EventProcessingConfiguration processing, EventStore events,
+                                          javax.sql.DataSource dataSource,
+                                          org.axonframework.serialization.Serializer serializer,
+                                          @org.springframework.beans.factory.annotation.Value(
+                                                  "${axon.eventhandling.tokenstore.claim-timeout:10s}")
+                                          java.time.Duration claimTimeout) {
+        return new EventProcessorLags(processing, events,
+                new SegmentsHeldElsewhere(dataSource, serializer, claimTimeout, java.time.Clock.systemUTC()));
     }
 
     @Bean
