@@ -88,6 +88,11 @@ public class MachineWork {
         });
     }
 
+    /** Whether this node is carrying out that work right now. */
+    public boolean inFlight(MachineId id, String kind, String correlationId) {
+        return inFlight.contains(new Key(id, kind, correlationId));
+    }
+
     /** The reporter that work uses for reports made while it runs (progress, host keys). */
     public ProcessReporter reporter() {
         return reporter;

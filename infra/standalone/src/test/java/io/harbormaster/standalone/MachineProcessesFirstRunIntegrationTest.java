@@ -46,7 +46,11 @@ class MachineProcessesFirstRunIntegrationTest {
         await(() -> admin.get("/api/machines/" + id), r -> "Stopped".equals(r.text("state")));
         var types = platform.jdbc().sql("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = :id "
                 + "ORDER BY sequence_number").param("id", id).query(String.class).list();
-        assertThat(types).extracting(type -> type.substring(type.lastIndexOf('.') + 1)).containsExactly(
+        var names = types.stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        // The processor's claim on restart also lets the recovery resume the stop requested while it was down
+        // (recorded as OperationResumed) unless the processor took it up first; either way it runs once.
+        assertThat(names.stream().filter(name -> !name.equals("OperationResumed"))).containsExactly(
                 "MachineCreated", "MachineProvisioned", "CertsRegenerated", "MachineStopRequested", "MachineStopped");
+        assertThat(names.stream().filter(name -> name.equals("OperationResumed"))).hasSizeLessThanOrEqualTo(1);
     }
 }

@@ -122,6 +122,11 @@ public class MachineProcesses {
      * reports its outcome; inside a unit of work it starts only once that committed. The one path for requested and
      * resumed operations alike.
      */
+    /** Whether this node is carrying out that operation (or a certificate renewal) right now. */
+    public boolean running(MachineId id, MachineOperation operation, String correlationId) {
+        return work.inFlight(id, operation.name(), correlationId);
+    }
+
     public void run(MachineId id, MachineOperation operation, String correlationId) {
         work.afterCommit(id, operation.name(), correlationId, () -> pending.isPending(id, operation),
                 failure(operation), () -> call(operation, machine(id)));

@@ -3,6 +3,7 @@ package io.harbormaster.command.process.recovery;
 import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.command.machine.RecordResumptionCommand;
 import io.harbormaster.command.process.MachineOperation;
+import io.harbormaster.command.process.MachineProcessesClaimed;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.process.certificate.CertificateRenewals;
 import io.harbormaster.command.process.PendingOperation;
@@ -12,9 +13,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,9 +38,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Operations requested after start-up are left alone: the processes of this instance are already running them.
  *
- * <p>With several command replicas every replica would resume every operation, although only the replica holding
- * the single segment of the {@value MachineWork#PROCESSING_GROUP} processor runs new ones. This should run only
- * where that segment is claimed (in the token store); that check is left for later.
+ * <p>With several replicas, only the replica holding the segment of the {@value MachineWork#PROCESSING_GROUP}
+ * processor carries out operations, so only it resumes them: at start when it holds the segment then, and whenever
+ * it claims the segment later ({@link MachineProcessesClaimed}, e.g. taking over from a replica that died), every
+ * operation requested before that moment. A replica that starts while another holds the segment resumes nothing.
+ * Within one node the same operation never runs twice at once ({@code MachineWork}'s in-flight guard), and one that
+ * already ended is not pending any more.
  */
 @Component
 class PendingOperationsRecovery {
@@ -47,7 +55,8 @@ class PendingOperationsRecovery {
     private final CertificateRenewals renewals;
     private final CommandGateway commands;
     private final Instant startedAt;
-    private final AtomicBoolean resumed = new AtomicBoolean();
+    private final BooleanSupplier holdsProcesses;
+    private final AtomicBoolean ready = new AtomicBoolean();
 
     /**
      * Takes the start-up moment when the bean is made: singletons are made before Axon's processors and the web
@@ -55,36 +64,71 @@ class PendingOperationsRecovery {
      */
     @Autowired
     PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
-                              CommandGateway commands) {
-        this(pending, processes, renewals, commands, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                              CommandGateway commands, ObjectProvider<EventProcessingConfiguration> processing) {
+        this(pending, processes, renewals, commands, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                () -> processing.getObject().eventProcessor(MachineWork.PROCESSING_GROUP, StreamingEventProcessor.class)
+                        .map(processor -> !processor.processingStatus().isEmpty()).orElse(false));
+    }
+
+    /** On one node, which always holds the segment (the tests'). */
+    PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
+                              CommandGateway commands, Instant startedAt) {
+        this(pending, processes, renewals, commands, startedAt, () -> true);
     }
 
     PendingOperationsRecovery(PendingOperations pending, MachineProcesses processes, CertificateRenewals renewals,
-                              CommandGateway commands, Instant startedAt) {
+                              CommandGateway commands, Instant startedAt, BooleanSupplier holdsProcesses) {
         this.pending = pending;
         this.processes = processes;
         this.renewals = renewals;
         this.commands = commands;
         this.startedAt = startedAt;
+        this.holdsProcesses = holdsProcesses;
     }
 
-    /** Runs after every lifecycle bean, Axon's processors included, started; once, even if a child context is ready. */
+    /**
+     * Runs after every lifecycle bean, Axon's processors included, started; once, even if a child context is ready.
+     * Resumes when this node holds the machine processes' segment by then.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        if (!resumed.compareAndSet(false, true)) {
+        if (!ready.compareAndSet(false, true) || !holdsProcesses.getAsBoolean()) {
             return;
         }
+        resumeSafely(startedAt);
+    }
+
+    /**
+     * The segment was claimed after this node was ready (taken over from a replica that died or let it go): what
+     * was requested before now is this node's to finish. Runs on a thread of its own, not the processor's.
+     */
+    @EventListener(MachineProcessesClaimed.class)
+    void onClaimed() {
+        if (!ready.get()) {
+            return; // the claim at start: onReady resumes
+        }
+        var claimedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Thread.ofVirtual().name("resume-after-claim").start(() -> resumeSafely(claimedAt));
+    }
+
+    private void resumeSafely(Instant before) {
         try {
-            resume();
+            resume(before);
         } catch (RuntimeException e) {
-            // Not fatal: the operations stay recorded and are resumed at the next start.
+            // Not fatal: the operations stay recorded and are resumed at the next start or claim.
             log.error("Could not resume machine operations interrupted by a restart", e);
         }
     }
 
     void resume() {
+        resume(startedAt);
+    }
+
+    private void resume(Instant before) {
         for (PendingOperation operation : pending.pendingOperations()) {
-            if (operation.since().isBefore(startedAt)) {
+            // a claim regained after a blip finds the work it was doing still running: nothing to resume
+            if (operation.since().isBefore(before) && !processes.running(operation.machineId(),
+                    operation.operation(), operation.correlationId())) {
                 log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
                         operation.machineId().value());
                 recordResumption(operation);

@@ -186,6 +186,44 @@ class PendingOperationsRecoveryTest {
         assertThat(listener.value()).containsExactly(ApplicationReadyEvent.class);
     }
 
+    @Test
+    void aReplicaThatDoesNotHoldTheMachineProcesses_resumesNothing_theHolderCarriesThemOut() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-elsewhere"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
+                    STARTED_AT, () -> false).onReady();
+        }
+        assertThat(driver.calls()).isEmpty();
+    }
+
+    @Test
+    void aReplicaThatClaimsTheMachineProcessesLater_resumesWhatWasRequestedBeforeTheClaim() throws Exception {
+        // requested after this replica started, on the replica that held the processes and then died
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, Instant.now().minusSeconds(5),
+                "corr-taken-over"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            var recovery = new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes),
+                    gateway, STARTED_AT, () -> false);
+            recovery.onReady();
+            assertThat(driver.calls()).isEmpty();
+
+            recovery.onClaimed();
+            var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+    }
+
+    @Test
+    void theRecoveryListensForClaimsOfTheMachineProcesses() throws NoSuchMethodException {
+        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed").getAnnotation(EventListener.class);
+        assertThat(listener.value()).containsExactly(io.harbormaster.command.process.MachineProcessesClaimed.class);
+    }
+
     /** Runs {@code action} against a recovery that started at {@link #STARTED_AT} and waits for its driver calls. */
     private void recover(Consumer<PendingOperationsRecovery> action) {
         try (var executor = new DriverCallExecutor(2)) {
