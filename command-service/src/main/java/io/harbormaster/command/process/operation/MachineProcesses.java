@@ -29,6 +29,7 @@ import io.harbormaster.command.lookup.MachineRecords;
 import io.harbormaster.command.process.MachineOperation;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.process.PendingOperationCheck;
+import io.harbormaster.command.process.provisioning.CertificatesInMinting;
 import io.harbormaster.command.process.provisioning.MachineProvisioning;
 import io.harbormaster.command.process.provisioning.ProvisioningStepTimes;
 import io.harbormaster.command.provision.ProvisioningException;
@@ -188,23 +189,23 @@ public class MachineProcesses {
      */
     private Object completeCreation(MachineRecord machine, MachineDriver driver, String dockerUrl) {
         var id = machine.machineId();
-        var minting = System.nanoTime();
-        var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null,
-                machine.engineOptions().tlsSans());
-        times.recordSince(ProvisioningStepTimes.CERTIFICATES, minting);
+        var certificates = CertificatesInMinting.start(() -> tls.regenerate(id, machine.name().value(), dockerUrl,
+                null, true, null, machine.engineOptions().tlsSans()), times);
         String dockerVersion = null;
         if (driver.provisions()) {
             try {
                 dockerVersion = provisioning.provision(machine, dockerUrl, certificates, work.reporter());
             } catch (ProvisioningException e) {
+                certificates.settle();
                 log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());
             } catch (DriverException e) {
+                certificates.settle();
                 log.info("Provisioning machine {} failed at ssh: {}", machine.name(), e.getMessage());
                 return new FailCreationCommand(id, "ssh", e.getMessage());
             }
         }
-        return new CompleteCreationCommand(id, dockerUrl, certificates, dockerVersion);
+        return new CompleteCreationCommand(id, dockerUrl, certificates.get(), dockerVersion);
     }
 
     private static boolean provisioned(MachineRecord machine, MachineDriver driver) {

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -107,10 +108,11 @@ public class MachineProvisioning {
     }
 
     /**
-     * Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported.
+     * Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported. The
+     * machine's certificates are asked for only when they are pushed, so they may still be minted meanwhile.
      * Answers the Docker Engine version the last step verified over TLS.
      */
-    public String provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+    public String provision(MachineRecord machine, String dockerUrl, Supplier<MachineCertificates> certificates,
                             ProcessReporter reporter) {
         long started = System.nanoTime();
         var outcome = "failure";
@@ -127,16 +129,18 @@ public class MachineProvisioning {
         }
     }
 
-    private String provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+    private String provisionOver(MachineRecord machine, String dockerUrl, Supplier<MachineCertificates> certificates,
                                  ProcessReporter reporter) {
         var id = machine.machineId();
         var userCa = userCas.loadOrGenerate(id);
         var connecting = System.nanoTime();
         return hosts.withShell(machine, "provisioned", (target, shell) -> {
             times.recordSince(ProvisioningStepTimes.SSH_CONNECT, connecting);
-            return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
-                    certificates, machine.engineOptions(), userCa.publicKey(), shell,
-                    new ReportedProgress(id, userCa.fingerprint(), reporter, times));
+            try (var progress = new ReportedProgress(id, userCa.fingerprint(), reporter, times)) {
+                return provisioner.provision(machine.name().value(), target, dockerUrl,
+                        URI.create(dockerUrl).getPort(), certificates, machine.engineOptions(), userCa.publicKey(),
+                        shell, progress);
+            }
         });
     }
 }
