@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * OS (with everything else the later steps need to know about the host, in one command: {@link HostFacts}), install
  * Docker Engine when it is missing, push the machine's TLS material, merge Harbormaster's settings into
  * {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd itself
- * otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. Meanwhile,
- * from the pushed certificates until the restart, sshd is made to trust the machine's SSH user CA, reported on its
- * own and never failing the creation ({@link SshUserCaTrust}, {@link SshUserCaTrustInBackground}).
+ * otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. While the
+ * certificates are pushed, sshd is made to trust the machine's SSH user CA on a second channel, reported on its own
+ * before the push-certs step and never failing the creation ({@link SshUserCaTrust},
+ * {@link SshUserCaTrustInBackground}).
  * Every step can run again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over
  * 250 lines so the six steps read in order in one place.
  */
@@ -76,37 +77,37 @@ public class Provisioner {
         var daemonJson = installed ? shell.read("/etc/docker/daemon.json") : facts.daemonJson();
         progress.stepCompleted(STEPS.get(1), 2, STEPS.size());
 
-        var minted = certificates.get();
-        pushCertificates(shell, root, minted);
-        progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
-
         // Docker Engine is what the machine is for: sshd trouble is reported, and provisioning goes on
         var userCaTrust = sshUserCaKey == null ? null
                 : SshUserCaTrustInBackground.start(() -> trustSshUserCa(target, shell, sshUserCaKey));
+        MachineCertificates minted;
         try {
-            configureDaemon(shell, root, systemd, daemonJson.orElse(null), machineName, enginePort, engine);
-            progress.stepCompleted(STEPS.get(3), 4, STEPS.size());
-
-            // the client certificate for the verification is issued before the restart, not while the engine
-            // comes up
-            try (var connection = EngineConnection.open(tls, dockerUrl, minted)) {
-                restart(shell, root, systemd);
-                if (userCaTrust != null) {
-                    userCaTrust.report(progress);
-                }
-                progress.stepCompleted(STEPS.get(4), 5, STEPS.size());
-
-                var version = verify(connection);
-                progress.stepCompleted(STEPS.get(5), 6, STEPS.size());
-                log.info("Provisioned machine {}: Docker Engine {} at {}", machineName, version, dockerUrl);
-                return version;
-            }
+            minted = certificates.get();
+            pushCertificates(shell, root, minted);
         } catch (RuntimeException e) {
             // nothing may still run on the session once it closes, and what sshd got to is worth recording
             if (userCaTrust != null) {
                 userCaTrust.reportAfterFailure(progress);
             }
             throw e;
+        }
+        if (userCaTrust != null) {
+            userCaTrust.report(progress);
+        }
+        progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
+
+        configureDaemon(shell, root, systemd, daemonJson.orElse(null), machineName, enginePort, engine);
+        progress.stepCompleted(STEPS.get(3), 4, STEPS.size());
+
+        // the client certificate for the verification is issued before the restart, not while the engine comes up
+        try (var connection = EngineConnection.open(tls, dockerUrl, minted)) {
+            restart(shell, root, systemd);
+            progress.stepCompleted(STEPS.get(4), 5, STEPS.size());
+
+            var version = verify(connection);
+            progress.stepCompleted(STEPS.get(5), 6, STEPS.size());
+            log.info("Provisioned machine {}: Docker Engine {} at {}", machineName, version, dockerUrl);
+            return version;
         }
     }
 

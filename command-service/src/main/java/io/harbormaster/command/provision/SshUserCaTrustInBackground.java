@@ -5,10 +5,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * Making the host's sshd trust the machine's SSH user CA, on a session channel of its own while Docker Engine is
- * configured and restarted over another: the two do not depend on each other, and the restart spends most of its
- * time waiting for the old daemon to exit. The outcome is reported once, from the provisioning thread, so the
- * machine's events stay in the order the provisioner reports them.
+ * Making the host's sshd trust the machine's SSH user CA, on a session channel of its own while the machine's TLS
+ * material is written over SFTP: the two do not depend on each other. The outcome is reported once, from the
+ * provisioning thread and before the push-certs step's, so the machine's events keep the order they always had.
  */
 final class SshUserCaTrustInBackground {
 
