@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * machine's share is exact) and what is left outside them (the create request, the completion's event and the query
  * side's projection, this benchmark's 20 ms polling). Run by hand through
  * {@code infra/standalone/provisioning-benchmark.sh}, never by the build; it prints figures and asserts nothing but
- * that every machine got to Running. Arguments (optional): {@code machines=5} (1 to 7: the hosts use
- * 10.213.0.192 to 10.213.0.198).
+ * that every machine got to Running. Arguments (optional): {@code machines=5} and {@code first=192}: the hosts use
+ * 10.213.0.{first} onwards, within 10.213.0.192 to 10.213.0.198, so two builds can be measured side by side under
+ * the same load on hosts of their own.
  */
 public final class ProvisioningLatencyBenchmark {
 
@@ -37,11 +38,15 @@ public final class ProvisioningLatencyBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchmarkMain.run(args, given -> run(Math.clamp(HmCliBenchmark.intArg(given, "machines", 5), 1,
-                MAX_MACHINES)));
+        BenchmarkMain.run(args, given -> {
+            var first = Math.clamp(HmCliBenchmark.intArg(given, "first", FIRST_ADDRESS), FIRST_ADDRESS,
+                    FIRST_ADDRESS + MAX_MACHINES - 1);
+            run(first, Math.clamp(HmCliBenchmark.intArg(given, "machines", 5), 1,
+                    FIRST_ADDRESS + MAX_MACHINES - first));
+        });
     }
 
-    private static void run(int machines) throws Exception {
+    private static void run(int first, int machines) throws Exception {
         if (!TestHosts.available()) {
             System.out.println("provisioning: skipped, test hosts unavailable: " + TestHosts.unavailableReason());
             return;
@@ -52,7 +57,7 @@ public final class ProvisioningLatencyBenchmark {
         RunningPlatform platform = null;
         try {
             for (int i = 0; i < machines; i++) {
-                hosts.add(TestHosts.up("prov-bench-" + i, "10.213.0." + (FIRST_ADDRESS + i),
+                hosts.add(TestHosts.up("prov-bench-" + (first + i), "10.213.0." + (first + i),
                         TestHostMachines.publicKey(key), true));
             }
             platform = RunningPlatform.startOnFreshDatabase();
