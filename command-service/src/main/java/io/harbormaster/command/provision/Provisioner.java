@@ -14,15 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Installs and configures Docker Engine with TLS on a host over SSH, in six steps that are each reported: detect the
- * OS, install Docker Engine when it is missing, push the machine's TLS material (and make sshd trust the machine's SSH
- * user CA, reported on its own and never failing the step: see {@link SshUserCaTrust}), merge Harbormaster's
- * settings into {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd
- * itself otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate.
+ * OS (with everything else the later steps need to know about the host, in one command: {@link HostFacts}), install
+ * Docker Engine when it is missing, push the machine's TLS material, merge Harbormaster's settings into
+ * {@code daemon.json}, restart the daemon (systemd when the host runs it, the init script or dockerd itself
+ * otherwise) and verify with a mutual-TLS {@code GET /version} using a freshly issued client certificate. While the
+ * certificates are pushed, sshd is made to trust the machine's SSH user CA on a second channel, reported on its own
+ * before the push-certs step and never failing the creation ({@link SshUserCaTrust},
+ * {@link SshUserCaTrustInBackground}).
  * Every step can run again on a host it already provisioned, so a retry or a resumed creation finishes the job. Over
  * 250 lines so the six steps read in order in one place.
  */
@@ -33,6 +37,8 @@ public class Provisioner {
     private static final Logger log = LoggerFactory.getLogger(Provisioner.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final String DOCKERD_PRESENT = "command -v dockerd >/dev/null 2>&1";
+    /** Between two tries of a daemon coming up: a refused connection costs nothing, and each try ends the wait. */
+    private static final Duration ENGINE_POLL = Duration.ofMillis(50);
     /** Debian's sysvinit, Alpine's OpenRC, older Red Hat: whichever the host has; failing to enable is not fatal. */
     private static final String ENABLE_AT_BOOT_WITHOUT_SYSTEMD = "{ if command -v update-rc.d; then "
             + "update-rc.d docker defaults && update-rc.d docker enable; elif command -v rc-update; then "
@@ -54,42 +60,55 @@ public class Provisioner {
      * version it verified.
      */
     public String provision(String machineName, SshTarget target, String dockerUrl, int enginePort,
-                            MachineCertificates certificates, EngineOptions engine, String sshUserCaKey,
+                            Supplier<MachineCertificates> certificates, EngineOptions engine, String sshUserCaKey,
                             HostShell shell, ProvisioningProgress progress) {
         engine = engine == null ? EngineOptions.none() : engine;
         var root = "root".equals(target.user());
-        var os = detectOs(shell);
+        var facts = lookAt(shell);
+        var os = OsRelease.parse(facts.osRelease().orElseThrow(() -> new ProvisioningException("detect-os",
+                "The host has no /etc/os-release. Harbormaster provisions Linux hosts that have one (Debian, Ubuntu, "
+                        + "Fedora, …).")));
         progress.started(os.prettyName());
         progress.stepCompleted(STEPS.get(0), 1, STEPS.size());
 
-        installDocker(shell, root, engine.installUrl());
+        var installed = installDocker(shell, root, engine.installUrl(), facts.dockerd());
+        // an installation may have written daemon.json or systemd's directory: what was seen before it is stale
+        var systemd = installed ? shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok() : facts.systemd();
+        var daemonJson = installed ? shell.read("/etc/docker/daemon.json") : facts.daemonJson();
         progress.stepCompleted(STEPS.get(1), 2, STEPS.size());
 
-        var server = tls.server(certificates);
-        put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
-        put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
-        put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
-        if (sshUserCaKey != null) {
-            // Docker Engine is what the machine is for: sshd trouble is reported, and provisioning goes on
-            try {
-                progress.sshUserCaTrusted(trustSshUserCa(target, shell, sshUserCaKey));
-            } catch (ProvisioningException e) {
-                progress.sshUserCaRefused(e.getMessage());
+        // Docker Engine is what the machine is for: sshd trouble is reported, and provisioning goes on
+        var userCaTrust = sshUserCaKey == null ? null
+                : SshUserCaTrustInBackground.start(() -> trustSshUserCa(target, shell, sshUserCaKey));
+        MachineCertificates minted;
+        try {
+            minted = certificates.get();
+            pushCertificates(shell, root, minted);
+        } catch (RuntimeException e) {
+            // nothing may still run on the session once it closes, and what sshd got to is worth recording
+            if (userCaTrust != null) {
+                userCaTrust.reportAfterFailure(progress);
             }
+            throw e;
+        }
+        if (userCaTrust != null) {
+            userCaTrust.report(progress);
         }
         progress.stepCompleted(STEPS.get(2), 3, STEPS.size());
 
-        var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
-        configureDaemon(shell, root, systemd, machineName, enginePort, engine);
+        configureDaemon(shell, root, systemd, daemonJson.orElse(null), machineName, enginePort, engine);
         progress.stepCompleted(STEPS.get(3), 4, STEPS.size());
 
-        restart(shell, root, systemd);
-        progress.stepCompleted(STEPS.get(4), 5, STEPS.size());
+        // the client certificate for the verification is issued before the restart, not while the engine comes up
+        try (var connection = EngineConnection.open(tls, dockerUrl, minted)) {
+            restart(shell, root, systemd);
+            progress.stepCompleted(STEPS.get(4), 5, STEPS.size());
 
-        var version = verify(dockerUrl, certificates);
-        progress.stepCompleted(STEPS.get(5), 6, STEPS.size());
-        log.info("Provisioned machine {}: Docker Engine {} at {}", machineName, version, dockerUrl);
-        return version;
+            var version = verify(connection);
+            progress.stepCompleted(STEPS.get(5), 6, STEPS.size());
+            log.info("Provisioned machine {}: Docker Engine {} at {}", machineName, version, dockerUrl);
+            return version;
+        }
     }
 
     /**
@@ -101,15 +120,13 @@ public class Provisioner {
     public void restartWithNewCertificates(String machineName, String dockerUrl, EngineOptions engine,
                                            SshTarget target, MachineCertificates certificates, HostShell shell) {
         var root = "root".equals(target.user());
-        var server = tls.server(certificates);
-        put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
-        put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
-        put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
+        pushCertificates(shell, root, certificates);
         var systemd = shell.run("test -d /run/systemd/system", COMMAND_TIMEOUT).ok();
         if (!DaemonConfig.usesHarbormasterCertificates(shell.read("/etc/docker/daemon.json").orElse(null))) {
             log.info("Machine {}: dockerd was configured elsewhere (docker-machine); configuring it as provisioning "
                     + "does", machineName);
-            configureDaemon(shell, root, systemd, machineName, URI.create(dockerUrl).getPort(), engine);
+            configureDaemon(shell, root, systemd, shell.read("/etc/docker/daemon.json").orElse(null), machineName,
+                    URI.create(dockerUrl).getPort(), engine);
         }
         restart(shell, root, systemd);
         verify(dockerUrl, certificates);
@@ -133,12 +150,12 @@ public class Provisioner {
     }
 
     /**
-     * Merges Harbormaster's settings into daemon.json, moves docker-machine's daemon options aside, and on systemd
-     * hosts replaces the unit's command line with a plain dockerd.
+     * Merges Harbormaster's settings into daemon.json ({@code existing}, null when there is none), moves
+     * docker-machine's daemon options aside, and on systemd hosts replaces the unit's command line with a plain
+     * dockerd.
      */
-    private void configureDaemon(HostShell shell, boolean root, boolean systemd, String machineName, int enginePort,
-                                 EngineOptions engine) {
-        var existing = shell.read("/etc/docker/daemon.json").orElse(null);
+    private void configureDaemon(HostShell shell, boolean root, boolean systemd, String existing, String machineName,
+                                 int enginePort, EngineOptions engine) {
         var merged = DaemonConfig.merge(existing, enginePort, machineName, settings.labels(), settings.storageDriver(),
                 engine == null ? EngineOptions.none() : engine);
         put(shell, root, "/etc/docker/daemon.json", merged, 0644, "configure-daemon");
@@ -200,21 +217,33 @@ public class Provisioner {
         return ControlCharacters.readable(text.startsWith("Docker version ") ? text.substring(15).split(",")[0] : text);
     }
 
-    private OsRelease detectOs(HostShell shell) {
-        var text = shell.read("/etc/os-release").orElseThrow(() -> new ProvisioningException("detect-os",
-                "The host has no /etc/os-release. Harbormaster provisions Linux hosts that have one (Debian, Ubuntu, "
-                        + "Fedora, …)."));
-        return OsRelease.parse(text);
+    /** The host's facts in one command: the detect-os step's round-trip, and the later steps' too. */
+    private static HostFacts lookAt(HostShell shell) {
+        var boundary = HostFacts.newBoundary();
+        var result = shell.run(HostFacts.script(boundary), COMMAND_TIMEOUT);
+        return HostFacts.parse(result.stdout(), boundary).filter(facts -> result.ok())
+                .orElseThrow(() -> new ProvisioningException("detect-os", "Could not look at the host's "
+                        + "/etc/os-release and Docker Engine (exit " + result.exitStatus() + "): "
+                        + result.failureText()));
+    }
+
+    /** Writes the machine's CA, server certificate and key where daemon.json says dockerd finds them. */
+    private void pushCertificates(HostShell shell, boolean root, MachineCertificates certificates) {
+        var server = tls.server(certificates);
+        put(shell, root, DaemonConfig.CA, server.caPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.CERT, server.certPem(), 0644, "push-certs");
+        put(shell, root, DaemonConfig.KEY, server.keyPem(), 0600, "push-certs");
     }
 
     /**
      * Installs Docker Engine where {@code dockerd} is missing: with the machine's install URL when it has one
      * (docker-machine's {@code --engine-install-url}: the script is downloaded with curl, or wget, and run with
-     * {@code sh}), otherwise with the platform's install command. A host that has dockerd is left as it is.
+     * {@code sh}), otherwise with the platform's install command. A host that has dockerd ({@code present}) is left
+     * as it is. Answers whether it installed.
      */
-    void installDocker(HostShell shell, boolean root, String installUrl) {
-        if (shell.run(DOCKERD_PRESENT, COMMAND_TIMEOUT).ok()) {
-            return;
+    boolean installDocker(HostShell shell, boolean root, String installUrl, boolean present) {
+        if (present) {
+            return false;
         }
         var how = installUrl == null ? settings.installCommand() : installFromUrl(installUrl);
         var what = installUrl == null ? "with '" + settings.installCommand() + "'" : "from " + installUrl;
@@ -232,6 +261,7 @@ public class Provisioner {
                     + "there is still no dockerd on the host's PATH. Install Docker Engine on the host, then provision "
                     + "the machine again.");
         }
+        return true;
     }
 
     /** Downloads the script at {@code url} to a temporary file and runs it; the URL is quoted for the shell. */
@@ -263,31 +293,39 @@ public class Provisioner {
 
     /** Polls {@code GET /version} over mutual TLS until the daemon answers, as a client of the machine's CA. */
     String verify(String dockerUrl, MachineCertificates certificates) {
+        try (var connection = EngineConnection.open(tls, dockerUrl, certificates)) {
+            return verify(connection);
+        }
+    }
+
+    /**
+     * Polls {@code GET /version} over {@code connection} until the daemon answers. A daemon coming up refuses
+     * connections at once, so it is asked again soon: how long this waits is the daemon's start, not a fixed sleep.
+     */
+    private String verify(EngineConnection connection) {
         var deadline = Instant.now().plus(settings.verifyTimeout());
         String lastProblem = "no answer";
-        try (var engine = EngineConnection.open(tls, dockerUrl, certificates)) {
-            while (Instant.now().isBefore(deadline)) {
-                try {
-                    var response = engine.get("/version", Duration.ofSeconds(5));
-                    if (response.statusCode() == 200) {
-                        var body = response.body();
-                        var at = body.indexOf("\"Version\":\"");
-                        return at < 0 ? "unknown"
-                                : ControlCharacters.readable(body.substring(at + 11, body.indexOf('"', at + 11)));
-                    }
-                    lastProblem = "HTTP " + response.statusCode();
-                } catch (IOException e) {
-                    lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ProvisioningException("verify", "Interrupted while waiting for Docker Engine.");
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                var response = connection.get("/version", Duration.ofSeconds(5));
+                if (response.statusCode() == 200) {
+                    var body = response.body();
+                    var at = body.indexOf("\"Version\":\"");
+                    return at < 0 ? "unknown"
+                            : ControlCharacters.readable(body.substring(at + 11, body.indexOf('"', at + 11)));
                 }
-                sleep();
+                lastProblem = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProvisioningException("verify", "Interrupted while waiting for Docker Engine.");
             }
+            sleep(ENGINE_POLL);
         }
         throw new ProvisioningException("verify", "Docker Engine did not answer GET /version over TLS at "
-                + dockerUrl + " within " + settings.verifyTimeout().toSeconds() + " s (last: " + lastProblem
-                + "). Check that the engine port is open and dockerd is running on the host.");
+                + connection.dockerUrl() + " within " + settings.verifyTimeout().toSeconds() + " s (last: "
+                + lastProblem + "). Check that the engine port is open and dockerd is running on the host.");
     }
 
     private void put(HostShell shell, boolean root, String path, String content, int mode, String step) {
@@ -321,8 +359,12 @@ public class Provisioner {
     }
 
     private static void sleep() {
+        sleep(Duration.ofMillis(250));
+    }
+
+    private static void sleep(Duration pause) {
         try {
-            Thread.sleep(250);
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

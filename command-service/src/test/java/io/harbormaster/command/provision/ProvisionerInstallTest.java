@@ -28,9 +28,9 @@ class ProvisionerInstallTest {
     void aHostWithDockerd_isLeftAsItIs_whateverTheInstallUrl() {
         var shell = new FakeShell(command -> new HostShell.Result(0, "/usr/sbin/dockerd", ""));
 
-        provisioner.installDocker(shell, true, "https://get.docker.com");
+        assertThat(provisioner.installDocker(shell, true, "https://get.docker.com", true)).isFalse();
 
-        assertThat(shell.commands).containsExactly("command -v dockerd >/dev/null 2>&1");
+        assertThat(shell.commands).isEmpty();
     }
 
     @Test
@@ -44,10 +44,10 @@ class ProvisionerInstallTest {
             return new HostShell.Result(0, "", "");
         });
 
-        provisioner.installDocker(shell, true, "https://get.docker.com/?channel=stable");
+        assertThat(provisioner.installDocker(shell, true, "https://get.docker.com/?channel=stable", false)).isTrue();
 
-        assertThat(shell.commands).hasSize(3);
-        assertThat(shell.commands.get(1)).contains("curl -fsSL 'https://get.docker.com/?channel=stable'")
+        assertThat(shell.commands).hasSize(2);
+        assertThat(shell.commands.get(0)).contains("curl -fsSL 'https://get.docker.com/?channel=stable'")
                 .contains("wget -qO").contains("sh \"$f\"").doesNotContain("platform-install-command");
     }
 
@@ -55,10 +55,10 @@ class ProvisionerInstallTest {
     void withoutAnInstallUrl_thePlatformsCommandInstalls() {
         var shell = new FakeShell(command -> new HostShell.Result(command.startsWith("command -v") ? 1 : 0, "", ""));
 
-        assertThatThrownBy(() -> provisioner.installDocker(shell, true, null))
+        assertThatThrownBy(() -> provisioner.installDocker(shell, true, null, false))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("still no dockerd");
-        assertThat(shell.commands.get(1)).isEqualTo("platform-install-command");
+        assertThat(shell.commands.get(0)).isEqualTo("platform-install-command");
     }
 
     @Test
@@ -66,13 +66,13 @@ class ProvisionerInstallTest {
         var shell = new FakeShell(command -> new HostShell.Result(command.startsWith("command -v") ? 1 : 22, "",
                 "curl: (22) The requested URL returned error: 404"));
 
-        assertThatThrownBy(() -> provisioner.installDocker(shell, false, "https://example.com/missing.sh"))
+        assertThatThrownBy(() -> provisioner.installDocker(shell, false, "https://example.com/missing.sh", false))
                 .isInstanceOf(ProvisioningException.class)
                 .hasMessageContaining("from https://example.com/missing.sh failed (exit 22)")
                 .hasMessageContaining("error: 404")
                 .hasMessageContaining("an install URL that works there");
         // another user than root installs through sudo
-        assertThat(shell.commands.get(1)).startsWith("sudo -n sh -c '");
+        assertThat(shell.commands.get(0)).startsWith("sudo -n sh -c '");
     }
 
     /** The command runs the downloaded script with sh, and a quote in the URL cannot break out of it. */

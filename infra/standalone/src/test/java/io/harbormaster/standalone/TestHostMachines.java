@@ -68,10 +68,16 @@ final class TestHostMachines {
     /** Polls {@code call} every 100 ms until {@code done} holds or {@code within} passed; answers the last response. */
     static ApiClient.Response await(Supplier<ApiClient.Response> call, Predicate<ApiClient.Response> done,
                                     Duration within) {
+        return await(call, done, within, Duration.ofMillis(100));
+    }
+
+    /** Polls {@code call} every {@code poll} until {@code done} holds or {@code within} passed; answers the last. */
+    static ApiClient.Response await(Supplier<ApiClient.Response> call, Predicate<ApiClient.Response> done,
+                                    Duration within, Duration poll) {
         var deadline = System.nanoTime() + within.toNanos();
         var last = call.get();
         while (!done.test(last) && System.nanoTime() < deadline) {
-            pause(Duration.ofMillis(100));
+            pause(poll);
             last = call.get();
         }
         return last;

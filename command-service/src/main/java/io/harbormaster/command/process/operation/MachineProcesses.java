@@ -29,14 +29,19 @@ import io.harbormaster.command.lookup.MachineRecords;
 import io.harbormaster.command.process.MachineOperation;
 import io.harbormaster.command.process.MachineWork;
 import io.harbormaster.command.process.PendingOperationCheck;
+import io.harbormaster.command.process.provisioning.CertificatesInMinting;
 import io.harbormaster.command.process.provisioning.MachineProvisioning;
+import io.harbormaster.command.process.provisioning.ProvisioningStepTimes;
 import io.harbormaster.command.provision.ProvisioningException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +73,11 @@ public class MachineProcesses {
     private final PendingOperationCheck pending;
     private final MachineTls tls;
     private final MachineProvisioning provisioning;
+    private final ProvisioningStepTimes times;
 
     public MachineProcesses(DriverRegistry drivers, MachineRecords records, MachineWork work, PendingOperationCheck pending,
-                     MachineTls tls, MachineProvisioning provisioning) {
+                     MachineTls tls, MachineProvisioning provisioning, ProvisioningStepTimes times) {
+        this.times = times;
         this.tls = tls;
         this.provisioning = provisioning;
         this.pending = pending;
@@ -82,8 +89,8 @@ public class MachineProcesses {
     // One handler per request type rather than one for every event: the tracking processor then skips the other
     // events without a unit of work (and a token write) each, which the lifecycle benchmark measures.
     @EventHandler
-    void on(MachineCreated event, @MetaDataValue(CORRELATION_ID) String correlationId) {
-        run(event.machineId(), MachineOperation.CREATE, correlationId);
+    void on(MachineCreated event, @MetaDataValue(CORRELATION_ID) String correlationId, @Timestamp Instant stored) {
+        run(event.machineId(), MachineOperation.CREATE, correlationId, stored);
     }
 
     /** Provisioning again runs the creation's steps on the existing host, with fresh TLS material. */
@@ -128,8 +135,18 @@ public class MachineProcesses {
     }
 
     public void run(MachineId id, MachineOperation operation, String correlationId) {
+        run(id, operation, correlationId, null);
+    }
+
+    /** The same; {@code requested} (null for none) is when the request was stored, to time how long it waited. */
+    private void run(MachineId id, MachineOperation operation, String correlationId, Instant requested) {
         work.afterCommit(id, operation.name(), correlationId, () -> pending.isPending(id, operation),
-                failure(operation), () -> call(operation, machine(id)));
+                failure(operation), () -> {
+                    if (requested != null) {
+                        times.record(ProvisioningStepTimes.PICKUP, Duration.between(requested, Instant.now()));
+                    }
+                    return call(operation, machine(id));
+                });
     }
 
     /** Calls the driver and answers the command that reports success (or, for a refused creation, failure). */
@@ -177,21 +194,23 @@ public class MachineProcesses {
      */
     private Object completeCreation(MachineRecord machine, MachineDriver driver, String dockerUrl) {
         var id = machine.machineId();
-        var certificates = tls.regenerate(id, machine.name().value(), dockerUrl, null, true, null,
-                machine.engineOptions().tlsSans());
+        var certificates = CertificatesInMinting.start(() -> tls.regenerate(id, machine.name().value(), dockerUrl,
+                null, true, null, machine.engineOptions().tlsSans()), times);
         String dockerVersion = null;
         if (driver.provisions()) {
             try {
                 dockerVersion = provisioning.provision(machine, dockerUrl, certificates, work.reporter());
             } catch (ProvisioningException e) {
+                certificates.settle();
                 log.info("Provisioning machine {} failed at {}: {}", machine.name(), e.step(), e.getMessage());
                 return new FailCreationCommand(id, e.step(), e.getMessage());
             } catch (DriverException e) {
+                certificates.settle();
                 log.info("Provisioning machine {} failed at ssh: {}", machine.name(), e.getMessage());
                 return new FailCreationCommand(id, "ssh", e.getMessage());
             }
         }
-        return new CompleteCreationCommand(id, dockerUrl, certificates, dockerVersion);
+        return new CompleteCreationCommand(id, dockerUrl, certificates.get(), dockerVersion);
     }
 
     private static boolean provisioned(MachineRecord machine, MachineDriver driver) {

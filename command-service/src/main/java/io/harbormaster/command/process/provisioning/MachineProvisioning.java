@@ -1,13 +1,10 @@
 package io.harbormaster.command.process.provisioning;
 
 import io.harbormaster.api.machine.MachineCertificates;
-import io.harbormaster.command.machine.ReportProvisioningCommand;
-import io.harbormaster.command.machine.ReportSshUserCaCommand;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.process.MachineHosts;
 import io.harbormaster.command.process.ProcessReporter;
 import io.harbormaster.command.provision.Provisioner;
-import io.harbormaster.command.provision.ProvisioningProgress;
 import io.harbormaster.command.ssh.MachineSshUserCas;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +16,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,15 +36,17 @@ public class MachineProvisioning {
     private final MachineHosts hosts;
     private final MachineSshUserCas userCas;
     private final MeterRegistry meters;
+    private final ProvisioningStepTimes times;
     private final Duration comingBack = Duration.ofMinutes(10);
     private final Duration poll = Duration.ofMillis(500);
 
     MachineProvisioning(Provisioner provisioner, MachineHosts hosts, MachineSshUserCas userCas,
-                        ObjectProvider<MeterRegistry> meters) {
+                        ObjectProvider<MeterRegistry> meters, ProvisioningStepTimes times) {
         this.provisioner = provisioner;
         this.hosts = hosts;
         this.userCas = userCas;
         this.meters = meters.getIfAvailable(CompositeMeterRegistry::new);
+        this.times = times;
     }
 
     /** The boot the host runs now (kernel boot id and PID 1's start time), or empty when it does not answer. */
@@ -108,10 +108,11 @@ public class MachineProvisioning {
     }
 
     /**
-     * Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported.
+     * Installs and configures Docker Engine for {@code dockerUrl}; each step and a newly pinned key is reported. The
+     * machine's certificates are asked for only when they are pushed, so they may still be minted meanwhile.
      * Answers the Docker Engine version the last step verified over TLS.
      */
-    public String provision(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+    public String provision(MachineRecord machine, String dockerUrl, Supplier<MachineCertificates> certificates,
                             ProcessReporter reporter) {
         long started = System.nanoTime();
         var outcome = "failure";
@@ -128,33 +129,18 @@ public class MachineProvisioning {
         }
     }
 
-    private String provisionOver(MachineRecord machine, String dockerUrl, MachineCertificates certificates,
+    private String provisionOver(MachineRecord machine, String dockerUrl, Supplier<MachineCertificates> certificates,
                                  ProcessReporter reporter) {
         var id = machine.machineId();
         var userCa = userCas.loadOrGenerate(id);
+        var connecting = System.nanoTime();
         return hosts.withShell(machine, "provisioned", (target, shell) -> {
-            return provisioner.provision(machine.name().value(), target, dockerUrl, URI.create(dockerUrl).getPort(),
-                    certificates, machine.engineOptions(), userCa.publicKey(), shell, new ProvisioningProgress() {
-                        @Override
-                        public void started(String os) {
-                            reporter.report(ReportProvisioningCommand.started(id, os));
-                        }
-
-                        @Override
-                        public void stepCompleted(String step, int number, int total) {
-                            reporter.report(ReportProvisioningCommand.step(id, step, number, total));
-                        }
-
-                        @Override
-                        public void sshUserCaTrusted(String trustedKeysFile) {
-                            reporter.report(ReportSshUserCaCommand.trusted(id, userCa.fingerprint(), trustedKeysFile));
-                        }
-
-                        @Override
-                        public void sshUserCaRefused(String reason) {
-                            reporter.report(ReportSshUserCaCommand.failed(id, userCa.fingerprint(), reason));
-                        }
-                    });
+            times.recordSince(ProvisioningStepTimes.SSH_CONNECT, connecting);
+            try (var progress = new ReportedProgress(id, userCa.fingerprint(), reporter, times)) {
+                return provisioner.provision(machine.name().value(), target, dockerUrl,
+                        URI.create(dockerUrl).getPort(), certificates, machine.engineOptions(), userCa.publicKey(),
+                        shell, progress);
+            }
         });
     }
 }

@@ -14,6 +14,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.harbormaster.command.process.provisioning.ProvisioningStepTimes;
 import io.harbormaster.api.audit.ActingContext;
 import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.command.machine.CompleteCreationCommand;
@@ -75,7 +76,7 @@ class MachineProcessesTest {
 
     @Test
     void whenMachineCreated_thenTheDriverCreatesItAndCreationCompletesWithItsUrl() {
-        run(processes -> processes.on(created(), "corr-1"));
+        run(processes -> processes.on(created(), "corr-1", java.time.Instant.now()));
         assertThat(driver.calls()).containsExactly("create web-1");
         verify(gateway).sendAndWait(org.mockito.ArgumentMatchers.argThat(command ->
                 command instanceof CompleteCreationCommand complete
@@ -91,7 +92,7 @@ class MachineProcessesTest {
     @Test
     void whenTheSecretStoreIsSealed_thenCreationFailsWithTheStoresReason() {
         secrets.seal(true);
-        run(processes -> processes.on(created(), "corr-1"));
+        run(processes -> processes.on(created(), "corr-1", java.time.Instant.now()));
         verify(gateway).sendAndWait(org.mockito.ArgumentMatchers.argThat(command ->
                 command instanceof FailCreationCommand fail && fail.reason().contains("sealed")),
                 anyLong(), eq(TimeUnit.SECONDS));
@@ -100,7 +101,7 @@ class MachineProcessesTest {
     @Test
     void whenTheDriverCannotCreate_thenCreationFailsWithItsReason() {
         driver.creating(new CreateResult.Failed("no capacity in eu-west-1"));
-        run(processes -> processes.on(created(), "corr-1"));
+        run(processes -> processes.on(created(), "corr-1", java.time.Instant.now()));
         verifyReported(new FailCreationCommand(MACHINE, "no capacity in eu-west-1"));
     }
 
@@ -204,7 +205,7 @@ class MachineProcessesTest {
         // An old request seen again, e.g. on the processor's first start: its outcome is already recorded.
         try (var executor = new DriverCallExecutor(2)) {
             new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
-                    (id, operation) -> false, tls, null).on(new MachineStopRequested(MACHINE), "corr-9");
+                    (id, operation) -> false, tls, null, ProvisioningStepTimes.unrecorded()).on(new MachineStopRequested(MACHINE), "corr-9");
         }
         assertThat(driver.calls()).isEmpty();
         verify(gateway, org.mockito.Mockito.never()).sendAndWait(any(), anyLong(), any());
@@ -220,7 +221,7 @@ class MachineProcessesTest {
     private void run(java.util.function.Consumer<MachineProcesses> handler) {
         try (var executor = new DriverCallExecutor(2)) {
             handler.accept(new MachineProcesses(new DriverRegistry(List.of(driver)), lookups, new io.harbormaster.command.process.MachineWork(executor, gateway),
-                    (id, operation) -> true, tls, null)); // the fake driver does not provision
+                    (id, operation) -> true, tls, null, ProvisioningStepTimes.unrecorded())); // the fake driver does not provision
         }
     }
 
@@ -229,7 +230,7 @@ class MachineProcessesTest {
         try (var executor = new DriverCallExecutor(2)) {
             handler.accept(new MachineProcesses(new DriverRegistry(List.of(provisioningDriver)), lookups,
                     new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
-                    provisioning));
+                    provisioning, ProvisioningStepTimes.unrecorded()));
         }
     }
 

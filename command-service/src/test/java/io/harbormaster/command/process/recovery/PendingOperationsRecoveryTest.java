@@ -5,6 +5,7 @@ import static io.harbormaster.command.machine.MachineGivens.Ids.NAME;
 import static io.harbormaster.command.machine.MachineGivens.Ids.TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.harbormaster.command.process.provisioning.ProvisioningStepTimes;
 import io.harbormaster.api.audit.AuditMetadata;
 import io.harbormaster.command.machine.CompleteCreationCommand;
 import io.harbormaster.command.machine.CompleteLifecycleOperationCommand;
@@ -235,7 +236,7 @@ class PendingOperationsRecoveryTest {
         currentExecutor = executor;
         return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups,
                 new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
-                null); // the fake driver does not provision
+                null, ProvisioningStepTimes.unrecorded()); // the fake driver does not provision
     }
 
     private DriverCallExecutor executorOf(MachineProcesses processes) {
