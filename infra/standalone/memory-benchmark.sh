@@ -53,7 +53,7 @@ done
 grep -q 'one-time password' "$work/platform.log" || { echo "the platform did not start in 10 minutes" >&2; exit 1; }
 # the launcher execs java, so its pid is the JVM's
 java_pid=$launcher
-echo "JVM options: $(tr '\0' ' ' <"/proc/$java_pid/cmdline" | sed 's/ -jar .*//; s|^[^ ]*/java ||')"
+echo "JVM options: $(tr '\0' ' ' <"/proc/$java_pid/cmdline" | sed 's/ -jar .*//; s|^[^ ]*/java *||')"
 password=$(grep -A1 'one-time password' "$work/platform.log" | tail -1 | tr -d ' ')
 api=http://127.0.0.1:$port/api
 # one Basic sign-in for a token: Basic would hash the password on every one of N requests
