@@ -24,7 +24,9 @@ jcmd=$JAVA_HOME/bin/jcmd
 
 work=$(mktemp -d /tmp/hm-memory.XXXXXX)
 java_pid=""
+sampler_pid=""
 cleanup() {
+    [[ -n $sampler_pid ]] && kill "$sampler_pid" 2>/dev/null || true
     if [[ -n $java_pid ]]; then
         kill "$java_pid" 2>/dev/null || true
         for _ in $(seq 1 60); do kill -0 "$java_pid" 2>/dev/null || break; sleep 0.5; done
@@ -108,6 +110,9 @@ AUTH=$(<"$work/auth") awk -v n="$n" -v api="$api" -v team="$team" 'BEGIN {
     }
 }' >"$work/requests"
 chmod 600 "$work/requests"
+# the resident set every second from here to the end, for the peak (between full GCs, not only after one)
+(while kill -0 "$java_pid" 2>/dev/null; do memory >>"$work/samples"; sleep 1; done) &
+sampler_pid=$!
 started=$(now)
 curl -s --parallel --parallel-max 8 -K "$work/requests" >"$work/statuses" 2>"$work/curl.log" || true
 accepted=$(grep -c '^202$' "$work/statuses" || true)
@@ -131,6 +136,11 @@ sleep "$settle"
 call --get --data-urlencode "team=$team" --data-urlencode size=1 --data-urlencode state=Error "$api/machines" |
     jq -r '"machines in Error after probing (their addresses refuse): \(.total)"'
 
+kill "$sampler_pid" 2>/dev/null || true
+sampler_pid=""
+peak_java=$(awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }' "$work/samples")
+peak_pg=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$work/samples")
+echo "peak while creating and settling: java RSS $(mib "$peak_java") MiB, embedded PostgreSQL PSS $(mib "$peak_pg") MiB ($(wc -l <"$work/samples") samples, 1 s apart)"
 report "after $listed machines"
 "$jcmd" "$java_pid" VM.native_memory summary >"$work/nmt"
 echo "native memory tracking (committed), largest first:"
