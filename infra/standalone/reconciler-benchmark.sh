@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the reconciler costs with a large idle fleet (CPU of the platform's JVM and of PostgreSQL, commits, cycle
-# time): see ReconcilerBenchmark. Needs PostgreSQL like the tests (HM_TEST_POSTGRES_*); PostgreSQL's CPU is summed
-# over every postgres process on the machine, so run it with nothing else using the database. Arguments go to the
+# time): see ReconcilerBenchmark. Needs PostgreSQL like the tests (HM_TEST_POSTGRES_*); PostgreSQL's CPU is that of
+# the server's postmaster and its children, so run it with nothing else using that server. Arguments go to the
 # benchmark, e.g.
 #   infra/standalone/reconciler-benchmark.sh machines=10000 interval=30 cycles=3
 set -euo pipefail

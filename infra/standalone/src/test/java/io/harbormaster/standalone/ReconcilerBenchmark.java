@@ -78,23 +78,30 @@ public final class ReconcilerBenchmark {
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             var commits = platform.jdbc().sql("SELECT xact_commit FROM pg_stat_database WHERE datname = "
                     + "current_database()").query(Long.class).single();
-            return new Sample(System.nanoTime(), os.getProcessCpuTime(), postgresTicks(), commits,
+            var dataDirectory = platform.jdbc().sql("SELECT setting FROM pg_settings WHERE name = 'data_directory'")
+                    .query(String.class).single();
+            var postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).getFirst()
+                    .strip());
+            return new Sample(System.nanoTime(), os.getProcessCpuTime(), postgresTicks(postmaster), commits,
                     meters.get("harbormaster.reconciler.checked").counter().count(),
                     meters.get("harbormaster.reconciler.reported").counter().count());
         }
 
-        /** utime + stime of every process named postgres, in clock ticks (100 per second on Linux). */
-        private static long postgresTicks() throws IOException {
+        /**
+         * utime + stime of the server's postmaster and its children (not other PostgreSQL servers on the machine), in
+         * clock ticks (100 per second on Linux).
+         */
+        private static long postgresTicks(long postmaster) throws IOException {
             long ticks = 0;
             try (var processes = Files.list(Path.of("/proc"))) {
                 for (var dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                     try {
                         var stat = Files.readString(dir.resolve("stat"));
-                        var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        if (!name.startsWith("postgres")) {
+                        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        var pid = Long.parseLong(dir.getFileName().toString());
+                        if (pid != postmaster && Long.parseLong(fields[1]) != postmaster) {
                             continue;
                         }
-                        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     } catch (IOException | RuntimeException gone) {
                         // the process ended between the listing and the read

@@ -28,6 +28,11 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgresServer embeddedPostgres(@Value("${harbormaster.home}") Path home,
                                             @Value("${harbormaster.embedded-postgres.port:0}") int port)
             throws IOException {
+        var early = EarlyEmbeddedPostgres.take(home, port);
+        return early.isPresent() ? early.get() : startServer(home, port);
+    }
+
+    static EmbeddedPostgresServer startServer(Path home, int port) throws IOException {
         var server = EmbeddedPostgresServer.open(home, port);
         log.info("Starting embedded PostgreSQL with data in {}", server.dataDirectory());
         try {
