@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
  * What the reconciler costs with a large idle fleet: the platform's JVM and PostgreSQL's CPU time, PostgreSQL's
  * commits, and the reconciler's own meters over a window of whole cycles, once with every machine reported every
  * cycle ({@code harbormaster.reconciler.full-every=1}, what each pass did before reports followed changes) and once
- * with the defaults. Nothing else runs in the platform meanwhile. The fleet is {@code none} machines whose daemon
+ * with the defaults, and with the reconciler off for the platform's own idle cost. Nothing else runs in the platform
+ * meanwhile. The fleet is {@code none} machines whose daemon
  * ports do not answer (each check is a refused loopback connection), so it costs no test host. Run by hand through
  * {@code infra/standalone/reconciler-benchmark.sh}, never by the build; it prints figures and asserts nothing.
  *
- * <p>Arguments (all optional): {@code machines=10000 interval=30 cycles=3 modes=full-every-1,default}.
+ * <p>Arguments (all optional): {@code machines=10000 interval=30 cycles=3 modes=off,full-every-1,default};
+ * {@code off} is the same platform idle with the reconciler off, the baseline the others are compared with.
  */
 public final class ReconcilerBenchmark {
 
@@ -32,7 +34,7 @@ public final class ReconcilerBenchmark {
         var interval = HmCliBenchmark.intArg(args, "interval", 30);
         var cycles = HmCliBenchmark.intArg(args, "cycles", 3);
         var modes = java.util.Arrays.stream(args).filter(a -> a.startsWith("modes=")).findFirst()
-                .map(a -> a.substring("modes=".length())).orElse("full-every-1,default").split(",");
+                .map(a -> a.substring("modes=".length())).orElse("off,full-every-1,default").split(",");
         var database = io.harbormaster.testing.TestPostgres.freshDatabase();
         try (var platform = RunningPlatform.startOn(database)) {
             var admin = platform.admin();
@@ -46,8 +48,9 @@ public final class ReconcilerBenchmark {
         }
         for (var mode : modes) {
             var fullEvery = mode.equals("full-every-1") ? "1" : "10";
-            try (var platform = RunningPlatform.startOn(database, "--harbormaster.reconciler.interval=" + interval
-                    + "s", "--harbormaster.reconciler.full-every=" + fullEvery)) {
+            // "off": the platform idle without a reconciler, what the other modes are compared with
+            try (var platform = RunningPlatform.startOn(database, "--harbormaster.reconciler.interval="
+                    + (mode.equals("off") ? 0 : interval) + "s", "--harbormaster.reconciler.full-every=" + fullEvery)) {
                 // the first cycle reports every machine (nothing is remembered yet): measure the ones after it
                 Thread.sleep(TimeUnit.SECONDS.toMillis(interval * 2L + 5));
                 var meters = platform.bean(MeterRegistry.class);
@@ -64,8 +67,8 @@ public final class ReconcilerBenchmark {
                         100 * postgresCpu / seconds, 100 * (javaCpu + postgresCpu) / seconds,
                         after.commits() - before.commits(), (long) (after.checked() - before.checked()),
                         (long) (after.reported() - before.reported()),
-                        meters.get("harbormaster.reconciler.pass").timer().max(TimeUnit.SECONDS),
-                        meters.get("harbormaster.reconciler.check").timer().mean(TimeUnit.MILLISECONDS));
+                        meters.timer("harbormaster.reconciler.pass").max(TimeUnit.SECONDS),
+                        meters.timer("harbormaster.reconciler.check").mean(TimeUnit.MILLISECONDS));
             }
         }
     }
@@ -83,8 +86,8 @@ public final class ReconcilerBenchmark {
             var postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).getFirst()
                     .strip());
             return new Sample(System.nanoTime(), os.getProcessCpuTime(), postgresTicks(postmaster), commits,
-                    meters.get("harbormaster.reconciler.checked").counter().count(),
-                    meters.get("harbormaster.reconciler.reported").counter().count());
+                    meters.counter("harbormaster.reconciler.checked").count(),
+                    meters.counter("harbormaster.reconciler.reported").count());
         }
 
         /**
