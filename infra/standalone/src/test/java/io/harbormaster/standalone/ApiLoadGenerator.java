@@ -98,6 +98,8 @@ public final class ApiLoadGenerator {
                         .query(String.class).single();
                 var took = HmCliBenchmark.createNoneMachines(platform, team, holder, machines);
                 HmCliBenchmark.awaitListed(platform, machines);
+                // the other projections (audit, teams) catch up too: the figures are the list's own
+                HmCliBenchmark.awaitQuiet(platform);
                 System.out.printf(Locale.ROOT, "%d machines created in %.1f s%n", machines, took.toMillis() / 1e3);
             }
             System.out.printf(Locale.ROOT, "%s against %s: %d clients, at most %d requests or %d s (after %d to warm "
