@@ -53,7 +53,12 @@ class EmbeddedDatabaseHealingIntegrationTest {
             assertThat(created.status()).isEqualTo(202);
 
             long postmaster = postmasterPid(home);
-            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly(); // SIGKILL
+            // SIGKILL to the server and its backends at once, as an operator's kill -9 of PostgreSQL: a backend that
+            // outlives its postmaster by a moment would otherwise still answer a request or two
+            var server = ProcessHandle.of(postmaster).orElseThrow();
+            var backends = server.descendants().toList();
+            server.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
             long killed = System.nanoTime();
             for (var authorization : List.of(bearer, basic)) {
                 var response = get(url, "/api/machines", authorization);
