@@ -190,7 +190,7 @@ public class MachineReconciler {
      */
     private List<Work> plan(List<MachineRecord> all, ToLongFunction<MachineRecord> slots) {
         var work = new ArrayList<Work>();
-        var grouped = new java.util.LinkedHashMap<List<Object>, List<MachineRecord>>();
+        var grouped = new java.util.LinkedHashMap<Tick, List<MachineRecord>>();
         for (var machine : all) {
             var slot = slots.applyAsLong(machine);
             var atOnce = drivers.names().contains(machine.driver()) ? drivers.get(machine.driver()).observesAtOnce()
@@ -199,12 +199,12 @@ public class MachineReconciler {
                 work.add(new Work(slot, List.of(machine), false));
             } else {
                 var tick = slot / TICK.toNanos();
-                grouped.computeIfAbsent(List.of(machine.driver(), tick), key -> new ArrayList<>()).add(machine);
+                grouped.computeIfAbsent(new Tick(machine.driver(), tick), key -> new ArrayList<>()).add(machine);
             }
         }
         grouped.forEach((key, machines) -> {
-            var atOnce = drivers.get((String) key.get(0)).observesAtOnce();
-            var offset = (Long) key.get(1) * TICK.toNanos();
+            var atOnce = drivers.get(key.driver()).observesAtOnce();
+            var offset = key.index() * TICK.toNanos();
             for (int from = 0; from < machines.size(); from += atOnce) {
                 work.add(new Work(offset, List.copyOf(machines.subList(from, Math.min(machines.size(),
                         from + atOnce))), true));
@@ -366,6 +366,10 @@ public class MachineReconciler {
 
     /** Machines to look at together at {@code offset} into the cycle; {@code grouped} when one driver call is for all. */
     private record Work(long offset, List<MachineRecord> machines, boolean grouped) {
+    }
+
+    /** The machines of one driver whose slots fall in the same tick of a cycle. */
+    private record Tick(String driver, long index) {
     }
 
     private record Seen(String problem, Instant since) {
