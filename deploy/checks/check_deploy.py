@@ -166,8 +166,10 @@ def compose(resolved_file):
     check(len(nodes) >= 2, f"compose: only {nodes}")
     haproxy = (DEPLOY / "compose" / "haproxy.cfg").read_text()
     servers = re.findall(r"^\s*server\s+(\S+)\s+(\S+):(\d+)", haproxy, re.MULTILINE)
-    check(sorted(server[0] for server in servers) == nodes,
-          f"haproxy.cfg's servers {[s[0] for s in servers]} are not the compose nodes {nodes}")
+    backends = len(re.findall(r"^backend\s", haproxy, re.MULTILINE))
+    check(sorted(server[0] for server in servers) == sorted(nodes * backends),
+          f"haproxy.cfg's servers {[s[0] for s in servers]} are not the compose nodes {nodes} in each of its "
+          f"{backends} backends")
     for name, address, port in servers:
         check(address in services and port == "8080", f"haproxy.cfg: {name} at {address}:{port} is no compose node")
     check(re.search(r"http-check send meth GET uri /actuator/health/readiness", haproxy) is not None,

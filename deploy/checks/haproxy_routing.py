@@ -1,6 +1,7 @@
 """Runs the real HAProxy with deploy/compose/haproxy.cfg in front of three stand-in nodes on 127.0.0.1 and checks that
-traffic follows their readiness: a node whose /actuator/health/readiness answers 503 gets nothing, a node that
-becomes ready gets traffic, and the portal's affinity cookie is set. The stand-ins are small HTTP servers, not
+traffic follows their readiness: a node whose /actuator/health/readiness answers 503 gets nothing while another is
+ready, every live node gets traffic when none is ready (a shared outage), a node that becomes ready gets traffic,
+and the portal's affinity cookie is set. The stand-ins are small HTTP servers, not
 Harbormaster; the configuration under test is the committed one with only the addresses, the check interval and the
 Docker resolver changed for loopback.
 
@@ -65,8 +66,8 @@ def loopback_config(nodes, port):
     for node in nodes:
         text, found = re.subn(rf"^(\s*server {node.name}) {node.name}:8080", rf"\1 127.0.0.1:{node.port}", text,
                               flags=re.MULTILINE)
-        assert found == 1, f"no server line for {node.name} in {CONFIG}"
-    assert binds == 1 and checks == 1, f"{CONFIG} changed shape: update this test with it"
+        assert found == 2, f"no server line for {node.name} in each backend of {CONFIG}"
+    assert binds == 1 and checks == 2, f"{CONFIG} changed shape: update this test with it"
     # Logs to stdout would fill the pipe nobody reads.
     return text.replace("log stdout format raw local0", "").replace("log global", "")
 
@@ -107,6 +108,9 @@ def main():
         haproxy = subprocess.Popen(["haproxy", "-db", "-f", str(config)], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, text=True)
         try:
+            # No node ready (a shared outage): the live nodes still get the requests, to answer them themselves.
+            wait_for("with no node ready, every live node gets traffic",
+                     lambda: {served_by(port)[1] for _ in range(12)} == {n.name for n in nodes})
             nodes[0].ready = True
             wait_for("only the ready node harbormaster-1 gets traffic", lambda: only(port, "harbormaster-1"))
             status, body, cookie = served_by(port)

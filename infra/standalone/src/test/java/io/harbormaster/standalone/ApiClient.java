@@ -22,9 +22,18 @@ final class ApiClient {
     private final String authorization;
 
     ApiClient(String baseUrl, String user, String password) {
+        this(baseUrl, user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private ApiClient(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
-        this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = authorization;
+    }
+
+    /** With an API token, as scripts and the CLI call it. */
+    static ApiClient bearer(String baseUrl, String token) {
+        return new ApiClient(baseUrl, "Bearer " + token);
     }
 
     Response get(String path) {

@@ -57,7 +57,7 @@ public final class ApiLoadGenerator {
         BenchmarkMain.run(args, ApiLoadGenerator::run);
     }
 
-    private static void run(String[] args) throws Exception {
+    static void run(String[] args) throws Exception {
         var options = arguments(args);
         var scenario = options.getOrDefault("scenario", "create");
         var clients = Integer.parseInt(options.getOrDefault("clients", "8"));

@@ -34,6 +34,7 @@ import io.harbormaster.command.process.provisioning.MachineProvisioning;
 import io.harbormaster.command.process.provisioning.ProvisioningStepTimes;
 import io.harbormaster.command.provision.ProvisioningException;
 import java.net.URI;
+import io.harbormaster.command.secret.WaitingSecretStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,6 +46,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,9 +77,24 @@ public class MachineProcesses {
     private final MachineTls tls;
     private final MachineProvisioning provisioning;
     private final ProvisioningStepTimes times;
+    private final Duration secretStorePatience;
 
     public MachineProcesses(DriverRegistry drivers, MachineRecords records, MachineWork work, PendingOperationCheck pending,
                      MachineTls tls, MachineProvisioning provisioning, ProvisioningStepTimes times) {
+        this(drivers, records, work, pending, tls, provisioning, times, Duration.ofMinutes(10));
+    }
+
+    /**
+     * {@code secretStorePatience}: how long an operation waits for a secret store that is away or sealed before the
+     * machine shows the failure. Nobody waits on an operation (its request answered 202), so a Vault outage of a few
+     * minutes only delays it.
+     */
+    @Autowired
+    public MachineProcesses(DriverRegistry drivers, MachineRecords records, MachineWork work,
+                            PendingOperationCheck pending, MachineTls tls, MachineProvisioning provisioning,
+                            ProvisioningStepTimes times,
+                            @Value("${harbormaster.secrets.background-patience:10m}") Duration secretStorePatience) {
+        this.secretStorePatience = secretStorePatience;
         this.times = times;
         this.tls = tls;
         this.provisioning = provisioning;
@@ -145,7 +163,7 @@ public class MachineProcesses {
                     if (requested != null) {
                         times.record(ProvisioningStepTimes.PICKUP, Duration.between(requested, Instant.now()));
                     }
-                    return call(operation, machine(id));
+                    return WaitingSecretStore.waitingUpTo(secretStorePatience, () -> call(operation, machine(id)));
                 });
     }
 

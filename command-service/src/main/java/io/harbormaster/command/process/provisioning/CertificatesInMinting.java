@@ -2,6 +2,7 @@ package io.harbormaster.command.process.provisioning;
 
 import io.harbormaster.api.audit.CurrentActingContext;
 import io.harbormaster.api.machine.MachineCertificates;
+import io.harbormaster.command.secret.WaitingSecretStore;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -22,12 +23,15 @@ public final class CertificatesInMinting implements Supplier<MachineCertificates
     /** Starts {@code mint} now, as the current acting context; its time is recorded as the certificates step. */
     public static CertificatesInMinting start(Supplier<MachineCertificates> mint, ProvisioningStepTimes times) {
         var actor = CurrentActingContext.orSystem();
+        var waitForSecretStoreUntil = WaitingSecretStore.deadline();
         var minting = new CompletableFuture<MachineCertificates>();
         Thread.ofVirtual().name("certificates-minting").start(() -> {
             var started = System.nanoTime();
             try {
-                minting.complete(CurrentActingContext.callAs(actor, mint));
-            } catch (RuntimeException | Error e) {
+                minting.complete(waitForSecretStoreUntil == null ? CurrentActingContext.callAs(actor, mint)
+                        : WaitingSecretStore.waitingUntil(waitForSecretStoreUntil,
+                                () -> CurrentActingContext.callAs(actor, mint)));
+            } catch (Exception | Error e) {
                 minting.completeExceptionally(e);
             } finally {
                 times.recordSince(ProvisioningStepTimes.CERTIFICATES, started);

@@ -1,6 +1,7 @@
 package io.harbormaster.command.secret.config;
 
 import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.WaitingSecretStore;
 import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStore;
 import io.harbormaster.command.secret.vault.VaultSecretStore;
 import java.nio.file.Path;
@@ -27,11 +28,12 @@ class SecretStoreConfiguration {
     @DependsOnDatabaseInitialization
     SecretStore secretStore(SecretStoreProperties properties, ObjectProvider<DataSource> dataSource,
                             @Value("${harbormaster.home:${user.home}/.harbormaster}") Path home) {
-        return switch (properties.store()) {
+        SecretStore store = switch (properties.store()) {
             case SEALED -> new SealedDatabaseSecretStore(dataSource.getObject(), keyFile(properties, home),
                     Clock.systemUTC(), properties.sealed().maxVersions());
             case VAULT -> new VaultSecretStore(properties.vault().settings());
         };
+        return new WaitingSecretStore(store, Clock.systemUTC());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.harbormaster.api.machine.MachineId;
 import io.harbormaster.command.secret.SecretPath;
 import io.harbormaster.command.secret.SecretStore;
+import io.harbormaster.command.secret.WaitingSecretStore;
 import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStore;
 import io.harbormaster.command.secret.sealed.SealedDatabaseSecretStoreTest;
 import io.harbormaster.command.secret.sealed.SecretKeyFileException;
@@ -54,7 +55,7 @@ class SecretStoreConfigurationTest {
     void theSealedStoreIsTheDefaultWithItsKeyInTheHarbormasterHome() {
         runner.withPropertyValues("harbormaster.home=" + home).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(SecretStore.class)).isInstanceOf(SealedDatabaseSecretStore.class);
+            assertThat(context.getBean(WaitingSecretStore.class).store()).isInstanceOf(SealedDatabaseSecretStore.class);
             assertThat(home.resolve("secrets.key")).exists();
         });
     }
@@ -98,7 +99,7 @@ class SecretStoreConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     var store = context.getBean(SecretStore.class);
-                    assertThat(store).isInstanceOf(VaultSecretStore.class);
+                    assertThat(((WaitingSecretStore) store).store()).isInstanceOf(VaultSecretStore.class);
                     var path = SecretPath.machineTls(MachineId.random());
                     store.write(path, Map.of("ca.pem", "c"));
                     store.destroy(path);

@@ -36,7 +36,7 @@ public final class VaultStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_VERSIONS = 10;
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final String mount;
     private final String rootToken = "hvs.stand-in-root-" + UUID.randomUUID();
     private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
@@ -45,15 +45,22 @@ public final class VaultStandIn implements AutoCloseable {
     private final AtomicInteger failuresToGive = new AtomicInteger();
     private final AtomicInteger kvRequests = new AtomicInteger();
     private final AtomicInteger logins = new AtomicInteger();
+    private final int port;
     private volatile boolean sealed;
     private volatile AppRoleSetup appRole;
 
     private VaultStandIn(String mount) throws IOException {
         this.mount = mount;
         tokens.put(rootToken, new IssuedToken(StandInPolicy.root(), null, "token"));
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int on) throws IOException {
+        var listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), on), 0);
+        listening.createContext("/", this::handle);
+        listening.start();
+        return listening;
     }
 
     /** A stand-in with KV version 2 mounted at {@code secret}, like {@code vault server -dev}. */
@@ -70,7 +77,7 @@ public final class VaultStandIn implements AutoCloseable {
     }
 
     public URI address() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     public String rootToken() {
@@ -91,6 +98,20 @@ public final class VaultStandIn implements AutoCloseable {
     /** Every token AppRole has issued so far is expired from now on, as after its TTL. */
     void expireIssuedTokens() {
         tokens.replaceAll((token, issued) -> issued.fromLogin() ? issued.expired() : issued);
+    }
+
+    /** Closes the port: clients get "connection refused", as when Vault is down or out of reach. Secrets stay. */
+    public synchronized void becomeUnreachable() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same address, with every secret and token it had. */
+    public synchronized void becomeReachable() {
+        try {
+            server = listen(port);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not listen on port " + port + " again", e);
+        }
     }
 
     public void seal() {

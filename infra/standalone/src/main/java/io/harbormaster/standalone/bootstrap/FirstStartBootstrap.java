@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the first start, makes the first platform admin and the default team through ordinary commands (so they are
  * in the history like everything else) and prepares a one-time password to show once. Later starts find the admin
- * and do nothing; a start that died half-way finishes the job.
+ * and do nothing; a start that died half-way finishes the job. Replicas starting together on an empty database take
+ * turns ({@link FirstStartLock}): one makes the admin and shows the password, the others find it made.
  */
 @Component
 @Order(0)
@@ -34,18 +35,27 @@ class FirstStartBootstrap implements ApplicationRunner {
 
     private final BootstrapAccounts accounts;
     private final CommandGateway commands;
+    private final FirstStartLock lock;
     private final SecureRandom random = new SecureRandom();
     private volatile String oneTimePassword;
 
-    FirstStartBootstrap(BootstrapAccounts accounts, CommandGateway commands) {
+    FirstStartBootstrap(BootstrapAccounts accounts, CommandGateway commands, FirstStartLock lock) {
         this.accounts = accounts;
         this.commands = commands;
+        this.lock = lock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (accounts.adminWithPasswordExists()) {
             return;
+        }
+        lock.runExclusively(this::bootstrapUnlessDone);
+    }
+
+    private void bootstrapUnlessDone() {
+        if (accounts.adminWithPasswordExists()) {
+            return; // another replica did it while this one waited for the lock
         }
         CurrentActingContext.runAs(ActingContext.system(), () -> {
             var admin = accounts.userIdOf(ADMIN).orElseGet(() -> {
