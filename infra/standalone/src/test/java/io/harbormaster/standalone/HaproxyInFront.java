@@ -47,7 +47,8 @@ final class HaproxyInFront implements AutoCloseable {
     /** HAProxy in front of {@code replicas} (at most three, named like the deployment's nodes by position). */
     static HaproxyInFront start(List<ReplicaProcess> replicas) {
         try {
-            var directory = Files.createTempDirectory("hm-haproxy");
+            var directory = Files.createTempDirectory(Files.createDirectories(Path.of("target", "replicas")),
+                    "haproxy-");
             var port = freePort();
             var statsPort = freePort();
             var config = directory.resolve("haproxy.cfg");

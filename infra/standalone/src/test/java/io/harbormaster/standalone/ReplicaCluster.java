@@ -4,6 +4,7 @@ import io.harbormaster.command.secret.vault.VaultStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,9 @@ final class ReplicaCluster implements AutoCloseable {
         try {
             database = PrivatePostgres.fresh();
             vault = VaultStandIn.start();
-            var directory = Files.createTempDirectory("hm-replicas");
+            // under target/, kept after the run: the replicas' logs are what a failed run is read from
+            var directory = Files.createDirectories(Path.of("target", "replicas"));
+            directory = Files.createTempDirectory(directory, "cluster-");
             var settings = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + database.url(),
                     "--spring.datasource.username=" + database.user(),

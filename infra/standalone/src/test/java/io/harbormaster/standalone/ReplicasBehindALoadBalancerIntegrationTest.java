@@ -139,6 +139,57 @@ class ReplicasBehindALoadBalancerIntegrationTest {
     }
 
     /**
+     * Stops and starts of one machine sent to both replicas at once: the event store's sequence constraint serializes
+     * them across processes. Every answer is 202 or a clear 409, never a 500; the machine's stream has no gap; and
+     * every stop or start recorded as requested is carried out exactly once (by whichever replica's processes hold
+     * the machine).
+     */
+    @Test
+    @Order(3)
+    void commandsOnOneMachineThroughBothReplicasAtOnce_areSerialized_neverA500() throws Exception {
+        var admin = cluster.admin();
+        var id = admin.post("/api/machines", """
+                {"team":"%s","name":"both-replicas","driver":"none","driverOptions":{"url":"tcp://10.213.0.82:2376"}}"""
+                .formatted(team)).text("machineId");
+        await(() -> admin.get("/api/machines/" + id), r -> "Running".equals(r.text("state")), Duration.ofSeconds(30));
+        var statuses = new ConcurrentLinkedQueue<Integer>();
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var sent = new ArrayList<Future<?>>();
+            for (int t = 0; t < 4; t++) {
+                var replica = cluster.adminOn(cluster.replica(t % 2 + 1));
+                var verb = t < 2 ? "stop" : "start";
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 8; i++) {
+                        var answer = replica.post("/api/machines/" + id + "/" + verb, "{}");
+                        statuses.add(answer.status());
+                        if (answer.status() != 202) {
+                            assertThat(answer.contentType()).as(answer.body()).contains("application/problem+json");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : sent) {
+                future.get();
+            }
+        }
+        assertThat(statuses).as("202 or a conflict, never a 500").allMatch(status -> status == 202 || status == 409);
+        assertThat(statuses).contains(202);
+        await(() -> admin.get("/api/machines/" + id), r -> {
+            var events = eventsOf(id);
+            var requested = events.stream().filter(type -> type.endsWith("StopRequested")
+                    || type.endsWith("StartRequested")).count();
+            var done = events.stream().filter(type -> type.endsWith(".MachineStopped")
+                    || type.endsWith(".MachineStarted")).count();
+            return requested == done && List.of("Running", "Stopped").contains(r.text("state"));
+        }, Duration.ofSeconds(60));
+        assertContiguous(id);
+    }
+
+    /**
      * The replica that carries out provisioning is killed (SIGKILL) while ten generic machines are being provisioned
      * on ten test hosts. The survivor takes the work over once the dead replica's claims time out: every machine
      * ends Running or in Error with a reason, none stays in Provisioning, none is provisioned twice (a second start
@@ -146,7 +197,7 @@ class ReplicasBehindALoadBalancerIntegrationTest {
      * machine's stream is gapless and every processor reaches the head of the store).
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aReplicaKilledWhileProvisioningTenMachines_leavesEveryMachineSettledAndNoneProvisionedTwice()
             throws Exception {
         Assumptions.assumeTrue(TestHosts.available(), () -> "test hosts unavailable: " + TestHosts.unavailableReason());
@@ -234,7 +285,7 @@ class ReplicasBehindALoadBalancerIntegrationTest {
      * 500; and the platform creates machines again within 10 s of the restart.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void postgresRestartedUnderAHundredClients_losesNoAcceptedCommand_andServesAgainWithinTenSeconds()
             throws Exception {
         var admin = cluster.admin();
@@ -308,7 +359,7 @@ class ReplicasBehindALoadBalancerIntegrationTest {
      * back the waiting machine carries on to Running, and the refused name can be created.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void secretStoreUnreachableDuringCreates_clearErrors_noHalfMadeMachine_andTheWorkResumesWhenItIsBack() {
         Assumptions.assumeTrue(TestHosts.available(), () -> "test hosts unavailable: " + TestHosts.unavailableReason());
         var admin = cluster.admin();
