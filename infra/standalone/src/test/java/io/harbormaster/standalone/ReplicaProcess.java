@@ -43,8 +43,15 @@ final class ReplicaProcess implements AutoCloseable {
             var home = Files.createDirectories(directory.resolve(name));
             var port = freePort();
             var java = ProcessHandle.current().info().command().orElse("java");
-            var command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("java.class.path"), HarbormasterApplication.class.getName(),
+            // the launcher's own JVM options (./harbormaster), so a replica's memory is what a node's would be
+            var command = new ArrayList<>(List.of(java, "-Xms96m", "-Xmx240m", "-Xmn48m", "-XX:+UseSerialGC",
+                    "-XX:MaxMetaspaceSize=256m"));
+            // the benchmarks' launch scripts set it; the replicas need the same Vaadin mode as their parent
+            if (System.getProperty("vaadin.productionMode") != null) {
+                command.add("-Dvaadin.productionMode=" + System.getProperty("vaadin.productionMode"));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    HarbormasterApplication.class.getName(),
                     "--harbormaster.home=" + home, "--server.port=" + port, "--harbormaster.axon.node-id=" + name,
                     "--spring.main.banner-mode=off"));
             command.addAll(settings);
@@ -57,7 +64,9 @@ final class ReplicaProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        process = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
