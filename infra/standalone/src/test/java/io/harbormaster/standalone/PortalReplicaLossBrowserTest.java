@@ -19,8 +19,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The portal's sessions are sticky (HAProxy's {@code HMNODE} cookie keeps a browser on the replica that holds its
  * Vaadin UI and sign-in): when that replica dies, the browser's next request goes to a survivor, which does not know
  * the session. This is what the user then goes through, in Debian's Chromium, through the deployment's HAProxy, in
- * front of two replica processes: the sign-in page saying why, and after signing in the page they were on, with
- * everything on it (it all lives in the shared database). Skipped, visibly, where Chromium is not installed.
+ * front of two replica processes: Vaadin's notice that the session ended, the sign-in page saying why and where it
+ * leads back to, and after signing in the page they were on, with everything on it, what they saved on the dead
+ * replica included (it all lives in the shared database and event store). Skipped, visibly, where Chromium is not
+ * installed.
  */
 class PortalReplicaLossBrowserTest {
 
@@ -58,6 +60,9 @@ class PortalReplicaLossBrowserTest {
         browser.get(cluster.balancer().url() + "/machines/" + machineId);
         signIn(wait);
         wait.until(d -> onMachinePage() && text("machine-heading").contains(MACHINE));
+        // something the user saves on the replica that is about to die
+        browser.findElement(By.id("action-stop")).click();
+        wait.until(d -> text("machine-heading").contains("Stopped") && !d.findElements(By.id("action-start")).isEmpty());
         screenshot("replica-loss-1-machine-page.png");
 
         var serving = servingReplica();
@@ -69,7 +74,7 @@ class PortalReplicaLossBrowserTest {
         screenshot("replica-loss-2-replica-killed.png");
 
         // the user goes on where they were: a click that needs the server, which now is the survivor
-        browser.findElement(By.id("action-hand-off")).click();
+        browser.findElement(By.id("action-start")).click();
         try {
             wait.until(d -> !d.findElements(By.cssSelector(".v-system-error")).isEmpty());
         } finally {
@@ -97,7 +102,11 @@ class PortalReplicaLossBrowserTest {
         wait.until(d -> text("machine-facts").contains("tcp://10.213.0.86:2376"));
         screenshot("replica-loss-5-back-on-the-machine-page.png");
         assertThat(browser.getTitle()).isEqualTo(MACHINE + " · Machines");
-        assertThat(text("machine-actions")).contains("Hand off");
+        assertThat(text("machine-heading")).as("what the user saved on the dead replica").contains("Stopped");
+        assertThat(text("machine-history")).contains("top");
+        // the click the survivor answered with "session ended" was not carried out: the user does it again
+        assertThat(cluster.admin().get("/api/machines/" + machineId).text("state")).isEqualTo("Stopped");
+        assertThat(text("machine-actions")).contains("Start");
         assertThat(cookie("HMNODE")).isEqualTo(affinityCookieOf(survivor));
         assertThat(browser.findElements(By.id("session-ended"))).isEmpty();
     }
