@@ -109,6 +109,13 @@ class PortalReplicaLossBrowserTest {
         assertThat(text("machine-actions")).contains("Start");
         assertThat(cookie("HMNODE")).isEqualTo(affinityCookieOf(survivor));
         assertThat(browser.findElements(By.id("session-ended"))).isEmpty();
+
+        // signing out is not an ended session: the login page after it says nothing of one
+        browser.findElement(By.id("logout")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login")
+                && !d.findElements(By.cssSelector("input[name='username']")).isEmpty());
+        screenshot("replica-loss-6-signed-out.png");
+        assertThat(text("session-ended")).isEmpty();
     }
 
     /**
