@@ -10,9 +10,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import io.harbormaster.web.outage.DatabaseOutage;
+import java.util.Optional;
 import org.springframework.security.web.WebAttributes;
 
 /**
@@ -20,7 +24,9 @@ import org.springframework.security.web.WebAttributes;
  * {@link PortalSecurityConfiguration}) checks the password; a failure comes back as {@code login?error}. When OIDC
  * sign-in is on, a "Sign in with ..." link per identity provider starts the provider's flow; a refused OIDC sign-in
  * also comes back as {@code login?error}, and its reason is shown instead of the password form's error. So is the
- * advice to try again when the password could not be checked because the database is out of reach.
+ * advice to try again when the password could not be checked because the database is out of reach. When the user's
+ * session ended under them (timed out, or its replica died), the page says so and where signing in takes them back
+ * to: Spring Security's request cache, which Vaadin's configurer sets up, returns them to that page.
  */
 @Route("login")
 @PageTitle("Sign in · Harbormaster")
@@ -30,8 +36,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     final LoginForm form = new LoginForm();
     final Span oidcError = new Span();
     final Span databaseUnavailable = new Span(DatabaseOutage.MESSAGE);
+    final Span sessionEnded = new Span();
 
-    LoginView(PortalSecurityConfiguration.SignInProviders providers) {
+    private final VaadinDefaultRequestCache requestCache;
+
+    LoginView(PortalSecurityConfiguration.SignInProviders providers, VaadinDefaultRequestCache requestCache) {
+        this.requestCache = requestCache;
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Harbormaster");
         form.setI18n(i18n);
@@ -46,11 +56,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         databaseUnavailable.setId("database-unavailable");
         databaseUnavailable.getStyle().set("color", "var(--lumo-error-text-color)").set("max-width", "30em");
         databaseUnavailable.setVisible(false);
+        sessionEnded.setId("session-ended");
+        sessionEnded.getStyle().set("max-width", "30em");
+        sessionEnded.setVisible(false);
 
         setSizeFull();
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
-        add(databaseUnavailable, oidcError, form);
+        add(sessionEnded, databaseUnavailable, oidcError, form);
         for (var provider : providers.all()) {
             var link = new Anchor(provider.href(), "Sign in with " + provider.label());
             // A full page load: the flow leaves the portal for the provider and comes back.
@@ -72,6 +85,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         oidcError.setText(oidcFailure == null ? "" : "Sign-in with the identity provider was refused: " + oidcFailure);
         oidcError.setVisible(oidcFailure != null);
         form.setError(failed && !outage && oidcFailure == null);
+        // after a failed attempt the form's own error matters more; the saved request (and so the way back) stays
+        var ended = failed ? Optional.<EndedSession>empty() : endedSession();
+        sessionEnded.setText(ended.map(EndedSession::message).orElse(""));
+        sessionEnded.setVisible(ended.isPresent());
+    }
+
+    /**
+     * The session that ended under the user, as {@link EndedSessionMarker} marked it, with the page Spring Security
+     * saved for after the sign-in; said once.
+     */
+    private Optional<EndedSession> endedSession() {
+        var session = VaadinSession.getCurrent() == null ? null : VaadinSession.getCurrent().getSession();
+        if (session == null || session.getAttribute(EndedSessionMarker.ATTRIBUTE) == null) {
+            return Optional.empty();
+        }
+        session.removeAttribute(EndedSessionMarker.ATTRIBUTE);
+        var request = VaadinServletRequest.getCurrent();
+        var response = VaadinServletResponse.getCurrent();
+        var saved = request == null ? null : requestCache.getRequest(request.getHttpServletRequest(),
+                response == null ? null : response.getHttpServletResponse());
+        return Optional.of(EndedSession.returningTo(saved));
     }
 
     /** Why the last sign-in failed, kept in the session by Spring's failure handler; read once. */

@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.util.ClassUtils;
 
@@ -48,6 +49,8 @@ import org.springframework.util.ClassUtils;
 class PortalSecurityConfiguration {
 
     static final String OIDC_ENABLED = "harbormaster.oidc.enabled";
+    /** The servlet container's session cookie; the platform does not rename it. */
+    static final String SESSION_COOKIE = "JSESSIONID";
     private static final String OAUTH2_CLIENT =
             "org.springframework.security.oauth2.client.registration.ClientRegistrationRepository";
 
@@ -60,6 +63,11 @@ class PortalSecurityConfiguration {
         // which shows PageNotFound in the portal's layout instead. Views still check their own annotations.
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
+        // A browser whose session ended under it (timed out, or its replica died) is told so on the login page; the
+        // marker runs first, before anything gives the browser a new session. Signing out deletes the session
+        // cookie, so that the next page is not taken for an ended session.
+        http.addFilterBefore(new EndedSessionMarker(), SecurityContextHolderFilter.class);
+        http.logout(logout -> logout.deleteCookies(SESSION_COOKIE));
         if (oidcOffered(environment)) {
             OidcLogin.configure(http, context);
         }

@@ -81,6 +81,27 @@ class LoginViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithAnonymousUser
+    void givenASessionThatEndedUnderTheUser_thenTheViewSaysSoOnce() {
+        VaadinSession.getCurrent().getSession().setAttribute(EndedSessionMarker.ATTRIBUTE, Boolean.TRUE);
+
+        var view = navigate(LoginView.class);
+
+        assertThat(view.sessionEnded.isVisible()).isTrue();
+        assertThat(view.sessionEnded.getText()).startsWith("Your session ended")
+                .contains("Everything you saved is kept");
+        assertThat(VaadinSession.getCurrent().getSession().getAttribute(EndedSessionMarker.ATTRIBUTE)).isNull();
+    }
+
+    @Test
+    @WithAnonymousUser
+    void givenNoEndedSession_thenTheViewSaysNothingAboutOne() {
+        var view = navigate(LoginView.class);
+
+        assertThat(view.sessionEnded.isVisible()).isFalse();
+    }
+
+    @Test
     @WithMockUser(PortalTestApplication.USER)
     void givenSignedIn_whenOpeningTheMachines_thenTheyShow() {
         navigate(MachinesView.class);

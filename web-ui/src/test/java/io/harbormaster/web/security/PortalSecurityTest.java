@@ -77,6 +77,44 @@ class PortalSecurityTest {
         assertThat(session.isInvalid()).isTrue();
     }
 
+    /** A browser back with the id of a session this node does not have: its replica died, or the session timed out. */
+    @Test
+    void givenASessionThisNodeDoesNotHave_whenOpeningAPage_thenSentToTheLoginWithTheSessionMarkedAsEnded()
+            throws Exception {
+        var result = mvc.perform(get("/machines/m-1").with(request -> {
+                    request.setRequestedSessionId("SESSION-OF-A-DEAD-REPLICA");
+                    request.setRequestedSessionIdValid(false);
+                    request.setRequestedSessionIdFromCookie(true);
+                    return request;
+                }))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"))
+                .andReturn();
+
+        var session = result.getRequest().getSession(false);
+        assertThat(session).isNotNull();
+        assertThat(session.getAttribute(EndedSessionMarker.ATTRIBUTE)).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void givenAFirstVisit_whenOpeningAPage_thenNoSessionIsMarkedAsEnded() throws Exception {
+        var result = mvc.perform(get("/machines/m-1")).andExpect(redirectedUrl("/login")).andReturn();
+
+        var session = result.getRequest().getSession(false);
+        assertThat(session == null ? null : session.getAttribute(EndedSessionMarker.ATTRIBUTE)).isNull();
+    }
+
+    /** Otherwise the page after a sign-out, still carrying the old session's id, would say the session ended. */
+    @Test
+    void givenASignedInSession_whenLoggingOut_thenTheSessionCookieIsDeleted() throws Exception {
+        var session = signIn();
+
+        var cookie = mvc.perform(post("/logout").session(session).with(csrf())).andReturn().getResponse()
+                .getCookie(PortalSecurityConfiguration.SESSION_COOKIE);
+
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.getMaxAge()).isZero();
+    }
+
     private MockHttpSession signIn() throws Exception {
         return (MockHttpSession) mvc.perform(formLogin("/login").user(PortalTestApplication.USER)
                         .password(PortalTestApplication.PASSWORD))
