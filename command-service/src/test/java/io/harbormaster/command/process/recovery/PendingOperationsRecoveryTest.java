@@ -28,7 +28,10 @@ import io.harbormaster.command.process.operation.MachineProcesses;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.process.PendingOperation;
 import java.time.Instant;
+import io.harbormaster.command.process.MachineProcessesClaimed;
 import java.util.List;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +196,7 @@ class PendingOperationsRecoveryTest {
         try (var executor = new DriverCallExecutor(2)) {
             var processes = processes(executor);
             new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
-                    STARTED_AT, () -> false).onReady();
+                    STARTED_AT, List::of, segments -> machine -> true).onReady();
         }
         assertThat(driver.calls()).isEmpty();
     }
@@ -206,12 +209,67 @@ class PendingOperationsRecoveryTest {
         try (var executor = new DriverCallExecutor(2)) {
             var processes = processes(executor);
             var recovery = new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes),
-                    gateway, STARTED_AT, () -> false);
+                    gateway, STARTED_AT, List::of, segments -> machine -> true);
             recovery.onReady();
             assertThat(driver.calls()).isEmpty();
 
-            recovery.onClaimed();
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(Segment.ROOT_SEGMENT)));
             var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+    }
+
+    /** The two halves of the machine processes' segments: the one that delivers the test machine's events, and the other. */
+    private static List<Segment> machineSegmentFirst() {
+        var halves = Segment.ROOT_SEGMENT.split();
+        var ours = new MachineSegments(List.of(halves[0]), SequentialPerAggregatePolicy.instance()).test(MACHINE);
+        return ours ? List.of(halves[0], halves[1]) : List.of(halves[1], halves[0]);
+    }
+
+    private PendingOperationsRecovery recoveryHolding(MachineProcesses processes, List<Segment> held) {
+        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
+                STARTED_AT, () -> held,
+                segments -> new MachineSegments(segments, SequentialPerAggregatePolicy.instance()));
+    }
+
+    @Test
+    void aReplicaHoldingOtherSegmentsThanTheMachines_resumesNothingForIt() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-other-segment"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            recoveryHolding(processes, List.of(machineSegmentFirst().get(1))).onReady();
+        }
+        assertThat(driver.calls()).isEmpty();
+    }
+
+    @Test
+    void aReplicaHoldingTheMachinesSegment_resumesIt() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-own-segment"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            recoveryHolding(processes, List.of(machineSegmentFirst().get(0))).onReady();
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+    }
+
+    @Test
+    void claimingASegmentLater_resumesOnlyThatSegmentsMachines() throws Exception {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, Instant.now().minusSeconds(5),
+                "corr-claimed-segment"));
+        var halves = machineSegmentFirst();
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            var recovery = recoveryHolding(processes, List.of());
+            recovery.onReady();
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(halves.get(1))));
+            Thread.sleep(300);
+            assertThat(driver.calls()).isEmpty();
+
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(halves.get(0))));
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
@@ -221,7 +279,8 @@ class PendingOperationsRecoveryTest {
 
     @Test
     void theRecoveryListensForClaimsOfTheMachineProcesses() throws NoSuchMethodException {
-        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed").getAnnotation(EventListener.class);
+        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed", MachineProcessesClaimed.class)
+                .getAnnotation(EventListener.class);
         assertThat(listener.value()).containsExactly(io.harbormaster.command.process.MachineProcessesClaimed.class);
     }
 
