@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,20 @@ public final class SegmentBalancer implements SmartLifecycle {
     private final Duration releaseFor;
     private final boolean balancing;
     private ScheduledExecutorService scheduler;
+    /**
+     * The last split asked for, by processor: one at a time, or the next round would split the same segment again
+     * before the first split is done. One that does not finish within {@link #SPLIT_PATIENCE} (its segment moved on
+     * meanwhile) no longer holds the next one up.
+     */
+    private final Map<String, Split> splitting = new ConcurrentHashMap<>();
+    private static final Duration SPLIT_PATIENCE = Duration.ofSeconds(30);
+
+    private record Split(CompletableFuture<Boolean> result, long askedAtNanos) {
+
+        boolean inProgress() {
+            return !result.isDone() && System.nanoTime() - askedAtNanos < SPLIT_PATIENCE.toNanos();
+        }
+    }
 
     public SegmentBalancer(ReplicaNode node, ReplicaHeartbeats heartbeats,
                            Supplier<Map<String, EventProcessor>> processors, Supplier<TokenStore> tokenStore,
@@ -99,7 +115,8 @@ public final class SegmentBalancer implements SmartLifecycle {
                                     int segments) {
         int target = wanted.stream().filter(w -> w.processor().equals(name)).mapToInt(ProcessorSegments::segments)
                 .findFirst().orElse(segments);
-        if (segments >= target) {
+        var pending = splitting.get(name);
+        if (segments >= target || (pending != null && pending.inProgress())) {
             return;
         }
         // the biggest segment (smallest mask) is split first, so the segments end up near equal
@@ -108,7 +125,7 @@ public final class SegmentBalancer implements SmartLifecycle {
                 .ifPresent(status -> {
                     int id = status.getSegment().getSegmentId();
                     log.info("Splitting segment {} of {}: it has {} segments, {} wanted", id, name, segments, target);
-                    processor.splitSegment(id);
+                    splitting.put(name, new Split(processor.splitSegment(id), System.nanoTime()));
                 });
     }
 

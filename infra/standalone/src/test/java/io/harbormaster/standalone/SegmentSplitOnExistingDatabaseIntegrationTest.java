@@ -32,6 +32,10 @@ class SegmentSplitOnExistingDatabaseIntegrationTest {
                 Thread.sleep(200);
             }
             assertThat(segments(after)).hasSize(4);
+            var ids = segments(after).stream().mapToInt(Integer::intValue).toArray();
+            assertThat(java.util.Arrays.stream(org.axonframework.eventhandling.Segment.computeSegments(ids))
+                    .map(org.axonframework.eventhandling.Segment::getMask).distinct())
+                    .as("the biggest segment is split first: four quarters").containsExactly(3);
             var machine = after.admin().post("/api/machines", BadInputIntegrationTest.machine(teamId, "split-1",
                     "none", "tcp://10.213.0.251:2376"));
             assertThat(machine.status()).as(machine.body()).isEqualTo(202);
