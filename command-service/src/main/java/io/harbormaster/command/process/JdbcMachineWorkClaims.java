@@ -44,6 +44,18 @@ final class JdbcMachineWorkClaims implements MachineWorkClaims {
     }
 
     @Override
+    public boolean claimedElsewhere(MachineId machine, String kind, String correlationId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM machine_work_claim c JOIN processor_replica r ON r.node_id = c.node_id
+                                       WHERE c.machine_id = :machine AND c.kind = :kind
+                                         AND c.correlation_id = :correlation AND c.node_id <> :node
+                                         AND r.seen_at > now() - make_interval(secs => :gone))""")
+                .param("machine", machine.value()).param("kind", kind).param("correlation", correlationId)
+                .param("node", node.id()).param("gone", holderGoneAfter.toMillis() / 1000.0)
+                .query(Boolean.class).single();
+    }
+
+    @Override
     public void release(MachineId machine, String kind, String correlationId) {
         jdbc.sql("""
                         DELETE FROM machine_work_claim

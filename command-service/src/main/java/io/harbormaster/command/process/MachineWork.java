@@ -169,6 +169,17 @@ public class MachineWork {
         return inFlight.contains(new Key(id, kind, correlationId));
     }
 
+    /** Whether another replica, live, is carrying out that work right now (this one would wait for it). */
+    public boolean claimedElsewhere(MachineId id, String kind, String correlationId) {
+        try {
+            return claims.claimedElsewhere(id, kind, correlationId);
+        } catch (RuntimeException e) {
+            log.warn("Could not tell whether another replica runs {} of machine {}: {}", kind, id.value(),
+                    e.getMessage());
+            return false;
+        }
+    }
+
     /** The reporter that work uses for reports made while it runs (progress, host keys). */
     public ProcessReporter reporter() {
         return reporter;

@@ -13,6 +13,9 @@ public interface MachineWorkClaims {
     /** Whether this replica may carry the work out now: nobody else claimed it, or whoever did is gone. */
     boolean claim(MachineId machine, String kind, String correlationId);
 
+    /** Whether another replica, live, is carrying the work out right now. */
+    boolean claimedElsewhere(MachineId machine, String kind, String correlationId);
+
     /** The work reported its outcome (or gave up): the claim is not needed any more. */
     void release(MachineId machine, String kind, String correlationId);
 
@@ -22,6 +25,11 @@ public interface MachineWorkClaims {
             @Override
             public boolean claim(MachineId machine, String kind, String correlationId) {
                 return true;
+            }
+
+            @Override
+            public boolean claimedElsewhere(MachineId machine, String kind, String correlationId) {
+                return false;
             }
 
             @Override

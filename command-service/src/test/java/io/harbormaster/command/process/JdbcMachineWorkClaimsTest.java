@@ -51,6 +51,8 @@ class JdbcMachineWorkClaimsTest {
 
         assertThat(claimsOf(A).claim(machine, "STOP", "corr-1")).isTrue();
         assertThat(claimsOf(B).claim(machine, "STOP", "corr-1")).as("A still carries it out").isFalse();
+        assertThat(claimsOf(B).claimedElsewhere(machine, "STOP", "corr-1")).isTrue();
+        assertThat(claimsOf(A).claimedElsewhere(machine, "STOP", "corr-1")).as("A's own").isFalse();
         assertThat(claimsOf(B).claim(machine, "STOP", "corr-2")).as("another request of the machine").isTrue();
         assertThat(claimsOf(B).claim(machine, "START", "corr-1")).as("another kind of work").isTrue();
 
@@ -67,6 +69,7 @@ class JdbcMachineWorkClaimsTest {
                         ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at""").update();
         assertThat(claimsOf(new ReplicaNode("replica-dead")).claim(machine, "CREATE", "corr-3")).isTrue();
 
+        assertThat(claimsOf(B).claimedElsewhere(machine, "CREATE", "corr-3")).as("its holder is gone").isFalse();
         assertThat(claimsOf(B).claim(machine, "CREATE", "corr-3")).isTrue();
         assertThat(claimsOf(new ReplicaNode("replica-dead")).claim(machine, "CREATE", "corr-3"))
                 .as("B holds it now, and B is live").isFalse();

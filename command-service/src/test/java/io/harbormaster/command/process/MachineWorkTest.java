@@ -32,6 +32,11 @@ class MachineWorkTest {
         }
 
         @Override
+        public boolean claimedElsewhere(MachineId machine, String kind, String correlationId) {
+            return heldElsewhere.get();
+        }
+
+        @Override
         public void release(MachineId machine, String kind, String correlationId) {
             released.incrementAndGet();
         }

@@ -10,6 +10,7 @@ import io.harbormaster.command.process.certificate.CertificateRenewals;
 import io.harbormaster.command.process.PendingOperation;
 import io.harbormaster.command.process.PendingOperations;
 import io.harbormaster.command.process.operation.MachineProcesses;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +50,10 @@ import org.springframework.stereotype.Component;
  * resumes only those: at start, the machines of the segments it holds by then; whenever it claims a segment later
  * ({@link MachineProcessesClaimed}: taking over from a replica that died or let it go), that segment's machines'
  * operations requested before that moment. A replica that holds no segment resumes nothing. Within one node the same
- * operation never runs twice at once ({@code MachineWork}'s in-flight guard), across replicas the work's claim keeps
- * the replica that let a segment go in the middle of an operation and the one that took it over from both calling
- * the driver ({@code MachineWorkClaims}), and one that already ended is not pending any more.
+ * operation never runs twice at once ({@code MachineWork}'s in-flight guard), and across replicas the work's claim
+ * ({@code MachineWorkClaims}) keeps the replica that let a segment go in the middle of an operation and the one that
+ * took it over from both calling the driver: an operation another live replica still carries out is neither resumed
+ * nor recorded as resumed here until that replica reported it (then it is not pending any more) or is gone.
  */
 @Component
 class PendingOperationsRecovery {
@@ -157,15 +159,60 @@ class PendingOperationsRecovery {
             // a claim regained after a blip finds the work it was doing still running: nothing to resume
             if (operation.since().isBefore(before) && machines.test(operation.machineId())
                     && !processes.running(operation.machineId(), operation.operation(), operation.correlationId())) {
-                log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
-                        operation.machineId().value());
-                recordResumption(operation);
-                if (operation.operation() == MachineOperation.RENEW_CERTS) {
-                    renewals.resume(operation.machineId());
+                if (runningElsewhere(operation)) {
+                    // the replica that had the segment still carries it out: nothing was interrupted yet
+                    log.info("{} of machine {} is being carried out by another replica; resumed here only if that "
+                            + "replica goes", operation.operation(), operation.machineId().value());
+                    Thread.ofVirtual().name("resume-when-free").start(() -> resumeOnceFree(operation));
                 } else {
-                    processes.run(operation.machineId(), operation.operation(), operation.correlationId());
+                    resumeNow(operation);
                 }
             }
+        }
+    }
+
+    private boolean runningElsewhere(PendingOperation operation) {
+        return processes.runningElsewhere(operation.machineId(), operation.operation(), operation.correlationId());
+    }
+
+    /** How long to watch another replica's work, and how often to look. */
+    private static final Duration WATCH_FOR = Duration.ofHours(1);
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(1);
+
+    /**
+     * Watches another replica's work on an operation of a segment this node now holds: done once it is no longer
+     * pending (that replica reported), resumed here once that replica no longer holds it (it went).
+     */
+    private void resumeOnceFree(PendingOperation operation) {
+        var until = Instant.now().plus(WATCH_FOR);
+        try {
+            while (Instant.now().isBefore(until)) {
+                Thread.sleep(WATCH_EVERY);
+                if (pending.pendingOperations().stream().noneMatch(operation::equals)) {
+                    return;
+                }
+                if (!runningElsewhere(operation)) {
+                    resumeNow(operation);
+                    return;
+                }
+            }
+            log.warn("{} of machine {} stayed with another replica for {}; left to the next recovery",
+                    operation.operation(), operation.machineId().value(), WATCH_FOR);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Could not resume {} of machine {}", operation.operation(), operation.machineId().value(), e);
+        }
+    }
+
+    private void resumeNow(PendingOperation operation) {
+        log.info("Resuming {} of machine {}, interrupted by a restart", operation.operation(),
+                operation.machineId().value());
+        recordResumption(operation);
+        if (operation.operation() == MachineOperation.RENEW_CERTS) {
+            renewals.resume(operation.machineId());
+        } else {
+            processes.run(operation.machineId(), operation.operation(), operation.correlationId());
         }
     }
 

@@ -278,6 +278,74 @@ class PendingOperationsRecoveryTest {
     }
 
     @Test
+    void anOperationAnotherReplicaStillCarriesOut_isLeftToIt_andResumedHereOnlyOnceThatReplicaWent()
+            throws Exception {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-moving"));
+        var heldElsewhere = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var claims = new io.harbormaster.command.process.MachineWorkClaims() {
+            @Override
+            public boolean claim(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+                return !heldElsewhere.get();
+            }
+
+            @Override
+            public boolean claimedElsewhere(io.harbormaster.api.machine.MachineId machine, String kind,
+                                            String correlationId) {
+                return heldElsewhere.get();
+            }
+
+            @Override
+            public void release(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+            }
+        };
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor, claims);
+            recovery(processes).resume();
+            Thread.sleep(1500);
+            assertThat(driver.calls()).as("the other replica still calls the driver").isEmpty();
+            assertThat(resumptions).as("nothing was interrupted").isEmpty();
+
+            heldElsewhere.set(false);   // that replica died with the stop still pending
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+        assertThat(resumptions).as("resumed once taken over").hasSize(1);
+    }
+
+    @Test
+    void anOperationAnotherReplicaFinishes_isNotRunHere() throws Exception {
+        var operation = new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-finished-there");
+        pending.add(operation);
+        var claims = new io.harbormaster.command.process.MachineWorkClaims() {
+            @Override
+            public boolean claim(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+                return false;
+            }
+
+            @Override
+            public boolean claimedElsewhere(io.harbormaster.api.machine.MachineId machine, String kind,
+                                            String correlationId) {
+                return true;
+            }
+
+            @Override
+            public void release(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+            }
+        };
+        try (var executor = new DriverCallExecutor(2)) {
+            recovery(processes(executor, claims)).resume();
+            Thread.sleep(300);
+            pending.remove(operation);   // the other replica reported the outcome
+            Thread.sleep(1500);
+        }
+        assertThat(driver.calls()).isEmpty();
+        assertThat(resumptions).isEmpty();
+    }
+
+    @Test
     void theRecoveryListensForClaimsOfTheMachineProcesses() throws NoSuchMethodException {
         var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed", MachineProcessesClaimed.class)
                 .getAnnotation(EventListener.class);
@@ -292,9 +360,14 @@ class PendingOperationsRecoveryTest {
     }
 
     private MachineProcesses processes(DriverCallExecutor executor) {
+        return processes(executor, io.harbormaster.command.process.MachineWorkClaims.thisProcessOnly());
+    }
+
+    private MachineProcesses processes(DriverCallExecutor executor,
+                                       io.harbormaster.command.process.MachineWorkClaims claims) {
         currentExecutor = executor;
         return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups,
-                new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
+                new io.harbormaster.command.process.MachineWork(executor, gateway, claims), (id, operation) -> true, tls,
                 null, ProvisioningStepTimes.unrecorded()); // the fake driver does not provision
     }
 
