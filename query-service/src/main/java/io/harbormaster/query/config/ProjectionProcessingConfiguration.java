@@ -44,7 +44,7 @@ class ProjectionProcessingConfiguration {
      *     cross-aggregate reads are the team's and the holder's names, and they already come out right in either
      *     order (the name fills into rows made before it, and rows made after it copy it); a per-name lock in
      *     {@code MachineRows} keeps two segments' transactions from missing each other's uncommitted rows. The
-     *     change feed's notifications are per team and carry no order between machines.
+     *     change feed announces each machine by itself and promises no order between machines.
      * <li>{@code users}: one by default ({@code harbormaster.processors.users.segments}). It could have more: each
      *     {@code rm_user} row is written only by its own user's events, and usernames are not unique there (the write
      *     side's lookup enforces that), but registrations are rare and one segment keeps up with any of them.
