@@ -36,6 +36,8 @@ public class ReplicasConfiguration {
                                            ObjectProvider<TokenStore> tokenStore,
                                            ObjectProvider<ProcessorSegments> wanted,
                                            @Value("${harbormaster.processors.balance-interval:2s}") Duration interval,
+                                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}")
+                                           Duration claimTimeout,
                                            @Value("${harbormaster.processors.release-for:15s}") Duration releaseFor,
                                            @Value("${harbormaster.processors.balancing:true}") boolean balancing) {
         return new SegmentBalancer(node, new ReplicaHeartbeats(dataSource.getObject()),
@@ -43,6 +45,6 @@ public class ReplicasConfiguration {
                     var configuration = processing.getIfAvailable();
                     return configuration == null ? Map.of() : configuration.eventProcessors();
                 },
-                tokenStore::getObject, wanted.orderedStream().toList(), interval, releaseFor, balancing);
+                tokenStore::getObject, wanted.orderedStream().toList(), interval, claimTimeout, releaseFor, balancing);
     }
 }

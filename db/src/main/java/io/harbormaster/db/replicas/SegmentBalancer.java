@@ -31,8 +31,9 @@ import org.springframework.context.SmartLifecycle;
  * replica holding the biggest segment splits it, one split per round. Only the holder can split a segment, so two
  * replicas never split the same one.
  *
- * <p>A replica counts as live while its heartbeat is younger than {@code liveFor}: a replica that died stops counting
- * after that, and its segments are claimed by the others once its claims are older than the token claim timeout.
+ * <p>A replica counts as live while its heartbeat is younger than three intervals and half the claim timeout: a
+ * replica that died stops counting after that, before its segments can be claimed by the others (once its claims
+ * are older than the token claim timeout).
  */
 public final class SegmentBalancer implements SmartLifecycle {
 
@@ -65,19 +66,30 @@ public final class SegmentBalancer implements SmartLifecycle {
 
     public SegmentBalancer(ReplicaNode node, ReplicaHeartbeats heartbeats,
                            Supplier<Map<String, EventProcessor>> processors, Supplier<TokenStore> tokenStore,
-                           List<ProcessorSegments> wanted, Duration interval, Duration releaseFor,
-                           boolean balancing) {
+                           List<ProcessorSegments> wanted, Duration interval, Duration claimTimeout,
+                           Duration releaseFor, boolean balancing) {
         this.node = node;
         this.heartbeats = heartbeats;
         this.processors = processors;
         this.tokenStore = tokenStore;
         this.wanted = List.copyOf(wanted);
         this.interval = interval;
-        // Three missed beats before a replica stops counting: a slow beat makes the others share less, never
-        // leaves a segment to a replica that is not there.
-        this.liveFor = interval.multipliedBy(3);
+        // Three missed beats before a replica stops counting, and at most half the claim timeout: a replica that
+        // died must stop counting before the others can claim its segments (the claim timeout after its last claim
+        // renewal, about a second before it died), or the one claiming them would count it still and let them go
+        // again to nobody. A slow beat only makes the others share less, never gives a segment to a replica that
+        // is not there.
+        this.liveFor = min(interval.multipliedBy(3), claimTimeout.dividedBy(2));
+        if (liveFor.compareTo(interval.multipliedBy(3).dividedBy(2)) < 0) {
+            log.warn("harbormaster.processors.balance-interval ({}) should be at most a third of the token claim "
+                    + "timeout ({}): live replicas may be missed between two heartbeats", interval, claimTimeout);
+        }
         this.releaseFor = releaseFor;
         this.balancing = balancing;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** One round: heartbeat, then each processor's share and wanted segment count. */
