@@ -1,6 +1,6 @@
 package io.harbormaster.db;
 
-import java.lang.management.ManagementFactory;
+import io.harbormaster.db.replicas.ReplicaNode;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -51,7 +51,7 @@ public class JdbcTokenStoreConfiguration {
                 .serializer(serializer)
                 .schema(schema())
                 .claimTimeout(claimTimeout)
-                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId)
+                .nodeId(ReplicaNode.of(nodeId).id())
                 .contentType(byte[].class)
                 .build();
     }

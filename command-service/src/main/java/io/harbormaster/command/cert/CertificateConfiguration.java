@@ -1,9 +1,10 @@
 package io.harbormaster.command.cert;
 
+import io.harbormaster.db.replicas.ProcessorSegments;
+import org.springframework.beans.factory.annotation.Value;
 import io.harbormaster.command.secret.SecretStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,14 +20,25 @@ class CertificateConfiguration {
      * harmless), retrying on errors rather than skipping the event.
      */
     @Bean
-    ConfigurerModule machineTlsCleanupProcessing() {
+    ConfigurerModule machineTlsCleanupProcessing(ProcessorSegments machineSecretsCleanupSegments) {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(MachineTlsCleanup.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
-                        axon -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        axon -> machineSecretsCleanupSegments.tracking()
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerListenerInvocationErrorHandler(MachineTlsCleanup.PROCESSING_GROUP,
                         axon -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The clean-up may have several segments ({@code harbormaster.processors.machine-secrets-cleanup.segments}): each
+     * handler destroys one removed machine's own secrets and reads nothing of other aggregates, so the order between
+     * machines does not matter. One by default: machines are removed rarely and one segment keeps up.
+     */
+    @Bean
+    ProcessorSegments machineSecretsCleanupSegments(
+            @Value("${harbormaster.processors.machine-secrets-cleanup.segments:1}") int segments) {
+        return new ProcessorSegments(MachineTlsCleanup.PROCESSING_GROUP, segments);
     }
 
     @Bean

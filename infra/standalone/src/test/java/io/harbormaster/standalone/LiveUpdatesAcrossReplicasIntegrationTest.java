@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two replicas on one database, each a process of its own: replica A (started first) holds the machine list's only
- * segment; a portal session on replica B, whose processors do not project the list, hears of a machine created
+ * Two replicas on one database, each a process of its own: replica A (started first, balancing off) holds every
+ * segment of the machine list; a portal session on replica B, whose processors do not project the list, hears of a machine created
  * through A as soon as A's projection committed it (PostgreSQL LISTEN/NOTIFY).
  */
 class LiveUpdatesAcrossReplicasIntegrationTest {
@@ -49,7 +49,9 @@ class LiveUpdatesAcrossReplicasIntegrationTest {
                 "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
                 "--spring.datasource.password=" + database.password(), "--spring.main.banner-mode=off",
                 "--harbormaster.reconciler.interval=0", "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16",
-                "--harbormaster.network.deny=", "--harbormaster.axon.node-id=replica-a"));
+                "--harbormaster.network.deny=", "--harbormaster.axon.node-id=replica-a",
+                // A keeps every segment it claimed: this test is about a replica that projects nothing
+                "--harbormaster.processors.balancing=false"));
         replicaA = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitReady(log);
         replicaB = RunningPlatform.startOn(database, "--harbormaster.axon.node-id=replica-b");

@@ -1,11 +1,16 @@
 package io.harbormaster.query.config;
 
+import io.harbormaster.db.replicas.ProcessorSegments;
 import io.harbormaster.query.admin.ProjectionRebuilder;
+import io.harbormaster.query.audit.AuditTrailProjection;
+import io.harbormaster.query.machine.MachineListProjection;
+import io.harbormaster.query.team.TeamsProjection;
+import io.harbormaster.query.user.UsersProjection;
+import java.util.List;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import javax.sql.DataSource;
@@ -27,11 +32,60 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProjectionProcessingConfiguration {
 
+    /**
+     * How many segments each projection's events are split into. Axon keeps one aggregate's events in order within
+     * one segment (its default sequencing policy: the aggregate identifier), but events of two aggregates in two
+     * segments are applied in any relative order and at the same time, in separate transactions, possibly on two
+     * replicas. A projection may have more than one segment only if its handlers do not depend on that order:
+     *
+     * <ul>
+     * <li>{@code machine-list}: several ({@code harbormaster.processors.machine-list.segments}, default 4). Every
+     *     machine row changes only through its own machine's events, guarded by the row's version. The only
+     *     cross-aggregate reads are the team's and the holder's names, and they already come out right in either
+     *     order (the name fills into rows made before it, and rows made after it copy it); a per-name lock in
+     *     {@code MachineRows} keeps two segments' transactions from missing each other's uncommitted rows. The
+     *     change feed announces each machine by itself and promises no order between machines.
+     * <li>{@code users}: one by default ({@code harbormaster.processors.users.segments}). It could have more: each
+     *     {@code rm_user} row is written only by its own user's events, and usernames are not unique there (the write
+     *     side's lookup enforces that), but registrations are rare and one segment keeps up with any of them.
+     * <li>{@code teams}: one. Member rows take their usernames from the users' events ({@code rm_team_user}), which
+     *     would arrive in other segments than the team's, in any order.
+     * <li>{@code audit-trail}: one, always. The trail is the platform's history in the event store's global order;
+     *     in several segments entries of different aggregates would be written out of that order.
+     * </ul>
+     *
+     * The last two are not settings on purpose: more segments would break them.
+     */
     @Bean
-    ConfigurerModule projectionBatching(@Value("${harbormaster.projections.batch-size:100}") int batchSize) {
-        return configurer -> ProjectionRebuilder.PROCESSING_GROUPS.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessorConfiguration(group,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize)));
+    ProcessorSegments machineListSegments(
+            @Value("${harbormaster.processors.machine-list.segments:4}") int segments) {
+        return new ProcessorSegments(MachineListProjection.PROCESSING_GROUP, segments);
+    }
+
+    @Bean
+    ProcessorSegments usersSegments(@Value("${harbormaster.processors.users.segments:1}") int segments) {
+        return new ProcessorSegments(UsersProjection.PROCESSING_GROUP, segments);
+    }
+
+    @Bean
+    ProcessorSegments teamsSegments() {
+        return new ProcessorSegments(TeamsProjection.PROCESSING_GROUP, 1);
+    }
+
+    @Bean
+    ProcessorSegments auditTrailSegments() {
+        return new ProcessorSegments(AuditTrailProjection.PROCESSING_GROUP, 1);
+    }
+
+    @Bean
+    ConfigurerModule projectionBatching(@Value("${harbormaster.projections.batch-size:100}") int batchSize,
+                                        List<ProcessorSegments> segments) {
+        return configurer -> ProjectionRebuilder.PROCESSING_GROUPS.forEach(group -> {
+            var groupSegments = segments.stream().filter(s -> s.processor().equals(group)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no segment count for projection " + group));
+            configurer.eventProcessing().registerTrackingEventProcessorConfiguration(group,
+                    c -> groupSegments.tracking().andBatchSize(batchSize));
+        });
     }
 
     /**

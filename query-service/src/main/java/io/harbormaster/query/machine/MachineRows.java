@@ -39,6 +39,10 @@ final class MachineRows implements MachineListRows {
     @Override
     public void insert(MachineId id, TeamId team, String name, String driver, DriverOptions options, UserId holder,
                 MachineState state, long seq, Instant at, EngineOptions engineOptions) {
+        lockName(TEAM_NAME, uuid(team.value()));
+        if (holder != null) {
+            lockName(USER_NAME, uuid(holder.value()));
+        }
         jdbc.sql("""
                 INSERT INTO rm_machine (id, team_id, team_name, name, name_sort_key, driver, driver_options, state,
                                         holder_id, holder_name, created_at, updated_at, version, engine_options)
@@ -166,6 +170,7 @@ final class MachineRows implements MachineListRows {
 
     @Override
     public boolean holder(MachineId id, long seq, Instant at, UserId holder) {
+        lockName(USER_NAME, uuid(holder.value()));
         return advance(id, seq, at,
                 "holder_id = :holder, holder_name = (SELECT username FROM rm_machine_user_name WHERE user_id = :holder)",
                 Map.of("holder", uuid(holder.value())));
@@ -205,6 +210,7 @@ final class MachineRows implements MachineListRows {
     @Override
     public void userName(UserId user, String username) {
         var id = uuid(user.value());
+        lockName(USER_NAME, id);
         jdbc.sql("INSERT INTO rm_machine_user_name (user_id, username) VALUES (:id, :name) ON CONFLICT (user_id) DO NOTHING")
                 .param("id", id).param("name", username).update();
         jdbc.sql("UPDATE rm_machine SET holder_name = :name WHERE holder_id = :id AND holder_name IS DISTINCT FROM :name")
@@ -215,6 +221,7 @@ final class MachineRows implements MachineListRows {
     @Override
     public void teamName(TeamId team, String name) {
         var id = uuid(team.value());
+        lockName(TEAM_NAME, id);
         jdbc.sql("INSERT INTO rm_machine_team_name (team_id, name) VALUES (:id, :name) ON CONFLICT (team_id) DO NOTHING")
                 .param("id", id).param("name", name).update();
         jdbc.sql("UPDATE rm_machine SET team_name = :name WHERE team_id = :id AND team_name IS DISTINCT FROM :name")
@@ -225,6 +232,23 @@ final class MachineRows implements MachineListRows {
     public void truncate() {
         jdbc.sql("TRUNCATE rm_machine_share, rm_machine, rm_machine_removed, rm_machine_user_name, rm_machine_team_name")
                 .update();
+    }
+
+    /** The first key of {@link #lockName}'s advisory locks: which kind of name. */
+    private static final int TEAM_NAME = 0x6d6c7401;
+    private static final int USER_NAME = 0x6d6c7502;
+
+    /**
+     * Serializes, until the batch's transaction ends, the writes that meet over one team's or user's name: a machine
+     * row that copies the name in, and the name's arrival that fills it into existing rows. The projection runs in
+     * several segments (one machine's events in one segment, but a team's and its machines' in any two), so both can
+     * run at once in two transactions that cannot see each other's uncommitted rows, and the row would keep no name.
+     * Under the lock the second one to run sees what the first committed. Two batches that take two such locks in
+     * opposite orders deadlock now and then; PostgreSQL aborts one, and its batch is retried (see ParkingPolicy).
+     */
+    private void lockName(int kind, UUID id) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:kind, hashtext(:id))")
+                .param("kind", kind).param("id", id.toString()).query().listOfRows();
     }
 
     private boolean advance(MachineId id, long seq, Instant at, String assignments, Map<String, ?> params) {

@@ -36,4 +36,17 @@ class ParkingPolicyTest {
                 new SQLTransientConnectionException("connection is not available"));
         assertThatThrownBy(() -> policy.decide(letter, unreachable)).isSameAs(unreachable);
     }
+
+    @Test
+    void aDeadlockBetweenTwoSegmentsIsRetriedNotParked() {
+        var deadlock = new org.springframework.dao.CannotAcquireLockException("deadlock",
+                new java.sql.SQLException("deadlock detected", "40P01"));
+        assertThatThrownBy(() -> policy.decide(letter, deadlock)).isSameAs(deadlock);
+    }
+
+    @Test
+    void aConstraintViolationIsStillParked() {
+        var violation = new RuntimeException("duplicate", new java.sql.SQLException("duplicate key", "23505"));
+        assertThat(policy.decide(letter, violation).shouldEnqueue()).isTrue();
+    }
 }

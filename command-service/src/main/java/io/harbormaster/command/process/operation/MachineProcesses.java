@@ -152,6 +152,14 @@ public class MachineProcesses {
         return work.inFlight(id, operation.name(), correlationId);
     }
 
+    /**
+     * Whether another replica is carrying out that operation (or renewal) right now: it had the machine's segment
+     * and let it go, or is about to be found dead.
+     */
+    public boolean runningElsewhere(MachineId id, MachineOperation operation, String correlationId) {
+        return work.claimedElsewhere(id, operation.name(), correlationId);
+    }
+
     public void run(MachineId id, MachineOperation operation, String correlationId) {
         run(id, operation, correlationId, null);
     }

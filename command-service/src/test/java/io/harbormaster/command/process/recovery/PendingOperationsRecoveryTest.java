@@ -28,7 +28,10 @@ import io.harbormaster.command.process.operation.MachineProcesses;
 import io.harbormaster.command.lookup.MachineRecord;
 import io.harbormaster.command.process.PendingOperation;
 import java.time.Instant;
+import io.harbormaster.command.process.MachineProcessesClaimed;
 import java.util.List;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -193,7 +196,7 @@ class PendingOperationsRecoveryTest {
         try (var executor = new DriverCallExecutor(2)) {
             var processes = processes(executor);
             new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
-                    STARTED_AT, () -> false).onReady();
+                    STARTED_AT, List::of, segments -> machine -> true).onReady();
         }
         assertThat(driver.calls()).isEmpty();
     }
@@ -206,11 +209,11 @@ class PendingOperationsRecoveryTest {
         try (var executor = new DriverCallExecutor(2)) {
             var processes = processes(executor);
             var recovery = new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes),
-                    gateway, STARTED_AT, () -> false);
+                    gateway, STARTED_AT, List::of, segments -> machine -> true);
             recovery.onReady();
             assertThat(driver.calls()).isEmpty();
 
-            recovery.onClaimed();
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(Segment.ROOT_SEGMENT)));
             var deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
             while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -219,9 +222,133 @@ class PendingOperationsRecoveryTest {
         assertThat(driver.calls()).containsExactly("stop web-1");
     }
 
+    /** The two halves of the machine processes' segments: the one that delivers the test machine's events, and the other. */
+    private static List<Segment> machineSegmentFirst() {
+        var halves = Segment.ROOT_SEGMENT.split();
+        var ours = new MachineSegments(List.of(halves[0]), SequentialPerAggregatePolicy.instance()).test(MACHINE);
+        return ours ? List.of(halves[0], halves[1]) : List.of(halves[1], halves[0]);
+    }
+
+    private PendingOperationsRecovery recoveryHolding(MachineProcesses processes, List<Segment> held) {
+        return new PendingOperationsRecovery(() -> List.copyOf(pending), processes, renewals(processes), gateway,
+                STARTED_AT, () -> held,
+                segments -> new MachineSegments(segments, SequentialPerAggregatePolicy.instance()));
+    }
+
+    @Test
+    void aReplicaHoldingOtherSegmentsThanTheMachines_resumesNothingForIt() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-other-segment"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            recoveryHolding(processes, List.of(machineSegmentFirst().get(1))).onReady();
+        }
+        assertThat(driver.calls()).isEmpty();
+    }
+
+    @Test
+    void aReplicaHoldingTheMachinesSegment_resumesIt() {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-own-segment"));
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            recoveryHolding(processes, List.of(machineSegmentFirst().get(0))).onReady();
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+    }
+
+    @Test
+    void claimingASegmentLater_resumesOnlyThatSegmentsMachines() throws Exception {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, Instant.now().minusSeconds(5),
+                "corr-claimed-segment"));
+        var halves = machineSegmentFirst();
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor);
+            var recovery = recoveryHolding(processes, List.of());
+            recovery.onReady();
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(halves.get(1))));
+            Thread.sleep(300);
+            assertThat(driver.calls()).isEmpty();
+
+            recovery.onClaimed(new MachineProcessesClaimed(List.of(halves.get(0))));
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+    }
+
+    @Test
+    void anOperationAnotherReplicaStillCarriesOut_isLeftToIt_andResumedHereOnlyOnceThatReplicaWent()
+            throws Exception {
+        pending.add(new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-moving"));
+        var heldElsewhere = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var claims = new io.harbormaster.command.process.MachineWorkClaims() {
+            @Override
+            public boolean claim(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+                return !heldElsewhere.get();
+            }
+
+            @Override
+            public boolean claimedElsewhere(io.harbormaster.api.machine.MachineId machine, String kind,
+                                            String correlationId) {
+                return heldElsewhere.get();
+            }
+
+            @Override
+            public void release(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+            }
+        };
+        try (var executor = new DriverCallExecutor(2)) {
+            var processes = processes(executor, claims);
+            recovery(processes).resume();
+            Thread.sleep(1500);
+            assertThat(driver.calls()).as("the other replica still calls the driver").isEmpty();
+            assertThat(resumptions).as("nothing was interrupted").isEmpty();
+
+            heldElsewhere.set(false);   // that replica died with the stop still pending
+            var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (driver.calls().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(driver.calls()).containsExactly("stop web-1");
+        assertThat(resumptions).as("resumed once taken over").hasSize(1);
+    }
+
+    @Test
+    void anOperationAnotherReplicaFinishes_isNotRunHere() throws Exception {
+        var operation = new PendingOperation(MACHINE, MachineOperation.STOP, BEFORE_START, "corr-finished-there");
+        pending.add(operation);
+        var claims = new io.harbormaster.command.process.MachineWorkClaims() {
+            @Override
+            public boolean claim(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+                return false;
+            }
+
+            @Override
+            public boolean claimedElsewhere(io.harbormaster.api.machine.MachineId machine, String kind,
+                                            String correlationId) {
+                return true;
+            }
+
+            @Override
+            public void release(io.harbormaster.api.machine.MachineId machine, String kind, String correlationId) {
+            }
+        };
+        try (var executor = new DriverCallExecutor(2)) {
+            recovery(processes(executor, claims)).resume();
+            Thread.sleep(300);
+            pending.remove(operation);   // the other replica reported the outcome
+            Thread.sleep(1500);
+        }
+        assertThat(driver.calls()).isEmpty();
+        assertThat(resumptions).isEmpty();
+    }
+
     @Test
     void theRecoveryListensForClaimsOfTheMachineProcesses() throws NoSuchMethodException {
-        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed").getAnnotation(EventListener.class);
+        var listener = PendingOperationsRecovery.class.getDeclaredMethod("onClaimed", MachineProcessesClaimed.class)
+                .getAnnotation(EventListener.class);
         assertThat(listener.value()).containsExactly(io.harbormaster.command.process.MachineProcessesClaimed.class);
     }
 
@@ -233,9 +360,14 @@ class PendingOperationsRecoveryTest {
     }
 
     private MachineProcesses processes(DriverCallExecutor executor) {
+        return processes(executor, io.harbormaster.command.process.MachineWorkClaims.thisProcessOnly());
+    }
+
+    private MachineProcesses processes(DriverCallExecutor executor,
+                                       io.harbormaster.command.process.MachineWorkClaims claims) {
         currentExecutor = executor;
         return new MachineProcesses(new DriverRegistry(List.of(driver)), lookups,
-                new io.harbormaster.command.process.MachineWork(executor, gateway), (id, operation) -> true, tls,
+                new io.harbormaster.command.process.MachineWork(executor, gateway, claims), (id, operation) -> true, tls,
                 null, ProvisioningStepTimes.unrecorded()); // the fake driver does not provision
     }
 

@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
  * The lag of every tracking processor (projections, machine processes, secret clean-up): the head of the event store
- * minus the position of the processor's furthest-behind segment. Read for the readiness check and the lag gauges;
+ * minus the position of the processor's furthest-behind segment, whether this node holds it or another replica does. Read for the readiness check and the lag gauges;
  * one reading is reused for a second so a scrape of every gauge costs one query of the head.
  */
 final class EventProcessorLags {
@@ -64,7 +64,8 @@ final class EventProcessorLags {
     }
 
     private ProcessorLag lagOf(String name, StreamingEventProcessor processor, long head) {
-        var segments = processor.processingStatus().values();
+        var here = processor.processingStatus();   // one snapshot: segments come and go meanwhile
+        var segments = here.values();
         String failure = segments.stream().filter(EventTrackerStatus::isErrorState)
                 .map(status -> status.getError() == null ? "error" : status.getError().getClass().getSimpleName())
                 .findFirst().orElse(null);
@@ -72,11 +73,17 @@ final class EventProcessorLags {
             // another replica may hold them all: then its lag is the processor's
             var held = elsewhere == null ? OptionalLong.empty() : elsewhere.slowestPosition(name);
             return new ProcessorLag(name, processor.isRunning(), failure, held.isPresent()
-                    ? OptionalLong.of(Math.max(0, head - held.getAsLong())) : OptionalLong.empty(), held.isPresent());
+                    ? OptionalLong.of(Math.max(0, head - held.getAsLong())) : OptionalLong.empty(), 0, held.isPresent());
         }
         // A segment that has processed nothing yet stands before the first event (position -1).
-        long slowest = segments.stream().mapToLong(status -> status.getCurrentPosition().orElse(-1)).min().orElse(-1);
+        long slowest = segments.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(-1)).min().orElse(-1);
+        // the processor's other segments, held by other replicas (or being handed over): the slowest of all counts
+        var others = elsewhere == null ? new SegmentsHeldElsewhere.Elsewhere(0, OptionalLong.empty())
+                : elsewhere.segmentsBesides(name, here.keySet());
+        if (others.count() > 0 && others.slowest().isPresent()) {
+            slowest = Math.min(slowest, others.slowest().getAsLong());
+        }
         return new ProcessorLag(name, processor.isRunning(), failure, OptionalLong.of(Math.max(0, head - slowest)),
-                false);
+                segments.size(), others.count() > 0);
     }
 }

@@ -40,7 +40,9 @@ final class EventProcessorsHealth implements HealthIndicator {
             detail.put("running", processor.running());
             processor.lag().ifPresentOrElse(lag -> detail.put("lag", lag), () -> detail.put("lag", "no segment claimed"));
             if (processor.heldElsewhere()) {
-                detail.put("segments", "held by other replicas");
+                detail.put("segments", processor.segmentsHere() > 0
+                        ? processor.segmentsHere() + " held here, the others by other replicas"
+                        : "held by other replicas");
             }
             if (processor.failure() != null) {
                 detail.put("failing", processor.failure());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.flywaydb.core.Flyway;
@@ -50,11 +51,42 @@ class SegmentsHeldElsewhereTest {
     }
 
     @Test
-    void anUnclaimedSegment_orAProcessorWithoutTokens_isHeldByNobody() {
-        segment("teams", 0, 10, null, NOW.minusSeconds(1));
+    void aSegmentReleasedLongAgo_orAProcessorWithoutTokens_isHeldByNobody() {
+        segment("teams", 0, 10, null, NOW.minusSeconds(30));
 
         assertThat(elsewhere.slowestPosition("teams")).isEmpty();
         assertThat(elsewhere.slowestPosition("audit-trail")).isEmpty();
+    }
+
+    @Test
+    void aSegmentReleasedMomentsAgoForAnotherReplica_countsAtItsPosition() {
+        segment("machine-list", 0, 120, "replica-a", NOW.minusSeconds(3));
+        segment("machine-list", 1, 80, null, NOW.minusSeconds(1));
+
+        assertThat(elsewhere.slowestPosition("machine-list")).hasValue(80);
+    }
+
+    @Test
+    void aNodeHoldingSomeSegments_seesTheOthersWhereTheyStand() {
+        segment("machine-list", 0, 120, "replica-here", NOW.minusSeconds(1));
+        segment("machine-list", 1, 118, "replica-here", NOW.minusSeconds(1));
+        segment("machine-list", 2, 97, "replica-b", NOW.minusSeconds(2));
+        segment("machine-list", 3, 110, "replica-b", NOW.minusSeconds(2));
+
+        var others = elsewhere.segmentsBesides("machine-list", Set.of(0, 1));
+        assertThat(others.count()).isEqualTo(2);
+        assertThat(others.slowest()).hasValue(97);
+        assertThat(elsewhere.segmentsBesides("machine-list", Set.of(0, 1, 2, 3)).count()).isZero();
+    }
+
+    @Test
+    void aNodeHoldingSomeSegments_countsAnAbandonedOneAtItsPosition_itsIdleThreadsClaimIt() {
+        segment("machine-list", 0, 120, "replica-here", NOW.minusSeconds(1));
+        segment("machine-list", 1, 60, "replica-dead", NOW.minusSeconds(30));
+
+        assertThat(elsewhere.segmentsBesides("machine-list", Set.of(0)).slowest()).hasValue(60);
+        // a node holding none of them does not know who keeps that segment current
+        assertThat(elsewhere.slowestPosition("machine-list")).isEmpty();
     }
 
     private void segment(String processor, int segment, long position, String owner, Instant renewed) {
