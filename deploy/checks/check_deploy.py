@@ -36,7 +36,7 @@ def finish(what):
 
 # ---------------------------------------------------------------------------------------------------------- chart
 
-FLEET = {  # what an operator would set once replicas are safe, and the optional parts of the templates
+FLEET = {  # what a bigger fleet would set, and the optional parts of the templates
     "replicaCount": 3,
     "strategy": {"type": "RollingUpdate", "rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}},
     "podDisruptionBudget": {"enabled": True, "maxUnavailable": 1},
@@ -152,8 +152,9 @@ def chart():
     check_rendering("default values", None)
     check_rendering("fleet values", FLEET)
     values = yaml.safe_load((DEPLOY / "helm" / "harbormaster" / "values.yaml").read_text())
-    check(values["replicaCount"] == 1 and values["strategy"]["type"] == "Recreate",
-          "values.yaml: until the replica work lands the default is one replica, replaced with Recreate")
+    check(values["replicaCount"] >= 2 and values["strategy"].get("rollingUpdate", {}).get("maxUnavailable") == 0
+          and values["podDisruptionBudget"]["enabled"],
+          "values.yaml: the default is two or more replicas, rolled one at a time, with a disruption budget")
     finish("helm chart (rendered by deploy/checks/render_chart.py, default and fleet values)")
 
 
@@ -188,7 +189,7 @@ def compose(resolved_file):
               f"compose: {node} does not use the compose PostgreSQL")
         check(environment.get("HARBORMASTER_SECRETS_STORE") == "vault", f"compose: {node} does not use Vault")
         check(node == "harbormaster-1" or "replicas" in service.get("profiles", []),
-              f"compose: {node} starts by default; one node until the replica work lands")
+              f"compose: {node} starts by default; extra nodes are behind the replicas profile")
     finish("compose file and haproxy.cfg agree")
 
 
