@@ -93,6 +93,39 @@ final class PrivatePostgres implements AutoCloseable {
                 "-m", "fast", "-w", "-t", "60", "restart");
     }
 
+    /**
+     * CPU time PostgreSQL used so far (user and system), from /proc: the postmaster, its live backends, and the
+     * backends that ended (counted in the postmaster's children's time once it reaped them).
+     */
+    double cpuSeconds() {
+        try {
+            var postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
+            double ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (var process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(process.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    var pid = Long.parseLong(process.getFileName().toString());
+                    var parent = Long.parseLong(fields[1]);
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                                + Long.parseLong(fields[14]);
+                    } else if (parent == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks / 100.0; // USER_HZ
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
         if (Files.exists(data.resolve("postmaster.pid"))) {

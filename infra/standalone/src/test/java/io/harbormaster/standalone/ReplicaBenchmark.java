@@ -44,12 +44,17 @@ public final class ReplicaBenchmark {
                 System.out.printf(Locale.ROOT, "started and ready together in %.1f s%n",
                         (System.nanoTime() - started) / 1e9);
                 var cpuBefore = cpu(cluster);
+                var postgresBefore = cluster.database().cpuSeconds();
+                var generatorBefore = ownCpuSeconds();
                 var wallBefore = System.nanoTime();
                 ApiLoadGenerator.run(new String[] {"url=" + cluster.balancer().url(),
                         "password=" + cluster.adminPassword(), "scenario=lifecycle", "clients=" + clients,
                         "requests=" + requests, "seconds=" + seconds});
                 var wall = (System.nanoTime() - wallBefore) / 1e9;
                 var cpuAfter = cpu(cluster);
+                System.out.printf(Locale.ROOT, "PostgreSQL: %.0f%% of a core; the load generator (this JVM): %.0f%%%n",
+                        100 * (cluster.database().cpuSeconds() - postgresBefore) / wall,
+                        100 * (ownCpuSeconds() - generatorBefore) / wall);
                 for (var replica : cluster.replicas()) {
                     var used = cpuAfter.get(replica.name()) - cpuBefore.get(replica.name());
                     System.out.printf(Locale.ROOT, "%s: %.0f%% of a core during the load (warm-up included), RSS "
@@ -68,13 +73,32 @@ public final class ReplicaBenchmark {
         return cpu;
     }
 
-    /** Kills the replica projecting the machine list and times until a new machine shows in the list again. */
+    private static double ownCpuSeconds() {
+        var bean = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return bean.getProcessCpuTime() / 1e9;
+    }
+
+    /**
+     * Kills the replica projecting the machine list's first segment; times until every segment it held is claimed
+     * by a survivor, and until a machine created through the load balancer after the kill is listed.
+     */
     private static void takeOver(ReplicaCluster cluster) {
         var admin = cluster.admin();
         var team = MachineLifecycleIntegrationTest.defaultTeamId(admin);
         var victim = cluster.owner("machine-list", 0).orElseThrow();
+        var held = cluster.jdbc().sql("SELECT count(*) FROM token_entry WHERE owner = ?").param(victim.name())
+                .query(Long.class).single();
         victim.kill();
         var killed = System.nanoTime();
+        var watcher = Thread.ofVirtual().start(() -> {
+            while (cluster.jdbc().sql("SELECT count(*) FROM token_entry WHERE owner = ?").param(victim.name())
+                    .query(Long.class).single() > 0) {
+                ReplicaProcess.pause(100);
+            }
+            System.out.printf(Locale.ROOT, "take-over: the %d segments %s held were all claimed by survivors %.1f s "
+                    + "after the kill%n", held, victim.name(), (System.nanoTime() - killed) / 1e9);
+        });
         var id = TestHostMachines.await(() -> admin.post("/api/machines", """
                         {"team":"%s","name":"after-kill","driver":"none","driverOptions":{"url":"tcp://10.213.0.85:2376"}}"""
                         .formatted(team)), r -> r.status() == 202, Duration.ofSeconds(60)).text("machineId");
@@ -82,6 +106,11 @@ public final class ReplicaBenchmark {
         TestHostMachines.await(() -> admin.get("/api/machines/" + id), r -> r.status() == 200,
                 Duration.ofMinutes(2));
         var listed = System.nanoTime();
+        try {
+            watcher.join(Duration.ofMinutes(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         var owners = new ArrayList<String>(cluster.jdbc().sql("SELECT DISTINCT owner FROM token_entry "
                 + "WHERE owner IS NOT NULL").query(String.class).list());
         System.out.printf(Locale.ROOT, "take-over: %s killed; a create through the load balancer answered 202 after "
