@@ -7,10 +7,8 @@ import io.harbormaster.api.machine.MachineListChanged;
 import io.harbormaster.api.machine.WatchMachineListQuery;
 import io.harbormaster.testing.TestPostgres;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -29,31 +27,20 @@ import org.junit.jupiter.api.Test;
 class LiveUpdatesAcrossReplicasIntegrationTest {
 
     private static TestPostgres.Database database;
-    private static Process replicaA;
+    private static ReplicaProcess replicaA;
     private static String urlA;
     private static RunningPlatform replicaB;
 
     @BeforeAll
     static void start() throws Exception {
         database = TestPostgres.freshDatabase();
-        var home = Files.createTempDirectory("hm-replica-a");
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        urlA = "http://127.0.0.1:" + port;
-        var log = home.resolve("replica-a.log");
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HarbormasterApplication.class.getName(), "--harbormaster.home=" + home, "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(), "--spring.main.banner-mode=off",
-                "--harbormaster.reconciler.interval=0", "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16",
-                "--harbormaster.network.deny=", "--harbormaster.axon.node-id=replica-a",
-                // A keeps every segment it claimed: this test is about a replica that projects nothing
-                "--harbormaster.processors.balancing=false"));
-        replicaA = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitReady(log);
+        var settings = new ArrayList<>(ReplicaProcess.testSettings(database.url(), database.user(),
+                database.password()));
+        // A keeps every segment it claimed: this test is about a replica that projects nothing
+        settings.add("--harbormaster.processors.balancing=false");
+        replicaA = ReplicaProcess.start("replica-a", Files.createTempDirectory("hm-live-updates"), settings)
+                .awaitReady(Duration.ofMinutes(3));
+        urlA = replicaA.url();
         replicaB = RunningPlatform.startOn(database, "--harbormaster.axon.node-id=replica-b");
     }
 
@@ -63,8 +50,7 @@ class LiveUpdatesAcrossReplicasIntegrationTest {
             replicaB.close();
         }
         if (replicaA != null) {
-            replicaA.destroy();
-            replicaA.waitFor(30, TimeUnit.SECONDS);
+            replicaA.close();
         }
     }
 
@@ -108,15 +94,5 @@ class LiveUpdatesAcrossReplicasIntegrationTest {
     private static StreamingEventProcessor machineListOf(RunningPlatform replica) {
         return replica.bean(EventProcessingConfiguration.class)
                 .eventProcessor("machine-list", StreamingEventProcessor.class).orElseThrow();
-    }
-
-    private static void awaitReady(Path log) throws Exception {
-        var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Harbormaster is ready.")) {
-            assertThat(replicaA.isAlive()).as("replica A exited: " + (Files.exists(log) ? Files.readString(log)
-                    : "")).isTrue();
-            assertThat(System.nanoTime()).as("replica A ready within 3 minutes").isLessThan(deadline);
-            Thread.sleep(250);
-        }
     }
 }

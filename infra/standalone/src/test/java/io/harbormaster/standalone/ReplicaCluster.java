@@ -51,16 +51,11 @@ final class ReplicaCluster implements AutoCloseable {
             // under target/, kept after the run: the replicas' logs are what a failed run is read from
             var directory = Files.createDirectories(Path.of("target", "replicas"));
             directory = Files.createTempDirectory(directory, "cluster-");
-            var settings = new ArrayList<>(List.of(
-                    "--spring.datasource.url=" + database.url(),
-                    "--spring.datasource.username=" + database.user(),
-                    "--spring.datasource.password=" + database.password(),
-                    "--harbormaster.secrets.store=vault",
+            var settings = new ArrayList<>(ReplicaProcess.testSettings(database.url(), database.user(),
+                    database.password()));
+            settings.addAll(List.of("--harbormaster.secrets.store=vault",
                     "--harbormaster.secrets.vault.address=" + vault.address(),
-                    "--harbormaster.secrets.vault.token=" + vault.rootToken(),
-                    "--harbormaster.reconciler.interval=0",
-                    "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16",
-                    "--harbormaster.network.deny="));
+                    "--harbormaster.secrets.vault.token=" + vault.rootToken()));
             settings.addAll(List.of(extraSettings));
             for (int i = 1; i <= count; i++) {
                 replicas.add(ReplicaProcess.start("harbormaster-" + i, directory, settings));

@@ -63,6 +63,13 @@ final class ReplicaProcess implements AutoCloseable {
         }
     }
 
+    /** What every replica in the tests gets: the database, no reconciler, the test hosts' networks allowed. */
+    static List<String> testSettings(String url, String user, String password) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password, "--harbormaster.reconciler.interval=0",
+                "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16", "--harbormaster.network.deny=");
+    }
+
     private void launch() throws IOException {
         var builder = new ProcessBuilder(command);
         builder.environment().put("MALLOC_ARENA_MAX", "2");

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.harbormaster.testing.TestPostgres;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -32,24 +30,17 @@ class SegmentsAcrossReplicasIntegrationTest {
             "--harbormaster.processors.release-for=10s");
 
     private static TestPostgres.Database database;
-    private static Process replicaA;
+    private static ReplicaProcess replicaA;
     private static RunningPlatform replicaB;
 
     @BeforeAll
     static void start() throws Exception {
         database = TestPostgres.freshDatabase();
-        var home = Files.createTempDirectory("hm-segments-a");
-        var log = home.resolve("replica-a.log");
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                HarbormasterApplication.class.getName(), "--harbormaster.home=" + home, "--server.port=0",
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(), "--spring.main.banner-mode=off",
-                "--harbormaster.reconciler.interval=0", "--harbormaster.network.allow=127.0.0.0/8,10.213.0.0/16",
-                "--harbormaster.network.deny=", "--harbormaster.axon.node-id=replica-a"));
-        command.addAll(SETTINGS);
-        replicaA = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitReady(log);
+        var settings = new ArrayList<>(ReplicaProcess.testSettings(database.url(), database.user(),
+                database.password()));
+        settings.addAll(SETTINGS);
+        replicaA = ReplicaProcess.start("replica-a", Files.createTempDirectory("hm-segments"), settings)
+                .awaitReady(Duration.ofMinutes(3));
         var argumentsB = new ArrayList<>(SETTINGS);
         argumentsB.add("--harbormaster.axon.node-id=replica-b");
         replicaB = RunningPlatform.startOn(database, argumentsB.toArray(String[]::new));
@@ -61,8 +52,7 @@ class SegmentsAcrossReplicasIntegrationTest {
             replicaB.close();
         }
         if (replicaA != null) {
-            replicaA.destroyForcibly();
-            replicaA.waitFor(30, TimeUnit.SECONDS);
+            replicaA.kill();
         }
     }
 
@@ -89,8 +79,8 @@ class SegmentsAcrossReplicasIntegrationTest {
         var before = createRunningMachines(admin, teamId, "shared", 4);
 
         long killedAt = System.nanoTime();
-        replicaA.destroyForcibly();
-        assertThat(replicaA.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        replicaA.kill();
+        assertThat(replicaA.alive()).isFalse();
         await("B holds every segment of the processors A held", Duration.ofSeconds(30),
                 () -> SHARED.stream().allMatch(processor -> countsByOwner(processor).getOrDefault("replica-b", 0L)
                         == 4 && isFresh(processor, "replica-b")));
@@ -170,13 +160,4 @@ class SegmentsAcrossReplicasIntegrationTest {
         }
     }
 
-    private static void awaitReady(Path log) throws Exception {
-        var deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Harbormaster is ready.")) {
-            assertThat(replicaA.isAlive()).as("replica A exited: " + (Files.exists(log) ? Files.readString(log)
-                    : "")).isTrue();
-            assertThat(System.nanoTime()).as("replica A ready within 3 minutes").isLessThan(deadline);
-            Thread.sleep(250);
-        }
-    }
 }
