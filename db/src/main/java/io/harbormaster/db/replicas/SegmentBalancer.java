@@ -73,6 +73,10 @@ public final class SegmentBalancer implements SmartLifecycle {
         this.processors = processors;
         this.tokenStore = tokenStore;
         this.wanted = List.copyOf(wanted);
+        if (interval.isNegative() || interval.isZero() || releaseFor.isNegative() || releaseFor.isZero()) {
+            throw new IllegalArgumentException("harbormaster.processors.balance-interval (" + interval + ") and "
+                    + "harbormaster.processors.release-for (" + releaseFor + ") must be positive, e.g. 2s and 15s");
+        }
         this.interval = interval;
         // Three missed beats before a replica stops counting, and at most half the claim timeout: a replica that
         // died must stop counting before the others can claim its segments (the claim timeout after its last claim
